@@ -1,0 +1,48 @@
+//! Clusters: connected groups of aligned claims (union–find over pairs).
+
+use crate::{Alignment, Claim, Cluster};
+use std::collections::BTreeMap;
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Clusters of claims joined by `pairs`, in order of their first claim.
+pub fn clusters(claims: &[Claim], pairs: &[(usize, usize, Alignment)]) -> Vec<Cluster> {
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    for (i, j, _) in pairs {
+        let (a, b) = (find(&mut parent, *i), find(&mut parent, *j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Alignment>)> = BTreeMap::new();
+    for (i, j, al) in pairs {
+        let root = find(&mut parent, *i);
+        let g = groups.entry(root).or_default();
+        g.0.extend([*i, *j]);
+        g.1.push(al.clone());
+    }
+    groups
+        .into_values()
+        .enumerate()
+        .map(|(n, (mut members, alignments))| {
+            members.sort_unstable();
+            members.dedup();
+            let mut docs: Vec<String> = members.iter().map(|&m| claims[m].doc.clone()).collect();
+            docs.dedup();
+            docs.sort();
+            docs.dedup();
+            Cluster {
+                id: format!("k{n}"),
+                claims: members.iter().map(|&m| claims[m].id.clone()).collect(),
+                docs,
+                alignments,
+            }
+        })
+        .collect()
+}

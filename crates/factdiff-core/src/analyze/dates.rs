@@ -1,0 +1,206 @@
+//! Dates: absolute ("April 22", "22 April 2025", "2019", "2025-05-07") and
+//! relative ("on Monday", "yesterday"), the latter resolved against the
+//! document's published date when it is known.
+
+use super::tokens::Token;
+use crate::{DateMention, Span};
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+fn month(w: &str) -> Option<i8> {
+    let lower = w.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(lower) && lower != "may" && lower != "mar"))
+        .or_else(|| (lower == "may").then_some(4))
+        .or_else(|| (lower == "mar").then_some(2))
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
+fn day(w: &str) -> Option<i8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year(w: &str) -> Option<i16> {
+    (w.len() == 4)
+        .then(|| w.parse::<i16>().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+/// Parse a published date given as `YYYY-MM-DD` (or a longer ISO timestamp).
+pub fn parse_published(s: &str) -> Option<Date> {
+    s.get(..10).and_then(|d| d.parse::<Date>().ok())
+}
+
+/// Date mentions in a sentence.
+pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<Date>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let rel = |s: Span| &sentence[s.start_byte - base..s.end_byte - base];
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let lower = t.text.to_lowercase();
+        let next = toks.get(i + 1).copied();
+        let next2 = toks.get(i + 2).copied();
+        let mut push = |end: Span, value: Option<String>, relative: bool| {
+            let span = Span::new(t.span.start_byte, end.end_byte);
+            out.push(DateMention {
+                text: rel(span).to_string(),
+                span,
+                value,
+                relative,
+            });
+        };
+        if let Ok(d) = t.text.parse::<Date>() {
+            push(t.span, Some(d.to_string()), false);
+        } else if let (Some(m), Some(d)) = (
+            month(t.text).filter(|_| t.is_capitalised()),
+            next.and_then(|n| day(n.text)),
+        ) {
+            // "April 22" or "April 22, 2025"
+            let y = next2.and_then(|n| year(n.text));
+            let end = if y.is_some() {
+                next2.map_or(t.span, |n| n.span)
+            } else {
+                next.map_or(t.span, |n| n.span)
+            };
+            push(end, full(y.or(published.map(|p| p.year())), m, d), false);
+            i += if y.is_some() { 3 } else { 2 };
+            continue;
+        } else if let (Some(d), Some(m)) = (
+            day(t.text).filter(|_| t.is_number()),
+            next.filter(|n| n.is_capitalised()).and_then(|n| month(n.text)),
+        ) {
+            // "22 April 2025"
+            let y = next2.and_then(|n| year(n.text));
+            let end = if y.is_some() {
+                next2.map_or(t.span, |n| n.span)
+            } else {
+                next.map_or(t.span, |n| n.span)
+            };
+            push(end, full(y.or(published.map(|p| p.year())), m, d), false);
+            i += if y.is_some() { 3 } else { 2 };
+            continue;
+        } else if let (Some(m), Some(y)) = (
+            month(t.text).filter(|_| t.is_capitalised() && lower != "may"),
+            next.and_then(|n| year(n.text)),
+        ) {
+            push(next.map_or(t.span, |n| n.span), Some(format!("{y:04}-{m:02}")), false);
+            i += 2;
+            continue;
+        } else if let Some(y) = year(t.text) {
+            push(t.span, Some(format!("{y:04}")), false);
+        } else if let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == lower) {
+            let value = published.and_then(|p| previous_weekday(p, *wd)).map(|d| d.to_string());
+            push(t.span, value, true);
+        } else if let Some(offset) = match lower.as_str() {
+            "yesterday" => Some(-1),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            let value = published
+                .and_then(|p| p.checked_add(offset.days()).ok())
+                .map(|d| d.to_string());
+            push(t.span, value, true);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn full(y: Option<i16>, m: i8, d: i8) -> Option<String> {
+    match y {
+        Some(y) => Date::new(y, m, d).ok().map(|d| d.to_string()),
+        None => Some(format!("--{m:02}-{d:02}")),
+    }
+}
+
+/// The latest `wd` on or before `date` (news "on Monday" means the past week).
+fn previous_weekday(date: Date, wd: Weekday) -> Option<Date> {
+    let back = (date.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+    date.checked_sub(i64::from(back).days()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::tokens::words;
+
+    fn d(s: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        find(s, 0, &words(s, 0), published.and_then(parse_published))
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(
+            d("the April 22 attack", None),
+            [("April 22".into(), Some("--04-22".into()))]
+        );
+        assert_eq!(
+            d("on 7 May 2025 it began", None),
+            [("7 May 2025".into(), Some("2025-05-07".into()))]
+        );
+        assert_eq!(
+            d("since the Balakot strikes in 2019", None),
+            [("2019".into(), Some("2019".into()))]
+        );
+        assert_eq!(
+            d("the April 22 attack", Some("2025-05-07")),
+            [("April 22".into(), Some("2025-04-22".into()))]
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_published() {
+        // 2025-05-07 is a Wednesday.
+        assert_eq!(
+            d("met on Monday", Some("2025-05-07")),
+            [("Monday".into(), Some("2025-05-05".into()))]
+        );
+        assert_eq!(
+            d("met on Wednesday", Some("2025-05-07")),
+            [("Wednesday".into(), Some("2025-05-07".into()))]
+        );
+        assert_eq!(
+            d("met yesterday", Some("2025-05-07")),
+            [("yesterday".into(), Some("2025-05-06".into()))]
+        );
+        assert_eq!(d("met on Monday", None), [("Monday".into(), None)]);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(d("Prices may 20 rise", None).is_empty() || d("Prices may 20 rise", None)[0].0 != "may 20");
+    }
+}

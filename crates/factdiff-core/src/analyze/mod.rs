@@ -1,0 +1,138 @@
+//! Analyze: turn each sentence into a [`Claim`] — who says it, what it is
+//! about, how strongly, and the numbers, dates and stances in it.
+
+pub mod attribution;
+pub mod dates;
+pub mod entities;
+pub mod modality;
+pub mod quantities;
+pub mod stance;
+pub mod tokens;
+
+use crate::clean::Cleaned;
+use crate::lexicon::Lexicon;
+use crate::segment::Sentence;
+use crate::{Claim, Config, Document, EntityKind, Modality, RemovedSpan, Speaker, SpeakerKind};
+
+/// One document after analysis.
+#[derive(Clone, Debug)]
+pub struct Analyzed {
+    pub doc: String,
+    pub claims: Vec<Claim>,
+    pub removed: Vec<RemovedSpan>,
+    pub sentences: usize,
+}
+
+/// Analyse the sentences of `doc`, in order (people and speakers carry over).
+pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &Lexicon, config: &Config) -> Analyzed {
+    let published = doc.published.as_deref().and_then(dates::parse_published);
+    let mut people = entities::People::default();
+    let mut previous: Option<Speaker> = None;
+    let mut claims = Vec::new();
+    for (n, s) in sentences.iter().enumerate() {
+        let text = s.span.slice(&doc.text);
+        let base = s.span.start_byte;
+        let toks = tokens::words(text, base);
+        let entities = entities::find(lex, text, base, &mut people);
+        if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
+            continue;
+        }
+        let quote_rel = attribution::quote(text);
+        let speaker = attribution::speaker(lex, text, base, &entities, quote_rel, previous.as_ref());
+        let stances = stance::find(lex, text, base, &entities, &speaker, quote_rel);
+        let quantities = quantities::find(lex, text, base, &toks);
+        let dates = dates::find(text, base, &toks, published);
+        let intensifiers = modality::cues(&lex.intensifiers, text, base);
+        let evaluative = modality::cues(&lex.evaluative, text, base);
+        let speaker_span = speaker.span;
+        let subject = entities
+            .iter()
+            .find(|e| speaker_span.is_none_or(|sp| !sp.contains(e.span)))
+            .map(|e| {
+                if e.kind == EntityKind::Person {
+                    e.affiliation.clone().unwrap_or_else(|| e.canonical.clone())
+                } else {
+                    e.canonical.clone()
+                }
+            });
+        let mut claim = Claim {
+            id: format!("{}#{}", doc.id, n),
+            doc: doc.id.clone(),
+            span: s.span,
+            text: text.to_string(),
+            sentence: n,
+            headline: s.headline,
+            speaker: speaker.clone(),
+            quote: quote_rel.map(|q| crate::Span::new(base + q.start_byte, base + q.end_byte)),
+            entities,
+            subject,
+            predicate: predicate(lex, text),
+            polarity: modality::polarity(lex, text),
+            modality: modality::modality(lex, text),
+            intensifiers,
+            stances,
+            quantities,
+            dates,
+            evaluative,
+            check_worthiness: 0.0,
+        };
+        claim.check_worthiness = check_worthiness(&claim, toks.len());
+        if speaker.kind != SpeakerKind::Author {
+            previous = Some(speaker);
+        }
+        claims.push(claim);
+    }
+    Analyzed {
+        doc: doc.id.clone(),
+        claims,
+        removed: cleaned.removed,
+        sentences: sentences.len(),
+    }
+}
+
+/// The first word listed in the antonym lexicon, as the claim's main predicate.
+fn predicate(lex: &Lexicon, text: &str) -> Option<String> {
+    tokens::words(text, 0)
+        .into_iter()
+        .map(|t| t.text.to_lowercase())
+        .find(|w| lex.antonyms.contains_key(w))
+}
+
+/// How much a fact-checker would want to verify this sentence (0..=1).
+///
+/// Concrete content (numbers, dates, named entities, stances) raises it;
+/// headlines, hedges and very short sentences lower it.
+fn check_worthiness(c: &Claim, words: usize) -> f64 {
+    let mut score: f64 = 0.15;
+    if !c.quantities.is_empty() {
+        score += 0.25;
+    }
+    if c.dates.iter().any(|d| !d.relative) {
+        score += 0.1;
+    }
+    if c.entities.iter().any(|e| e.kind != EntityKind::Person) {
+        score += 0.15;
+    }
+    if c.entities.iter().any(|e| e.kind == EntityKind::Person) {
+        score += 0.1;
+    }
+    if !c.stances.is_empty() {
+        score += 0.2;
+    }
+    if !c.intensifiers.is_empty() || !c.evaluative.is_empty() {
+        score += 0.15;
+    }
+    if c.modality == Modality::Prediction {
+        score += 0.1;
+    }
+    if c.modality == Modality::Hedged {
+        score -= 0.1;
+    }
+    if c.headline {
+        score -= 0.15;
+    }
+    if words < 8 {
+        score -= 0.1;
+    }
+    score.clamp(0.0, 1.0)
+}

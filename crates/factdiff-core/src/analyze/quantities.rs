@@ -1,0 +1,224 @@
+//! Quantities: numbers in digits or words, with a unit, a bound ("at least")
+//! and the noun they count ("nine key terror sites" → 9 sites).
+
+use super::tokens::Token;
+use crate::lexicon::Lexicon;
+use crate::{Quantity, Span};
+
+const NUMBER_WORDS: [(&str, f64); 31] = [
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+];
+const SCALES: [(&str, f64); 5] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const UNITS: [&str; 22] = [
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "m",
+    "metres",
+    "meters",
+    "kg",
+    "tonnes",
+    "tons",
+    "percent",
+    "per",
+    "%",
+    "dollars",
+    "euros",
+    "rupees",
+    "yen",
+    "hours",
+    "days",
+    "years",
+    "minutes",
+];
+const QUALIFIERS: [&str; 12] = [
+    "at least",
+    "more than",
+    "over",
+    "nearly",
+    "about",
+    "around",
+    "approximately",
+    "up to",
+    "less than",
+    "fewer than",
+    "almost",
+    "some",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn word_value(w: &str) -> Option<f64> {
+    let lower = w.to_lowercase();
+    NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
+}
+
+fn digit_value(w: &str) -> Option<f64> {
+    w.replace(',', "").parse::<f64>().ok()
+}
+
+/// Quantities in one sentence. `toks` are the sentence's words, `base` its start in the document.
+pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let Some(mut value) = digit_value(t.text).or_else(|| word_value(t.text)) else {
+            i += 1;
+            continue;
+        };
+        let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+        let next = toks.get(i + 1).map(|n| n.text.to_lowercase());
+        let is_year = t.is_number() && t.text.len() == 4 && (1800.0..=2100.0).contains(&value);
+        let is_day = prev.as_deref().is_some_and(|p| MONTHS.contains(&p))
+            || next.as_deref().is_some_and(|n| MONTHS.contains(&n));
+        if is_year || is_day || (value == 1.0 && !t.is_number()) {
+            i += 1;
+            continue;
+        }
+        let mut end = t.span.end_byte;
+        let mut j = i + 1;
+        let mut unit = None;
+        while let Some(n) = toks.get(j) {
+            let lower = n.text.to_lowercase();
+            if let Some((_, scale)) = SCALES.iter().find(|(s, _)| *s == lower) {
+                value *= scale;
+            } else if word_value(&lower).is_some_and(|v| v < 10.0) && !t.is_number() {
+                value += word_value(&lower).unwrap_or(0.0); // "twenty-six"
+            } else {
+                break;
+            }
+            end = n.span.end_byte;
+            j += 1;
+        }
+        let after = &sentence[end - base..];
+        if after.starts_with('%') {
+            unit = Some("%".to_string());
+            end += 1;
+        } else if let Some(n) = toks.get(j) {
+            let lower = n.text.to_lowercase();
+            let glued = sentence[end - base..n.span.start_byte - base].trim().len() <= 1;
+            if glued && UNITS.contains(&lower.as_str()) {
+                unit = Some(if lower == "per" { "%".to_string() } else { lower });
+                end = n.span.end_byte;
+                j += 1;
+            }
+        }
+        // The counted noun: the last content word of the run that follows.
+        let mut counted = None;
+        for n in toks.iter().skip(j).take(4) {
+            let lower = n.text.to_lowercase();
+            let gap = &sentence[end.min(n.span.start_byte) - base..n.span.start_byte - base];
+            if lex.is_stopword(&lower) || gap.contains([',', '.', ';', ':', '(']) || n.is_number() {
+                break;
+            }
+            counted = Some(lex.stem(&lower));
+            end = end.max(n.span.end_byte);
+        }
+        let start_rel = t.span.start_byte - base;
+        let before = sentence[..start_rel].to_lowercase();
+        let qualifier = QUALIFIERS
+            .iter()
+            .find(|q| before.trim_end().ends_with(*q))
+            .map(|q| q.to_string());
+        out.push(Quantity {
+            value,
+            unit,
+            counted,
+            qualifier,
+            text: sentence[start_rel..end - base].to_string(),
+            span: Span::new(t.span.start_byte, end),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::tokens::words;
+
+    fn q(s: &str) -> Vec<(f64, Option<String>, Option<String>, String)> {
+        find(Lexicon::get(), s, 0, &words(s, 0))
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.counted, q.text))
+            .collect()
+    }
+
+    #[test]
+    fn digits_words_units_and_counted_nouns() {
+        assert_eq!(
+            q("It targeted nine key terror sites in Pakistan."),
+            [(9.0, None, Some("site".into()), "nine key terror sites".into())]
+        );
+        assert_eq!(
+            q("the attack that claimed 26 innocent lives."),
+            [(26.0, None, Some("live".into()), "26 innocent lives".into())]
+        );
+        assert_eq!(q("testing the 450-km Abdali missile")[0].1.as_deref(), Some("km"));
+        assert_eq!(q("a rise of 3.5% in prices")[0].0, 3.5);
+        assert_eq!(q("about 2 million people fled")[0].0, 2e6);
+    }
+
+    #[test]
+    fn years_and_days_are_not_quantities() {
+        assert!(q("the April 22 attack in 2019").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_are_kept() {
+        let f = find(Lexicon::get(), "at least 40 homes", 0, &words("at least 40 homes", 0));
+        assert_eq!(f[0].qualifier.as_deref(), Some("at least"));
+    }
+}

@@ -1,0 +1,65 @@
+//! Word tokens with absolute byte spans, and the content terms used for alignment.
+
+use crate::lexicon::Lexicon;
+use crate::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'t> {
+    pub text: &'t str,
+    pub span: Span,
+}
+
+impl Token<'_> {
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_number(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
+/// Words of `text` (those containing a letter or digit); spans are offset by `base`.
+pub fn words(text: &str, base: usize) -> Vec<Token<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(i, w)| Token {
+            text: w,
+            span: Span::new(base + i, base + i + w.len()),
+        })
+        .collect()
+}
+
+/// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
+pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = words(text, 0)
+        .into_iter()
+        .filter(|t| !t.is_number())
+        .map(|t| t.text.to_lowercase())
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
+        .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w) && !lex.negators.any(w))
+        .map(|w| lex.stem(&w))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_absolute_spans() {
+        let w = words("Japan's 450-km test", 10);
+        let texts: Vec<&str> = w.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["Japan's", "450", "km", "test"]);
+        assert_eq!(w[1].span, Span::new(18, 21));
+    }
+
+    #[test]
+    fn content_terms_are_stemmed_without_stopwords() {
+        let t = content_terms(Lexicon::get(), "The ministers were not meeting in Tokyo's offices");
+        assert_eq!(t, ["meet", "minist", "offic", "tokyo"]);
+    }
+}

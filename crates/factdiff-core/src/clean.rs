@@ -1,0 +1,254 @@
+//! Clean: find what is not the article: photo credits (also when glued to the
+//! next sentence), advertisement markers, site furniture, trailing link lists,
+//! and paragraphs that repeat an earlier one. Nothing is deleted from the text;
+//! each removed span is recorded with its reason, and the rest is returned as
+//! `kept` line spans for segmentation.
+
+use crate::lexicon::{Boilerplate, Lexicon};
+use crate::{Config, RemovalReason, RemovedSpan, Span};
+use std::collections::HashMap;
+
+/// The result of cleaning one text: kept line spans and removed spans, both in text order.
+#[derive(Clone, Debug, Default)]
+pub struct Cleaned {
+    pub kept: Vec<Span>,
+    pub removed: Vec<RemovedSpan>,
+}
+
+const CREDIT_PREFIXES: [&str; 7] = [
+    "photo:",
+    "photo credit:",
+    "image:",
+    "image credit:",
+    "picture:",
+    "credit:",
+    "(photo",
+];
+
+/// Clean `text`; see the module docs.
+pub fn clean(text: &str, config: &Config) -> Cleaned {
+    let lex = Lexicon::get();
+    let mut out = Cleaned::default();
+    for line in line_spans(text) {
+        let content = line.slice(text);
+        let lower = content.to_lowercase();
+        if let Some(rule) = boilerplate_rule(lex, &lower) {
+            if rule == Boilerplate::Tail {
+                let end = text.trim_end().len().max(line.end_byte);
+                remove(&mut out, text, Span::new(line.start_byte, end), RemovalReason::LinkList);
+                break;
+            }
+            let reason = if rule == Boilerplate::Ad {
+                RemovalReason::AdMarker
+            } else {
+                RemovalReason::SiteFurniture
+            };
+            remove(&mut out, text, line, reason);
+        } else if !content.chars().any(char::is_alphanumeric) {
+            remove(&mut out, text, line, RemovalReason::SiteFurniture);
+        } else if CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            let end = credit_end(lex, content).map_or(line.end_byte, |e| line.start_byte + e);
+            remove(
+                &mut out,
+                text,
+                Span::new(line.start_byte, end),
+                RemovalReason::PhotoCredit,
+            );
+            let rest = trim_span(text, Span::new(end, line.end_byte));
+            if !rest.is_empty() {
+                out.kept.push(rest);
+            }
+        } else {
+            out.kept.push(line);
+        }
+    }
+    remove_repeated_paragraphs(text, &mut out, config);
+    out.removed.sort_by_key(|r| r.span);
+    out
+}
+
+/// Non-empty lines, trimmed, as byte spans.
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            spans.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    spans.push(Span::new(start, text.len()));
+    spans
+        .into_iter()
+        .map(|s| trim_span(text, s))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    Span::new(span.start_byte + lead, span.start_byte + lead + trimmed.len())
+}
+
+fn boilerplate_rule(lex: &Lexicon, lower: &str) -> Option<Boilerplate> {
+    let line = lower.trim_end_matches([':', '.', ' ']);
+    lex.boilerplate.iter().find_map(|(entry, rule)| {
+        let hit = match rule {
+            Boilerplate::Prefix => line.starts_with(entry.as_str()),
+            // A link-list heading is short: "You may also like", "Also read: …" headlines are not.
+            Boilerplate::Tail => line == entry || (line.starts_with(entry.as_str()) && line.len() < entry.len() + 3),
+            _ => line == entry,
+        };
+        hit.then_some(*rule)
+    })
+}
+
+/// End (relative to `line`) of a photo credit at the start of `line`, when text follows it.
+///
+/// A credit ends where the next sentence is glued on ("… / PexelsThis move"), or after
+/// a known agency name. Returns `None` when the whole line is the credit.
+fn credit_end(lex: &Lexicon, line: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let glued = chars
+        .windows(2)
+        .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+        .map(|w| w[1].0);
+    if let Some(at) = glued {
+        return Some(at);
+    }
+    let agency_end = lex.photo_sources.find(line).last().map(|(s, _)| s.end_byte)?;
+    let rest = line[agency_end..].trim_start_matches([')', ']', '.', ' ']);
+    (rest.split_whitespace().count() >= 4).then(|| line.len() - rest.len())
+}
+
+fn remove(out: &mut Cleaned, text: &str, span: Span, reason: RemovalReason) {
+    out.removed.push(RemovedSpan {
+        span,
+        text: span.slice(text).to_string(),
+        reason,
+        repeats: None,
+    });
+}
+
+/// Words of a paragraph, lower-cased, for comparing paragraphs.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Move kept paragraphs that repeat an earlier one (exactly or nearly) to `removed`.
+fn remove_repeated_paragraphs(text: &str, out: &mut Cleaned, config: &Config) {
+    const MIN_WORDS: usize = 8;
+    const MAX_BUCKET: usize = 32;
+    let mut exact: HashMap<String, Span> = HashMap::new();
+    // Near-duplicate candidates share their opening words; bounded buckets keep this linear.
+    let mut by_opening: HashMap<String, Vec<(Span, String)>> = HashMap::new();
+    let mut kept = Vec::with_capacity(out.kept.len());
+    for span in std::mem::take(&mut out.kept) {
+        let norm = normalise(span.slice(text));
+        let words = norm.split(' ').count();
+        if words < MIN_WORDS {
+            kept.push(span);
+            continue;
+        }
+        let earlier = exact.get(&norm).copied().or_else(|| {
+            let key: String = norm.split(' ').take(4).collect::<Vec<_>>().join(" ");
+            by_opening.get(&key).and_then(|cands| {
+                cands
+                    .iter()
+                    .find(|(_, c)| strsim::sorensen_dice(c, &norm) >= config.repeat_paragraph_similarity)
+                    .map(|(s, _)| *s)
+            })
+        });
+        match earlier {
+            Some(first) => out.removed.push(RemovedSpan {
+                span,
+                text: span.slice(text).to_string(),
+                reason: RemovalReason::RepeatedParagraph,
+                repeats: Some(first),
+            }),
+            None => {
+                let key: String = norm.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                let bucket = by_opening.entry(key).or_default();
+                if bucket.len() < MAX_BUCKET {
+                    bucket.push((span, norm.clone()));
+                }
+                exact.insert(norm, span);
+                kept.push(span);
+            }
+        }
+    }
+    out.kept = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(text: &str) -> Vec<(RemovalReason, String)> {
+        clean(text, &Config::default())
+            .removed
+            .into_iter()
+            .map(|r| (r.reason, r.text))
+            .collect()
+    }
+
+    #[test]
+    fn glued_photo_credit_is_split_from_the_sentence() {
+        let text = "Intro line here.\nPhoto: Werner Pfennig / PexelsThis move by Japan is new.\n";
+        let c = clean(text, &Config::default());
+        assert_eq!(c.removed[0].text, "Photo: Werner Pfennig / Pexels");
+        assert_eq!(c.removed[0].reason, RemovalReason::PhotoCredit);
+        assert_eq!(c.kept[1].slice(text), "This move by Japan is new.");
+    }
+
+    #[test]
+    fn ads_furniture_and_link_lists_are_removed_with_reasons() {
+        let text = "Site icon SHABD SANCHI\n\nBody text of the article.\n\nAdvertisment\n | \nMore body.\nYou may also like\nCar hits house\nOther story\n";
+        let r = reasons(text);
+        assert_eq!(r[0], (RemovalReason::SiteFurniture, "Site icon SHABD SANCHI".into()));
+        assert_eq!(r[1], (RemovalReason::AdMarker, "Advertisment".into()));
+        assert_eq!(r[2], (RemovalReason::SiteFurniture, "|".into()));
+        assert_eq!(
+            r[3],
+            (
+                RemovalReason::LinkList,
+                "You may also like\nCar hits house\nOther story".into()
+            )
+        );
+        assert_eq!(r.len(), 4);
+    }
+
+    #[test]
+    fn repeated_paragraphs_point_at_their_first_copy() {
+        let p = "The two ministers reaffirmed their commitment to strengthen the defence pillars.";
+        let text = format!("{p}\nSomething else entirely happened on that day in the city.\n{p}\n");
+        let c = clean(&text, &Config::default());
+        assert_eq!(c.removed.len(), 1);
+        assert_eq!(c.removed[0].reason, RemovalReason::RepeatedParagraph);
+        assert_eq!(c.removed[0].repeats, Some(Span::new(0, p.len())));
+        assert_eq!(c.kept.len(), 2);
+    }
+
+    #[test]
+    fn near_identical_paragraph_counts_as_repeat() {
+        let a = "Officials said the storm damaged forty homes in the northern district on Sunday night.";
+        let b = "Officials said the storm damaged forty homes in the northern district on Sunday evening.";
+        let c = clean(&format!("{a}\n{b}"), &Config::default());
+        assert_eq!(c.removed.len(), 1);
+    }
+
+    #[test]
+    fn a_short_credit_line_is_removed_whole() {
+        let r = reasons("Photo: Reuters\nText of the story follows here.");
+        assert_eq!(r, vec![(RemovalReason::PhotoCredit, "Photo: Reuters".to_string())]);
+    }
+}

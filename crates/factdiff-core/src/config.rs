@@ -1,0 +1,37 @@
+//! Thresholds and switches. Defaults are tuned on the seed articles and the
+//! development splits in ../shared/data; each field says what it controls.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Minimum alignment score for two claims to be clustered as the same fact.
+    pub align_threshold: f64,
+    /// Candidate pairs must share at least this many indexed features.
+    pub min_shared_features: usize,
+    /// Index terms that occur in more than this share of claims are not used for blocking.
+    pub max_term_share: f64,
+    /// Claims at or above this check-worthiness are tested for `unsupported`.
+    pub check_worthy: f64,
+    /// Two sentences of one document at or above this similarity are a repetition.
+    pub repeat_similarity: f64,
+    /// Paragraphs at or above this similarity to an earlier one are removed as repeats.
+    pub repeat_paragraph_similarity: f64,
+    /// Headlines shorter than this many words are not claims (section titles).
+    pub min_headline_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            align_threshold: 0.34,
+            min_shared_features: 2,
+            max_term_share: 0.25,
+            check_worthy: 0.5,
+            repeat_similarity: 0.8,
+            repeat_paragraph_similarity: 0.9,
+            min_headline_words: 6,
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Detect: one file per finding kind. Each detector reads the aligned claims
+//! and returns findings with evidence spans and a one-line explanation.
+
+mod contradiction;
+mod date_conflict;
+mod numeric_conflict;
+mod overstatement;
+mod repetition;
+mod unsupported;
+
+use crate::align::Aligned;
+use crate::analyze::Analyzed;
+use crate::lexicon::Lexicon;
+use crate::{Claim, Config, Document, Evidence, Finding, FindingKind, Severity, Span};
+
+/// Everything a detector may read.
+#[derive(Debug)]
+pub struct Input<'a> {
+    pub docs: &'a [Document],
+    pub prepared: &'a [Analyzed],
+    pub claims: &'a [Claim],
+    pub alignment: &'a Aligned,
+    pub lex: &'a Lexicon,
+    pub config: &'a Config,
+}
+
+/// A finding kind's detector.
+pub trait Detector {
+    fn detect(&self, input: &Input<'_>) -> Vec<Finding>;
+}
+
+/// Run every detector; findings are numbered in a stable order.
+pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
+    let detectors: [&dyn Detector; 6] = [
+        &contradiction::Contradiction,
+        &numeric_conflict::NumericConflict,
+        &date_conflict::DateConflict,
+        &overstatement::Overstatement,
+        &unsupported::Unsupported,
+        &repetition::Repetition,
+    ];
+    let mut findings: Vec<Finding> = detectors.iter().flat_map(|d| d.detect(input)).collect();
+    findings.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.severity.cmp(&a.severity))
+            .then(a.claims.cmp(&b.claims))
+    });
+    for (n, f) in findings.iter_mut().enumerate() {
+        f.id = format!("f{n}");
+    }
+    findings
+}
+
+/// Evidence for a whole claim.
+pub(crate) fn claim_evidence(c: &Claim, note: impl Into<String>) -> Evidence {
+    Evidence {
+        doc: c.doc.clone(),
+        span: c.span,
+        text: c.text.clone(),
+        note: note.into(),
+        claim: Some(c.id.clone()),
+    }
+}
+
+/// Evidence for a span of a document.
+pub(crate) fn span_evidence(doc: &Document, span: Span, note: impl Into<String>, claim: Option<&Claim>) -> Evidence {
+    Evidence {
+        doc: doc.id.clone(),
+        span,
+        text: span.slice(&doc.text).to_string(),
+        note: note.into(),
+        claim: claim.map(|c| c.id.clone()),
+    }
+}
+
+pub(crate) fn finding(
+    kind: FindingKind,
+    severity: Severity,
+    explanation: String,
+    claims: &[&Claim],
+    evidence: Vec<Evidence>,
+    reasons: Vec<String>,
+) -> Finding {
+    let mut docs: Vec<String> = claims.iter().map(|c| c.doc.clone()).collect();
+    docs.dedup();
+    Finding {
+        id: String::new(),
+        kind,
+        severity,
+        explanation,
+        claims: claims.iter().map(|c| c.id.clone()).collect(),
+        docs,
+        evidence,
+        reasons,
+    }
+}
+
+/// Resolved dates of a claim that could tell two events apart.
+pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
+    c.dates
+        .iter()
+        .filter_map(|d| d.value.as_deref())
+        .filter(|v| !v.starts_with("--") && v.len() >= 7)
+        .collect()
+}
+
+/// True when both claims carry resolved dates and none of them agree: they are
+/// about different days, so a difference between them is not a contradiction.
+pub(crate) fn different_dates(a: &Claim, b: &Claim) -> bool {
+    let (da, db) = (absolute_dates(a), absolute_dates(b));
+    !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.contains(x))
+}

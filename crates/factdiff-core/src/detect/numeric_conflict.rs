@@ -1,0 +1,77 @@
+//! `numeric_conflict`: aligned claims that count the same thing with different
+//! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
+//! not conflict with 45, and values within 2% are treated as rounding.
+
+use super::{different_dates, finding, span_evidence, Detector, Input};
+use crate::{Finding, FindingKind, Quantity, Severity};
+
+#[derive(Debug)]
+pub struct NumericConflict;
+
+fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
+    if (hi.value - lo.value).abs() <= 0.02 * hi.value.abs().max(1e-9) {
+        return true;
+    }
+    let lower_bound = |q: &Quantity| matches!(q.qualifier.as_deref(), Some("at least" | "more than" | "over"));
+    let upper_bound = |q: &Quantity| {
+        matches!(
+            q.qualifier.as_deref(),
+            Some("up to" | "less than" | "fewer than" | "nearly" | "almost")
+        )
+    };
+    let approx = |q: &Quantity| {
+        matches!(
+            q.qualifier.as_deref(),
+            Some("about" | "around" | "approximately" | "some")
+        )
+    };
+    lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
+}
+
+fn same_thing(a: &Quantity, b: &Quantity) -> bool {
+    match (&a.counted, &b.counted) {
+        (Some(x), Some(y)) => x == y && a.unit == b.unit,
+        _ => a.unit.is_some() && a.unit == b.unit,
+    }
+}
+
+impl Detector for NumericConflict {
+    fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, j, _) in &input.alignment.pairs {
+            let (a, b) = (&input.claims[*i], &input.claims[*j]);
+            if different_dates(a, b) {
+                continue;
+            }
+            let conflict = a.quantities.iter().find_map(|qa| {
+                let qb = b.quantities.iter().find(|qb| same_thing(qa, qb))?;
+                // A matching value elsewhere in b means they agree on this count.
+                let agrees = b.quantities.iter().any(|x| same_thing(qa, x) && compatible(qa, x));
+                (!agrees && !compatible(qa, qb)).then_some((qa, qb))
+            });
+            let Some((qa, qb)) = conflict else { continue };
+            let (Some(da), Some(db)) = (
+                input.docs.iter().find(|d| d.id == a.doc),
+                input.docs.iter().find(|d| d.id == b.doc),
+            ) else {
+                continue;
+            };
+            let what = qa.counted.clone().or_else(|| qa.unit.clone()).unwrap_or_default();
+            out.push(finding(
+                FindingKind::NumericConflict,
+                Severity::High,
+                format!("{} says \"{}\" but {} says \"{}\".", a.doc, qa.text, b.doc, qb.text),
+                &[a, b],
+                vec![
+                    span_evidence(da, a.span, format!("{} says {}", a.doc, qa.text), Some(a)),
+                    span_evidence(da, qa.span, "number".to_string(), Some(a)),
+                    span_evidence(db, b.span, format!("{} says {}", b.doc, qb.text), Some(b)),
+                    span_evidence(db, qb.span, "number".to_string(), Some(b)),
+                ],
+                vec![format!("{} vs {} (counting '{what}')", qa.value, qb.value)],
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,39 @@
+//! Errors factdiff reports to its callers. Each message says what to do next.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: PathBuf },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (byte {offset} is invalid); convert it to UTF-8 first")]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: looks like a binary file, not text")]
+    Binary { path: PathBuf },
+    #[error("{path}: no documents found (supported: .txt, .md, .html, .htm, .jsonl)")]
+    NoDocuments { path: PathBuf },
+    #[error("{path}: line {line}: {message}")]
+    BadJsonl {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("no input documents: give at least one file, directory or '-' for stdin")]
+    NoInput,
+    #[error("every input document is empty")]
+    EmptyInput,
+    #[error("duplicate document id '{id}': give each document a distinct name")]
+    DuplicateId { id: String },
+    #[error("invalid document '{id}': {message}")]
+    InvalidDocument { id: String, message: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

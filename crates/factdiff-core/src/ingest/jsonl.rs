@@ -1,0 +1,164 @@
+//! JSON Lines: one document object per line.
+//!
+//! Fields: `text` (required; `body` or `content` are accepted instead), and
+//! optional `id`, `title`, `source`, `published`, `url`. Blank lines are
+//! skipped; a missing id becomes `<file stem>-<line number>`.
+
+use super::date_prefix;
+use crate::{Document, Error, Result};
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// Names accepted for the document text, in order of preference.
+const TEXT_FIELDS: &[&str] = &["text", "body", "content"];
+
+/// Parse every non-blank line of `text` into a document.
+pub(super) fn parse(path: &Path, stem: &str, text: &str) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let number = index + 1;
+        let doc = parse_line(line, stem, number).map_err(|message| Error::BadJsonl {
+            path: path.to_path_buf(),
+            line: number,
+            message,
+        })?;
+        docs.push(doc);
+    }
+    if docs.is_empty() {
+        return Err(Error::NoDocuments {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(docs)
+}
+
+fn parse_line(line: &str, stem: &str, number: usize) -> Result<Document, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(object) = value else {
+        return Err("expected a JSON object like {\"text\": \"...\"}".into());
+    };
+    let mut text = None;
+    for &key in TEXT_FIELDS {
+        if let Some(s) = string_field(&object, key)? {
+            text = Some(s);
+            break;
+        }
+    }
+    let Some(text) = text else {
+        return Err("missing \"text\" field (a string)".into());
+    };
+    let id = match object.get("id") {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => string_field(&object, "id")?,
+    };
+    let published = match string_field(&object, "published")? {
+        Some(date) => Some(
+            date_prefix(&date).ok_or_else(|| format!("\"published\" must be a date like 2024-05-06, not {date:?}"))?,
+        ),
+        None => None,
+    };
+    Ok(Document {
+        id: id.unwrap_or_else(|| format!("{stem}-{number}")),
+        text,
+        title: string_field(&object, "title")?,
+        source: string_field(&object, "source")?,
+        published,
+        url: string_field(&object, "url")?,
+    })
+}
+
+/// A string field; `None` when absent, null or empty, an error for other types.
+fn string_field(object: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("\"{key}\" must be a string")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn run(text: &str) -> Result<Vec<Document>> {
+        parse(Path::new("dir/feed.jsonl"), "feed", text)
+    }
+
+    fn bad_line(text: &str) -> (usize, String) {
+        match run(text) {
+            Err(Error::BadJsonl { line, message, path }) => {
+                assert_eq!(path, Path::new("dir/feed.jsonl"));
+                (line, message)
+            }
+            other => panic!("expected BadJsonl, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn good_lines() {
+        let input = concat!(
+            r#"{"id":"a","title":"T","source":"S","published":"2024-05-06T10:00:00Z","url":"https://x","text":"Hello."}"#,
+            "\r\n\n   \n",
+            r#"{"body":"Body alias.","extra":[1,2]}"#,
+            "\n",
+            r#"{"content":"Content alias.","id":7,"title":null}"#,
+        );
+        let docs = run(input).unwrap();
+        assert_eq!(docs.len(), 3);
+        assert_eq!(
+            docs[0],
+            Document {
+                id: "a".into(),
+                text: "Hello.".into(),
+                title: Some("T".into()),
+                source: Some("S".into()),
+                published: Some("2024-05-06".into()),
+                url: Some("https://x".into()),
+            }
+        );
+        assert_eq!(docs[1].id, "feed-4");
+        assert_eq!(docs[1].text, "Body alias.");
+        assert_eq!(docs[2].id, "7");
+        assert_eq!(docs[2].text, "Content alias.");
+        assert_eq!(docs[2].title, None);
+    }
+
+    #[test]
+    fn text_is_preferred_over_aliases() {
+        let docs = run(r#"{"text":"main","body":"alias"}"#).unwrap();
+        assert_eq!(docs[0].text, "main");
+    }
+
+    #[test]
+    fn bad_lines_report_line_number() {
+        let good = r#"{"text":"ok"}"#;
+        let (line, message) = bad_line(&format!("{good}\n\n{{not json\n"));
+        assert_eq!(line, 3);
+        assert!(message.starts_with("invalid JSON"), "{message}");
+
+        let (line, message) = bad_line(&format!("{good}\n{{\"title\":\"no text\"}}"));
+        assert_eq!(line, 2);
+        assert!(message.contains("missing \"text\""), "{message}");
+
+        let (line, message) = bad_line(r#"{"text": 42}"#);
+        assert_eq!(line, 1);
+        assert!(message.contains("\"text\" must be a string"), "{message}");
+
+        let (_, message) = bad_line("[1, 2]");
+        assert!(message.contains("JSON object"), "{message}");
+
+        let (_, message) = bad_line(r#"{"text":"x","published":"last week"}"#);
+        assert!(message.contains("published"), "{message}");
+    }
+
+    #[test]
+    fn empty_file_has_no_documents() {
+        assert!(matches!(run("\n  \n"), Err(Error::NoDocuments { .. })));
+    }
+}

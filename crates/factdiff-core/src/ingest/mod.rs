@@ -1,0 +1,350 @@
+//! Ingest: turn files and bytes into [`Document`]s.
+//!
+//! Formats: `.txt`, `.md`/`.markdown` (markup stripped), `.html`/`.htm` (main
+//! text), `.jsonl` (one document per line). This is the only module that
+//! touches the file system, so the CLI and the Python package load the same way.
+
+mod html;
+mod jsonl;
+mod markdown;
+
+use crate::{Document, Error, Result};
+use std::borrow::Cow;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Default cap on one input file (bytes).
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// How many leading bytes are searched for a NUL when sniffing binary files.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// Leading bytes of common binary formats: PNG, PDF, ZIP, gzip, ELF.
+const MAGIC: &[&[u8]] = &[
+    b"\x89PNG\r\n\x1a\n",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x1f\x8b",
+    b"\x7fELF",
+];
+
+/// An input format, chosen from the file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, kept byte for byte (only a UTF-8 BOM is removed).
+    Text,
+    /// Markdown; markup is stripped to plain text.
+    Markdown,
+    /// HTML; the main text is extracted.
+    Html,
+    /// JSON Lines: one document object per line.
+    Jsonl,
+}
+
+impl Format {
+    /// Format from a file extension; `None` for unsupported files.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Load files, directories (their supported files, sorted by name) and `-` (stdin is the caller's job: pass bytes to [`parse`]).
+///
+/// Directories are walked recursively, skipping hidden entries; an explicitly
+/// named file with an unknown extension is read as plain text.
+pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+        if meta.is_dir() {
+            let files = list_dir(path)?;
+            if files.is_empty() {
+                return Err(Error::NoDocuments { path: path.clone() });
+            }
+            for (file, format) in files {
+                docs.extend(load_file(&file, format, max_bytes)?);
+            }
+        } else {
+            let format = Format::from_path(path).unwrap_or(Format::Text);
+            docs.extend(load_file(path, format, max_bytes)?);
+        }
+    }
+    Ok(docs)
+}
+
+/// Parse the bytes of one input. `name` is used for the id (its file stem) and in errors.
+pub fn parse(name: &Path, bytes: &[u8], format: Format) -> Result<Vec<Document>> {
+    let text = decode(name, bytes)?;
+    let id = doc_id(name);
+    Ok(match format {
+        Format::Text => vec![Document::new(id, text)],
+        Format::Markdown => vec![markdown::to_document(id, &normalize_newlines(text))],
+        Format::Html => vec![html::to_document(id, &normalize_newlines(text))],
+        Format::Jsonl => jsonl::parse(name, &id, text)?,
+    })
+}
+
+/// The supported files under `dir` (recursively, hidden entries skipped), sorted by path.
+fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = fs::read_dir(&current).map_err(|e| io_error(&current, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| io_error(&current, e))?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| io_error(&path, e))?;
+            if kind.is_dir() {
+                // Symlinked directories are not followed (no loops).
+                pending.push(path);
+            } else if let Some(format) = Format::from_path(&path) {
+                if path.is_file() {
+                    files.push((path, format));
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Read one file (refusing files over `max_bytes`) and parse it.
+fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<Vec<Document>> {
+    let too_large = |size| Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: max_bytes,
+    };
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut bytes = Vec::new();
+    // The file may have grown since the metadata check (or be a pipe): cap the read too.
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > max_bytes {
+        return Err(too_large(size));
+    }
+    parse(path, &bytes, format)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    if source.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Check that `bytes` are UTF-8 text and return them without a leading BOM.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    // A UTF-16 BOM: say "convert to UTF-8" rather than "binary" (UTF-16 text is full of NULs).
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return Err(Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset: 0,
+        });
+    }
+    if is_binary(bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    head.contains(&0) || MAGIC.iter().any(|magic| bytes.starts_with(magic))
+}
+
+/// The document id for a file: its stem (`a/b.txt` → `b`).
+fn doc_id(name: &Path) -> String {
+    match name.file_stem() {
+        Some(stem) => stem.to_string_lossy().into_owned(),
+        None => name.to_string_lossy().into_owned(),
+    }
+}
+
+/// CRLF and lone CR to LF (for formats whose text is derived, not kept verbatim).
+fn normalize_newlines(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A `YYYY-MM-DD` prefix of a date or timestamp (`2024-05-06T10:00Z` → `2024-05-06`).
+fn date_prefix(value: &str) -> Option<String> {
+    let value = value.trim();
+    let date = value.get(..10)?;
+    let ok = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    let rest_ok = !value[date.len()..].starts_with(|c: char| c.is_ascii_digit());
+    (ok && rest_ok).then(|| date.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// A fresh, empty directory under the system temp dir.
+    fn temp_dir(tag: &str) -> PathBuf {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("factdiff-ingest-{}-{tag}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn format_from_extension() {
+        assert_eq!(Format::from_path(Path::new("a.TXT")), Some(Format::Text));
+        assert_eq!(Format::from_path(Path::new("a.text")), Some(Format::Text));
+        assert_eq!(Format::from_path(Path::new("a.md")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("a.markdown")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("a.htm")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("d/a.html")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("a.jsonl")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("a.log")), None);
+        assert_eq!(Format::from_path(Path::new("README")), None);
+    }
+
+    #[test]
+    fn text_is_kept_verbatim_and_id_is_stem() {
+        let docs = parse(
+            Path::new("dir/000_9e1a4f7eaa7ea2dc.txt"),
+            b"Line one.\r\nLine two.\rEnd",
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "000_9e1a4f7eaa7ea2dc");
+        assert_eq!(docs[0].text, "Line one.\r\nLine two.\rEnd");
+    }
+
+    #[test]
+    fn bom_is_stripped() {
+        let docs = parse(Path::new("a.txt"), b"\xef\xbb\xbfHello", Format::Text).unwrap();
+        assert_eq!(docs[0].text, "Hello");
+        let docs = parse(Path::new("a.md"), b"\xef\xbb\xbf# Hi", Format::Markdown).unwrap();
+        assert_eq!(docs[0].title.as_deref(), Some("Hi"));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let err = parse(Path::new("a.txt"), b"abc\xffdef", Format::Text).unwrap_err();
+        assert!(matches!(err, Error::NotUtf8 { offset: 3, .. }), "{err:?}");
+        let err = parse(Path::new("a.txt"), b"\xff\xfeh\0i\0", Format::Text).unwrap_err();
+        assert!(matches!(err, Error::NotUtf8 { offset: 0, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn binary_is_rejected() {
+        for bytes in [
+            &b"text\0more"[..],
+            b"\x89PNG\r\n\x1a\nxxxx",
+            b"%PDF-1.7 hello",
+            b"PK\x03\x04zip",
+            b"\x1f\x8bgz",
+            b"\x7fELFbin",
+        ] {
+            let err = parse(Path::new("a.txt"), bytes, Format::Text).unwrap_err();
+            assert!(matches!(err, Error::Binary { .. }), "{bytes:?}: {err:?}");
+        }
+        // A NUL beyond the sniffed prefix is not binary detection's business.
+        let mut late = vec![b'a'; SNIFF_BYTES];
+        late.push(0);
+        assert!(parse(Path::new("a.txt"), &late, Format::Text).is_ok());
+    }
+
+    #[test]
+    fn dates_are_cut_to_the_day() {
+        assert_eq!(date_prefix("2024-05-06T10:00:00Z").as_deref(), Some("2024-05-06"));
+        assert_eq!(date_prefix(" 2024-05-06 ").as_deref(), Some("2024-05-06"));
+        assert_eq!(date_prefix("2024-5-6"), None);
+        assert_eq!(date_prefix("20240-05-06"), None);
+        assert_eq!(date_prefix("2024-05-066"), None);
+        assert_eq!(date_prefix("May 6"), None);
+        assert_eq!(date_prefix("2024-05-0é"), None);
+    }
+
+    #[test]
+    fn loads_directories_sorted_and_skips_hidden() {
+        let dir = temp_dir("dir");
+        fs::write(dir.join("b.txt"), "Bee.").unwrap();
+        fs::write(dir.join("a.md"), "# Ay\n\nText.").unwrap();
+        fs::write(dir.join(".hidden.txt"), "no").unwrap();
+        fs::write(dir.join("notes.log"), "skipped in directories").unwrap();
+        fs::create_dir(dir.join("sub")).unwrap();
+        fs::write(dir.join("sub/c.html"), "<p>See</p>").unwrap();
+        fs::write(dir.join("sub/d.jsonl"), "{\"text\":\"one\"}\n\n{\"text\":\"two\"}\n").unwrap();
+
+        let docs = load_paths(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES).unwrap();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d-1", "d-3"]);
+        assert_eq!(docs[0].title.as_deref(), Some("Ay"));
+        assert_eq!(docs[2].text, "See");
+
+        // An explicitly named file with an unknown extension is plain text.
+        let docs = load_paths(&[dir.join("notes.log")], DEFAULT_MAX_BYTES).unwrap();
+        assert_eq!(docs[0].id, "notes");
+        assert_eq!(docs[0].text, "skipped in directories");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn load_errors() {
+        let dir = temp_dir("errors");
+        let missing = dir.join("missing.txt");
+        let err = load_paths(&[missing], DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+
+        fs::write(dir.join("big.txt"), "0123456789").unwrap();
+        let err = load_paths(&[dir.join("big.txt")], 5).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { size: 10, limit: 5, .. }), "{err:?}");
+        assert!(load_paths(&[dir.join("big.txt")], 10).is_ok());
+
+        fs::write(dir.join("image.log"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+        let err = load_paths(&[dir.join("image.log")], DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, Error::Binary { .. }), "{err:?}");
+
+        let empty = dir.join("empty");
+        fs::create_dir(&empty).unwrap();
+        fs::write(empty.join("x.log"), "unsupported").unwrap();
+        let err = load_paths(&[empty], DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, Error::NoDocuments { .. }), "{err:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,94 @@
+//! Judges: pairwise verdicts (entail / neutral / contradict) on aligned claims.
+//!
+//! The [`LexicalJudge`] is the embedded default: negation flips, antonymous
+//! predicates and refutation words, each reported as a reason. Other judges
+//! (a Python callable, an NLI model) implement [`Judge`] and are called only on
+//! the candidate pairs that alignment produced, in one batch.
+
+use crate::analyze::tokens::words;
+use crate::lexicon::Lexicon;
+use crate::{Claim, Polarity, Verdict, VerdictLabel};
+
+/// Decides whether a premise supports, contradicts or says nothing about a hypothesis.
+pub trait Judge: Sync {
+    /// One verdict per pair, in order. `overlap` is the alignment's term overlap (0..=1).
+    fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict>;
+}
+
+/// The default judge, from word lists only.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LexicalJudge;
+
+impl Judge for LexicalJudge {
+    fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
+        let lex = Lexicon::get();
+        pairs
+            .iter()
+            .map(|(a, b, overlap)| lexical_verdict(lex, a, b, *overlap))
+            .collect()
+    }
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    words(text, 0).into_iter().map(|t| t.text.to_lowercase()).collect()
+}
+
+/// Verdict for one pair from named lexical cues.
+pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Verdict {
+    let mut reasons = Vec::new();
+    let mut contradict: f64 = 0.0;
+    if a.polarity != b.polarity && overlap >= 0.3 {
+        let (neg, _) = if a.polarity == Polarity::Negated {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let cue = lex
+            .negators
+            .find(&neg.text)
+            .first()
+            .map(|(s, _)| s.slice(&neg.text).to_string())
+            .unwrap_or_default();
+        reasons.push(format!("negation flip: one source says '{cue}'"));
+        contradict = contradict.max(0.55 + 0.4 * overlap);
+    }
+    let (wa, wb) = (lower_words(&a.text), lower_words(&b.text));
+    if let Some((x, y)) = wa.iter().find_map(|x| {
+        wb.iter()
+            .find(|y| lex.are_antonyms(x, y) && !wa.contains(y) && !wb.contains(x))
+            .map(|y| (x, y))
+    }) {
+        if overlap >= 0.25 {
+            reasons.push(format!("antonymous predicates: '{x}' vs '{y}'"));
+            contradict = contradict.max(0.5 + 0.4 * overlap);
+        }
+    }
+    let refutes = |c: &Claim| lex.refuters.any(&c.text);
+    if refutes(a) != refutes(b) && overlap >= 0.3 {
+        let c = if refutes(a) { a } else { b };
+        let cue = lex
+            .refuters
+            .find(&c.text)
+            .first()
+            .map(|(s, _)| s.slice(&c.text).to_string())
+            .unwrap_or_default();
+        reasons.push(format!("refutation word '{cue}' in one source only"));
+        contradict = contradict.max(0.4 + 0.4 * overlap);
+    }
+    let entail = if contradict > 0.0 { 0.0 } else { overlap.min(1.0) };
+    let neutral = (1.0 - entail - contradict).max(0.0);
+    let label = if contradict >= 0.5 {
+        VerdictLabel::Contradict
+    } else if entail >= 0.35 {
+        VerdictLabel::Entail
+    } else {
+        VerdictLabel::Neutral
+    };
+    Verdict {
+        label,
+        entail,
+        neutral,
+        contradict,
+        reasons,
+    }
+}

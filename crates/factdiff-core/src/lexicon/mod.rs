@@ -1,0 +1,261 @@
+//! Word lists as data. Each list is a `.txt` file in this folder (one entry per
+//! line, `#` comments), compiled once into Aho-Corasick automata so that a
+//! sentence is scanned in one pass per list. A linguist can extend the lists
+//! without touching Rust.
+
+use crate::report::{EntityKind, Span, StanceKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A list of phrases matched on word boundaries.
+#[derive(Debug)]
+pub struct CueList {
+    automaton: Option<AhoCorasick>,
+    entries: Vec<String>,
+}
+
+impl CueList {
+    fn new<'a>(entries: impl IntoIterator<Item = &'a str>, case_insensitive: bool) -> Self {
+        let entries: Vec<String> = entries.into_iter().map(str::to_string).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&entries)
+            .ok();
+        CueList { automaton, entries }
+    }
+
+    /// Matches in `text` as (span relative to `text`, entry index), on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        ac.find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+            .collect()
+    }
+
+    /// True when any entry occurs in `text`.
+    pub fn any(&self, text: &str) -> bool {
+        !self.find(text).is_empty()
+    }
+
+    pub fn entry(&self, index: usize) -> &str {
+        self.entries.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let matched = &text[start..end];
+    // Contractions ("isn't") attach to the word before them.
+    let clitic = matched.starts_with("n'") || matched.starts_with("n’");
+    let first = matched.chars().next().filter(|_| !clitic);
+    let last = matched.chars().next_back();
+    let left_ok = !first.is_some_and(char::is_alphanumeric)
+        || !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+    let right_ok =
+        !last.is_some_and(char::is_alphanumeric) || !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+    left_ok && right_ok
+}
+
+/// What a boilerplate rule does with a matching line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boilerplate {
+    Ad,
+    Furniture,
+    Prefix,
+    Tail,
+}
+
+/// A gazetteer entry: canonical name and kind.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub canonical: String,
+    pub kind: EntityKind,
+}
+
+/// All word lists, compiled.
+pub struct Lexicon {
+    pub reporting: CueList,
+    pub anonymous: CueList,
+    pub hedges: CueList,
+    pub predictions: CueList,
+    pub calls: CueList,
+    pub conditionals: CueList,
+    pub intensifiers: CueList,
+    pub negators: CueList,
+    pub refuters: CueList,
+    pub evaluative: CueList,
+    pub titles: CueList,
+    pub photo_sources: CueList,
+    pub stance: CueList,
+    pub stance_kinds: Vec<StanceKind>,
+    pub gazetteer: CueList,
+    pub places: Vec<Place>,
+    /// Lower-cased whole lines and prefixes with their rule.
+    pub boilerplate: Vec<(String, Boilerplate)>,
+    /// Stem → stems it cannot hold together with.
+    pub antonyms: HashMap<String, Vec<String>>,
+    pub stopwords: HashSet<String>,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
+    lines(data).filter_map(|l| l.split_once(" | ").map(|(a, b)| (a.trim(), b.trim())))
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("reporting", &self.reporting.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Lexicon {
+    /// The compiled lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let list = |data: &'static str| CueList::new(lines(data), true);
+        let stance: Vec<(&str, &str)> = pairs(include_str!("stance.txt")).collect();
+        let stance_kinds = stance
+            .iter()
+            .map(|(k, _)| match *k {
+                "support" => StanceKind::Support,
+                "oppose" => StanceKind::Oppose,
+                "both_sides" => StanceKind::BothSides,
+                _ => StanceKind::Concern,
+            })
+            .collect();
+        let gaz: Vec<(&str, &str, &str)> = lines(include_str!("gazetteer.txt"))
+            .filter_map(|l| {
+                let mut parts = l.split(" | ").map(str::trim);
+                Some((parts.next()?, parts.next()?, parts.next()?))
+            })
+            .collect();
+        let places = gaz
+            .iter()
+            .map(|(_, canonical, kind)| Place {
+                canonical: canonical.to_string(),
+                kind: match *kind {
+                    "organisation" => EntityKind::Organisation,
+                    "place" => EntityKind::Place,
+                    _ => EntityKind::Country,
+                },
+            })
+            .collect();
+        let boilerplate = pairs(include_str!("boilerplate.txt"))
+            .map(|(kind, text)| {
+                let rule = match kind {
+                    "ad" => Boilerplate::Ad,
+                    "prefix" => Boilerplate::Prefix,
+                    "tail" => Boilerplate::Tail,
+                    _ => Boilerplate::Furniture,
+                };
+                (text.to_lowercase(), rule)
+            })
+            .collect();
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        for (a, b) in pairs(include_str!("antonyms.txt")) {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            antonyms.entry(a.clone()).or_default().push(b.clone());
+            antonyms.entry(b).or_default().push(a);
+        }
+        Lexicon {
+            reporting: list(include_str!("reporting_verbs.txt")),
+            anonymous: list(include_str!("anonymous.txt")),
+            hedges: list(include_str!("hedges.txt")),
+            predictions: list(include_str!("predictions.txt")),
+            calls: list(include_str!("calls_to_action.txt")),
+            conditionals: list(include_str!("conditionals.txt")),
+            intensifiers: list(include_str!("intensifiers.txt")),
+            negators: list(include_str!("negators.txt")),
+            refuters: list(include_str!("refuters.txt")),
+            evaluative: list(include_str!("evaluative.txt")),
+            titles: list(include_str!("titles.txt")),
+            photo_sources: CueList::new(lines(include_str!("photo_sources.txt")), false),
+            stance: CueList::new(stance.iter().map(|(_, phrase)| *phrase), true),
+            stance_kinds,
+            gazetteer: CueList::new(gaz.iter().map(|(alias, _, _)| *alias), false),
+            places,
+            boilerplate,
+            antonyms,
+            stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
+            stemmer,
+        }
+    }
+
+    /// English stem of a lower-cased word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    pub fn is_stopword(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower)
+    }
+
+    /// True when the two lower-cased words are listed as antonyms.
+    pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
+        self.antonyms.get(a).is_some_and(|v| v.iter().any(|x| x == b))
+    }
+
+    /// Gazetteer entry for a match index.
+    pub fn place(&self, index: usize) -> Option<&Place> {
+        self.places.get(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_match_on_word_boundaries() {
+        let lex = Lexicon::get();
+        assert!(lex.reporting.len() > 40);
+        let hits = lex
+            .gazetteer
+            .find("Japanese Foreign Minister met in Tokyo; Japanese-made");
+        let names: Vec<&str> = hits
+            .iter()
+            .filter_map(|(_, i)| lex.place(*i))
+            .map(|p| p.canonical.as_str())
+            .collect();
+        assert_eq!(names, ["Japan", "Japan", "Japan"]);
+        assert!(lex
+            .negators
+            .find("nothing notable")
+            .iter()
+            .all(|(s, _)| s.start_byte == 0));
+        assert_eq!(lex.negators.find("it isn't so").len(), 1);
+        assert!(lex.intensifiers.any("Japan has unequivocally stated"));
+        assert!(!lex.hedges.any("mayor"));
+    }
+
+    #[test]
+    fn antonyms_are_symmetric() {
+        let lex = Lexicon::get();
+        assert!(lex.are_antonyms("rose", "fell"));
+        assert!(lex.are_antonyms("fell", "rose"));
+        assert!(!lex.are_antonyms("rose", "rose"));
+    }
+}

@@ -1,0 +1,94 @@
+//! factdiff-core: a diff for facts.
+//!
+//! Give it several accounts of one story; it lines up what each source claims and
+//! reports where sources agree, where they contradict each other, and what only
+//! one source asserts. The whole pipeline is [`compare`]:
+//!
+//! ```
+//! use factdiff_core::{compare, Config, Document};
+//! let docs = vec![
+//!     Document::new("a", "Japan firmly backed India against Pakistan on Monday."),
+//!     Document::new("b", "Japan urged both India and Pakistan to hold talks on Monday."),
+//! ];
+//! let report = compare(&docs, &Config::default()).unwrap();
+//! assert_eq!(report.documents.len(), 2);
+//! ```
+
+pub mod align;
+pub mod analyze;
+pub mod clean;
+pub mod config;
+pub mod detect;
+pub mod document;
+pub mod error;
+pub mod ingest;
+pub mod judge;
+pub mod lexicon;
+pub mod report;
+pub mod schema;
+pub mod segment;
+mod stats;
+
+pub use config::Config;
+pub use document::Document;
+pub use error::{Error, Result};
+pub use report::*;
+
+/// Compare documents and build the consistency report.
+///
+/// The stages run in one direction: clean → segment → analyze → align → detect.
+/// Errors only for unusable input (no documents, duplicate ids, all empty).
+pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
+    validate(docs)?;
+    let lex = lexicon::Lexicon::get();
+    let prepared: Vec<analyze::Analyzed> = {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .map(|doc| {
+                let cleaned = clean::clean(&doc.text, config);
+                let sentences = segment::segment(&doc.text, &cleaned.kept, config);
+                analyze::analyze(doc, &sentences, cleaned, lex, config)
+            })
+            .collect()
+    };
+    let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
+    let alignment = align::align(&claims, &judge::LexicalJudge, lex, config);
+    let findings = detect::detect_all(&detect::Input {
+        docs,
+        prepared: &prepared,
+        claims: &claims,
+        alignment: &alignment,
+        lex,
+        config,
+    });
+    Ok(stats::assemble(docs, prepared, claims, alignment, findings))
+}
+
+/// Analyse one text on its own and return its claims (no cross-source work).
+pub fn extract_claims(doc: &Document, config: &Config) -> Result<Vec<Claim>> {
+    let cleaned = clean::clean(&doc.text, config);
+    let sentences = segment::segment(&doc.text, &cleaned.kept, config);
+    Ok(analyze::analyze(doc, &sentences, cleaned, lexicon::Lexicon::get(), config).claims)
+}
+
+fn validate(docs: &[Document]) -> Result<()> {
+    if docs.is_empty() {
+        return Err(Error::NoInput);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for d in docs {
+        if d.id.trim().is_empty() {
+            return Err(Error::InvalidDocument {
+                id: d.id.clone(),
+                message: "empty id".into(),
+            });
+        }
+        if !seen.insert(d.id.as_str()) {
+            return Err(Error::DuplicateId { id: d.id.clone() });
+        }
+    }
+    if docs.iter().all(|d| d.text.trim().is_empty()) {
+        return Err(Error::EmptyInput);
+    }
+    Ok(())
+}

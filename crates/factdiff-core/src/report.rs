@@ -1,0 +1,463 @@
+//! The report model: everything factdiff found, as plain serde data.
+//!
+//! Every span is a byte range into the `text` of the document it names, so any
+//! claim, quote or piece of evidence can be sliced back out of its source.
+//! This module holds data only; the stages that fill it live elsewhere.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON layout; bumped when a field changes meaning.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// A half-open byte range `start_byte..end_byte` into a document's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    pub start_byte: usize,
+    pub end_byte: usize,
+}
+
+impl Span {
+    pub fn new(start_byte: usize, end_byte: usize) -> Self {
+        Span { start_byte, end_byte }
+    }
+    pub fn len(&self) -> usize {
+        self.end_byte.saturating_sub(self.start_byte)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The text this span covers, or "" when it does not fit `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start_byte..self.end_byte).unwrap_or("")
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start_byte <= other.start_byte && other.end_byte <= self.end_byte
+    }
+}
+
+/// The whole result of comparing several documents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    pub schema_version: String,
+    pub documents: Vec<DocumentReport>,
+    pub claims: Vec<Claim>,
+    pub clusters: Vec<Cluster>,
+    pub findings: Vec<Finding>,
+    pub sources: Vec<SourceStats>,
+    pub agreement: Agreement,
+    /// Overall consistency in 0..=1: 1 when no claim is contradicted.
+    pub consistency: f64,
+    /// Things the user should know that are not findings (e.g. an empty document).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    pub fn document(&self, id: &str) -> Option<&DocumentReport> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+    /// Number of findings of one kind.
+    pub fn count(&self, kind: FindingKind) -> usize {
+        self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+/// One input document as it went in, with what cleaning removed from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DocumentReport {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// Publication date, `YYYY-MM-DD`, when known.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The full text; every span of this document indexes into it.
+    pub text: String,
+    /// Spans left out of analysis, each with its reason. Nothing is dropped silently.
+    pub removed: Vec<RemovedSpan>,
+    pub sentences: usize,
+}
+
+/// A piece of text that cleaning kept out of the analysis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RemovedSpan {
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    pub reason: RemovalReason,
+    /// For repeats: the earlier span this one repeats.
+    pub repeats: Option<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    PhotoCredit,
+    AdMarker,
+    SiteFurniture,
+    LinkList,
+    RepeatedParagraph,
+}
+
+impl RemovalReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RemovalReason::PhotoCredit => "photo credit",
+            RemovalReason::AdMarker => "advertisement marker",
+            RemovalReason::SiteFurniture => "site furniture",
+            RemovalReason::LinkList => "trailing link list",
+            RemovalReason::RepeatedParagraph => "repeated paragraph",
+        }
+    }
+}
+
+/// One checkable assertion inside a sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Claim {
+    /// `<document id>#<sentence number>`, stable for the same input.
+    pub id: String,
+    pub doc: String,
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    /// Sentence index within the document (0-based, over kept sentences).
+    pub sentence: usize,
+    /// A line without final punctuation (a headline or title).
+    pub headline: bool,
+    pub speaker: Speaker,
+    /// The directly quoted part of the sentence, if any.
+    pub quote: Option<Span>,
+    pub entities: Vec<EntityMention>,
+    /// Canonical entity that the sentence is mainly about (first entity outside the attribution).
+    pub subject: Option<String>,
+    /// Main predicate (lemma-ish stem of the first content verb after the subject).
+    pub predicate: Option<String>,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub intensifiers: Vec<Cue>,
+    pub stances: Vec<Stance>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    pub evaluative: Vec<Cue>,
+    /// 0..=1: how much this sentence asserts something a fact-checker would verify.
+    pub check_worthiness: f64,
+}
+
+/// Who asserts a claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Speaker {
+    pub kind: SpeakerKind,
+    /// The speaker as written ("Maria Zakharova", "sources", "the Indian government").
+    pub name: Option<String>,
+    pub role: Option<String>,
+    /// Canonical affiliation (country or organisation) when known.
+    pub affiliation: Option<String>,
+    /// The reporting verb ("said", "stated", "believe").
+    pub verb: Option<String>,
+    pub span: Option<Span>,
+}
+
+impl Speaker {
+    pub fn author() -> Self {
+        Speaker {
+            kind: SpeakerKind::Author,
+            name: None,
+            role: None,
+            affiliation: None,
+            verb: None,
+            span: None,
+        }
+    }
+    /// A short human label: "Iwaya Takeshi (Foreign Minister, Japan)".
+    pub fn label(&self) -> String {
+        match (&self.kind, &self.name) {
+            (SpeakerKind::Author, _) => "the article's own voice".to_string(),
+            (_, Some(name)) => {
+                let extra: Vec<&str> = [self.role.as_deref(), self.affiliation.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if extra.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name} ({})", extra.join(", "))
+                }
+            }
+            (SpeakerKind::Anonymous, None) => "unnamed sources".to_string(),
+            _ => "an unnamed speaker".to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// The article asserts it in its own voice.
+    Author,
+    /// A named person.
+    Person,
+    /// An organisation or government as a whole.
+    Organisation,
+    /// "sources said", "analysts believe", "an official said".
+    Anonymous,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EntityMention {
+    /// Canonical name: "Japan" for "Tokyo", "Japanese", "Japan's".
+    pub canonical: String,
+    pub kind: EntityKind,
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    /// For people: the role given in the text ("Foreign Minister").
+    pub role: Option<String>,
+    /// For people: the country or organisation the role belongs to.
+    pub affiliation: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Country,
+    Organisation,
+    Person,
+    Place,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Asserted,
+    Negated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Fact,
+    Hedged,
+    Prediction,
+    Conditional,
+    CallToAction,
+}
+
+/// A word or phrase that carries meaning for a detector, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Cue {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// An actor's position toward one or more targets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Stance {
+    /// Canonical actor ("Japan").
+    pub actor: String,
+    pub kind: StanceKind,
+    /// Canonical targets ("India"; for both-sides: "India", "Pakistan").
+    pub targets: Vec<String>,
+    /// Against whom the support is given, when the sentence says so.
+    pub against: Vec<String>,
+    pub cue: Cue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StanceKind {
+    Support,
+    Oppose,
+    /// Calls on both sides (dialogue, restraint) without taking one.
+    BothSides,
+    Concern,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quantity {
+    pub value: f64,
+    /// Unit when one is written ("km", "%", "million").
+    pub unit: Option<String>,
+    /// What is counted ("sites", "lives"), as a stem.
+    pub counted: Option<String>,
+    /// Written as a bound: "at least", "more than", "about".
+    pub qualifier: Option<String>,
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateMention {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    /// ISO date (`YYYY-MM-DD`), month (`YYYY-MM`, `--MM-DD` without year) or year, when known.
+    pub value: Option<String>,
+    /// True when computed from a relative expression and the published date.
+    pub relative: bool,
+}
+
+/// Claims from different sources about the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cluster {
+    pub id: String,
+    pub claims: Vec<String>,
+    pub docs: Vec<String>,
+    pub alignments: Vec<Alignment>,
+}
+
+/// Two claims from different documents judged to be about the same fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Alignment {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    pub features: AlignFeatures,
+    pub verdict: Verdict,
+}
+
+/// The named features behind an alignment score.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AlignFeatures {
+    /// IDF-weighted overlap of content stems (0..=1).
+    pub term_overlap: f64,
+    /// Character-bigram similarity of the sentences (strsim Sørensen–Dice).
+    pub text_similarity: f64,
+    /// Share of canonical entities in common (0..=1).
+    pub entity_overlap: f64,
+    /// Share of numbers in common (0..=1).
+    pub number_overlap: f64,
+    pub shared_terms: Vec<String>,
+    pub shared_entities: Vec<String>,
+    pub shared_numbers: Vec<String>,
+}
+
+/// What the judge says about an aligned pair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Verdict {
+    pub label: VerdictLabel,
+    pub entail: f64,
+    pub neutral: f64,
+    pub contradict: f64,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictLabel {
+    Entail,
+    Neutral,
+    Contradict,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// One line a person can read.
+    pub explanation: String,
+    pub claims: Vec<String>,
+    pub docs: Vec<String>,
+    pub evidence: Vec<Evidence>,
+    /// Named reasons behind the finding (e.g. "no attribution", "intensifier 'unequivocally'").
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Contradiction,
+    NumericConflict,
+    DateConflict,
+    Overstatement,
+    Unsupported,
+    Repetition,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::Contradiction,
+        FindingKind::NumericConflict,
+        FindingKind::DateConflict,
+        FindingKind::Overstatement,
+        FindingKind::Unsupported,
+        FindingKind::Repetition,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Contradiction => "contradiction",
+            FindingKind::NumericConflict => "numeric_conflict",
+            FindingKind::DateConflict => "date_conflict",
+            FindingKind::Overstatement => "overstatement",
+            FindingKind::Unsupported => "unsupported",
+            FindingKind::Repetition => "repetition",
+        }
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// A span of one document shown as evidence for a finding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub doc: String,
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    /// What this span shows ("Japan backs India", "quote by Iwaya Takeshi").
+    pub note: String,
+    pub claim: Option<String>,
+}
+
+/// Per-document statistics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceStats {
+    pub doc: String,
+    pub claims: usize,
+    /// Claims that at least one other source corroborates.
+    pub corroborated: usize,
+    /// Claims involved in a contradiction, numeric or date conflict.
+    pub contradicted: usize,
+    pub unsupported: usize,
+    pub repeated: usize,
+    pub removed_bytes: usize,
+    pub corroborated_share: f64,
+    pub unsupported_share: f64,
+    /// 1 − contradicted/claims.
+    pub consistency: f64,
+}
+
+/// Source × source agreement: for each pair, corroborated / (corroborated + conflicting)
+/// over their aligned claims; `None` when they share no claim.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Agreement {
+    pub docs: Vec<String>,
+    pub matrix: Vec<Vec<Option<f64>>>,
+}

@@ -1,0 +1,152 @@
+//! Assemble the report: per-source statistics, the source × source agreement
+//! matrix and consistency scores, from the claims, alignments and findings.
+
+use crate::align::Aligned;
+use crate::analyze::Analyzed;
+use crate::{
+    Agreement, Claim, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel, SCHEMA_VERSION,
+};
+use std::collections::{HashMap, HashSet};
+
+fn is_conflict(kind: FindingKind) -> bool {
+    matches!(
+        kind,
+        FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
+    )
+}
+
+fn share(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        ((n as f64 / of as f64) * 1000.0).round() / 1000.0
+    }
+}
+
+pub(crate) fn assemble(
+    docs: &[Document],
+    prepared: Vec<Analyzed>,
+    claims: Vec<Claim>,
+    alignment: Aligned,
+    findings: Vec<Finding>,
+) -> Report {
+    let claim_ids_of = |kind: fn(FindingKind) -> bool| -> HashSet<&str> {
+        findings
+            .iter()
+            .filter(|f| kind(f.kind))
+            .flat_map(|f| f.claims.iter().map(String::as_str))
+            .collect()
+    };
+    let contradicted = claim_ids_of(is_conflict);
+    let unsupported = claim_ids_of(|k| k == FindingKind::Unsupported);
+    let repeated = claim_ids_of(|k| k == FindingKind::Repetition);
+    let corroborated: HashSet<&str> = alignment
+        .pairs
+        .iter()
+        .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
+        .flat_map(|(_, _, al)| [al.a.as_str(), al.b.as_str()])
+        .collect();
+    let sources: Vec<SourceStats> = docs
+        .iter()
+        .zip(&prepared)
+        .map(|(d, a)| {
+            let mine: Vec<&Claim> = claims.iter().filter(|c| c.doc == d.id).collect();
+            let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
+            let n = mine.len();
+            let contradicted_n = count(&contradicted);
+            SourceStats {
+                doc: d.id.clone(),
+                claims: n,
+                corroborated: count(&corroborated),
+                contradicted: contradicted_n,
+                unsupported: count(&unsupported),
+                repeated: count(&repeated),
+                removed_bytes: a.removed.iter().map(|r| r.span.len()).sum(),
+                corroborated_share: share(count(&corroborated), n),
+                unsupported_share: share(count(&unsupported), n),
+                consistency: 1.0 - share(contradicted_n, n),
+            }
+        })
+        .collect();
+    let agreement = agreement(docs, &alignment, &findings);
+    let total = claims.len();
+    let consistency = 1.0
+        - share(
+            claims.iter().filter(|c| contradicted.contains(c.id.as_str())).count(),
+            total,
+        );
+    let mut warnings = Vec::new();
+    for (d, a) in docs.iter().zip(&prepared) {
+        if a.claims.is_empty() {
+            warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));
+        }
+    }
+    let documents = docs
+        .iter()
+        .zip(prepared)
+        .map(|(d, a)| DocumentReport {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            source: d.source.clone(),
+            published: d.published.clone(),
+            url: d.url.clone(),
+            text: d.text.clone(),
+            removed: a.removed,
+            sentences: a.sentences,
+        })
+        .collect();
+    Report {
+        schema_version: SCHEMA_VERSION.into(),
+        documents,
+        claims,
+        clusters: alignment.clusters,
+        findings,
+        sources,
+        agreement,
+        consistency,
+        warnings,
+    }
+}
+
+/// For each pair of documents: agreeing aligned pairs / (agreeing + conflicts).
+fn agreement(docs: &[Document], alignment: &Aligned, findings: &[Finding]) -> Agreement {
+    let pos: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let n = docs.len();
+    let mut agree = vec![vec![0usize; n]; n];
+    let mut conflict = vec![vec![0usize; n]; n];
+    let doc_of = |claim: &str| claim.rsplit_once('#').map_or(claim, |(d, _)| d).to_string();
+    for (_, _, al) in &alignment.pairs {
+        if al.verdict.label == VerdictLabel::Contradict {
+            continue;
+        }
+        if let (Some(&a), Some(&b)) = (pos.get(doc_of(&al.a).as_str()), pos.get(doc_of(&al.b).as_str())) {
+            agree[a][b] += 1;
+            agree[b][a] += 1;
+        }
+    }
+    for f in findings.iter().filter(|f| is_conflict(f.kind)) {
+        if let [a, b] = f.docs.as_slice() {
+            if let (Some(&a), Some(&b)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
+                conflict[a][b] += 1;
+                conflict[b][a] += 1;
+            }
+        }
+    }
+    let matrix = (0..n)
+        .map(|i| {
+            (0..n)
+                .map(|j| {
+                    if i == j {
+                        return Some(1.0);
+                    }
+                    let total = agree[i][j] + conflict[i][j];
+                    (total > 0).then(|| share(agree[i][j], total))
+                })
+                .collect()
+        })
+        .collect();
+    Agreement {
+        docs: docs.iter().map(|d| d.id.clone()).collect(),
+        matrix,
+    }
+}

@@ -1,0 +1,115 @@
+//! Renderers for factdiff reports: plain text for a terminal, Markdown for
+//! GitHub, and JSON for programs.
+//!
+//! ```
+//! use factdiff_core::{compare, Config, Document};
+//! use factdiff_render::{render, Format, Options};
+//! let docs = vec![Document::new("a", "Japan backed India on Monday.")];
+//! let report = compare(&docs, &Config::default()).unwrap();
+//! let text = render(&report, Format::Text, &Options::default());
+//! assert!(text.contains("1 document"));
+//! ```
+
+mod json;
+mod markdown;
+mod text;
+
+use factdiff_core::{DocumentReport, RemovalReason, Report};
+
+/// Output format of [`render`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A human-readable report for a terminal.
+    Text,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// The full report as pretty-printed JSON.
+    Json,
+}
+
+/// How to render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Use ANSI colours (text format only).
+    pub color: bool,
+    /// Wrap text output to this many columns.
+    pub width: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// Render a report. Never fails: the output always ends with a newline.
+pub fn render(report: &Report, format: Format, opts: &Options) -> String {
+    match format {
+        Format::Text => text::render(report, opts),
+        Format::Markdown => markdown::render(report),
+        Format::Json => json::render(report),
+    }
+}
+
+/// Every removal reason, in the order reports list them.
+const REASONS: [RemovalReason; 5] = [
+    RemovalReason::PhotoCredit,
+    RemovalReason::AdMarker,
+    RemovalReason::SiteFurniture,
+    RemovalReason::LinkList,
+    RemovalReason::RepeatedParagraph,
+];
+
+/// `(reason, count)` for each reason that removed something from `doc`.
+fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
+    REASONS
+        .iter()
+        .map(|&r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+/// A share in 0..=1 as a whole percentage ("87%"), or "–" when not a number.
+fn percent(share: f64) -> String {
+    if share.is_finite() {
+        format!("{:.0}%", share * 100.0)
+    } else {
+        "–".to_string()
+    }
+}
+
+/// `n` followed by `word`, with an "s" when `n` is not 1.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The headline numbers of a report: "2 documents, 5 claims, 1 finding, consistency 80%".
+fn summary(report: &Report) -> String {
+    format!(
+        "{}, {}, {}, consistency {}",
+        plural(report.documents.len(), "document"),
+        plural(report.claims.len(), "claim"),
+        plural(report.findings.len(), "finding"),
+        percent(report.consistency)
+    )
+}
+
+/// Document text on one line: whitespace runs become one space and control
+/// characters (which could drive a terminal) become U+FFFD.
+fn one_line(s: &str) -> String {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| w.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect())
+        .collect();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests;
