@@ -92,3 +92,44 @@ pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Ver
         reasons,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document};
+
+    fn claim(text: &str) -> Claim {
+        let doc = Document::new("d", text);
+        crate::extract_claims(&doc, &Config::default())
+            .unwrap_or_default()
+            .remove(0)
+    }
+
+    #[test]
+    fn negation_flip_and_antonyms_contradict_with_reasons() {
+        let lex = Lexicon::get();
+        let v = lexical_verdict(
+            lex,
+            &claim("The minister attended the summit in Esk."),
+            &claim("The minister did not attend the summit in Esk."),
+            0.8,
+        );
+        assert_eq!(v.label, VerdictLabel::Contradict);
+        assert!(v.reasons[0].starts_with("negation flip"));
+        let v = lexical_verdict(
+            lex,
+            &claim("Prices rose sharply in the capital last year."),
+            &claim("Prices fell sharply in the capital last year."),
+            0.7,
+        );
+        assert_eq!(v.label, VerdictLabel::Contradict);
+        assert!(v.reasons.iter().any(|r| r.contains("'rose' vs 'fell'")));
+        let v = lexical_verdict(
+            lex,
+            &claim("Prices rose sharply in the capital last year."),
+            &claim("Prices rose sharply in the capital last year."),
+            0.9,
+        );
+        assert_eq!(v.label, VerdictLabel::Entail);
+    }
+}

@@ -77,3 +77,40 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
 pub(crate) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::LexicalJudge;
+    use crate::{Config, Document};
+
+    fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
+        docs.iter()
+            .flat_map(|(id, text)| {
+                crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aligns_across_documents_and_keeps_repeats_apart() {
+        let c = claims(&[
+            ("a", "Officials evacuated 1,200 people from villages along the Marin river. Officials evacuated 1,200 people from villages along the Marin river."),
+            ("b", "Officials evacuated 2,400 people from villages along the Marin river. The choir sang songs in the old hall."),
+        ]);
+        let al = align(&c, &LexicalJudge, Lexicon::get(), &Config::default());
+        assert!(al.pairs.iter().all(|(i, j, _)| c[*i].doc != c[*j].doc));
+        assert!(al.pairs.iter().any(|(_, _, a)| a.a == "a#0" && a.b == "b#0"));
+        assert!(
+            !al.pairs.iter().any(|(_, _, a)| a.b == "b#1"),
+            "unrelated sentence aligned"
+        );
+        assert_eq!(
+            al.repeats.iter().map(|(i, j, _)| (*i, *j)).collect::<Vec<_>>(),
+            [(0, 1)]
+        );
+        let pair = &al.pairs[0].2;
+        assert!(pair.features.shared_terms.contains(&"evacu".to_string()));
+        assert_eq!(al.clusters.len(), 1);
+    }
+}
