@@ -5,6 +5,7 @@
 //! touches the file system, so the CLI and the Python package load the same way.
 
 mod html;
+mod html_depth;
 mod jsonl;
 mod markdown;
 
