@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 pub struct Config {
     /// Minimum alignment score for two claims to be clustered as the same fact.
     pub align_threshold: f64,
+    /// Pairs whose weighted term overlap is below this are not the same fact (and are not scored further).
+    pub min_term_overlap: f64,
     /// Candidate pairs must share at least this many indexed features.
     pub min_shared_features: usize,
     /// Index terms that occur in more than this share of claims are not used for blocking.
     pub max_term_share: f64,
+    /// ... nor those in more than this many claims (keeps alignment near-linear on big inputs).
+    pub max_postings: usize,
     /// Claims at or above this check-worthiness are tested for `unsupported`.
     pub check_worthy: f64,
     /// Two sentences of one document at or above this similarity are a repetition.
@@ -27,7 +31,9 @@ impl Default for Config {
         Config {
             align_threshold: 0.34,
             min_shared_features: 2,
+            min_term_overlap: 0.12,
             max_term_share: 0.25,
+            max_postings: 64,
             check_worthy: 0.5,
             repeat_similarity: 0.8,
             repeat_paragraph_similarity: 0.9,

@@ -53,11 +53,12 @@ pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Ver
         contradict = contradict.max(0.55 + 0.4 * overlap);
     }
     let (wa, wb) = (lower_words(&a.text), lower_words(&b.text));
-    if let Some((x, y)) = wa.iter().find_map(|x| {
-        wb.iter()
-            .find(|y| lex.are_antonyms(x, y) && !wa.contains(y) && !wb.contains(x))
-            .map(|y| (x, y))
-    }) {
+    let antonym = |x: &String| -> Option<(String, String)> {
+        let opposite = lex.antonyms.get(x)?;
+        let y = opposite.iter().find(|y| wb.contains(y) && !wa.contains(y))?;
+        (!wb.contains(x)).then(|| (x.clone(), y.clone()))
+    };
+    if let Some((x, y)) = wa.iter().find_map(antonym) {
         if overlap >= 0.25 {
             reasons.push(format!("antonymous predicates: '{x}' vs '{y}'"));
             contradict = contradict.max(0.5 + 0.4 * overlap);

@@ -1,62 +1,97 @@
-//! Candidate blocking: an inverted index from keys (stems, entities, numbers)
-//! to the claims that contain them. Keys that occur in too many claims carry
-//! little information and are not used to propose candidates.
+//! Candidate blocking: an inverted index from interned keys (stems, entities,
+//! numbers) to the claims that contain them. Keys that occur in too many claims
+//! carry little information and are not used to propose candidates.
 
-use super::similarity::Features;
 use crate::Config;
 use std::collections::HashMap;
 
+/// Interned keys: each distinct key string gets a dense id.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    pub keys: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn intern(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.ids.insert(key.clone(), id);
+        self.keys.push(key);
+        id
+    }
+    pub fn name(&self, id: u32) -> &str {
+        self.keys.get(id as usize).map_or("", |k| &k[2..])
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Index {
-    postings: HashMap<String, Vec<usize>>,
+    postings: Vec<Vec<u32>>,
+    idf: Vec<f64>,
     claims: usize,
 }
 
 impl Index {
-    pub fn build(features: &[Features], _config: &Config) -> Index {
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, f) in features.iter().enumerate() {
-            for key in f.keys() {
-                postings.entry(key).or_default().push(i);
+    /// Build from each claim's sorted key ids.
+    pub fn build(keys_per_claim: &[Vec<u32>], vocabulary_size: usize) -> Index {
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary_size];
+        for (i, keys) in keys_per_claim.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for &k in keys {
+                postings[k as usize].push(i);
             }
         }
+        let n = keys_per_claim.len() as f64;
+        let idf = postings
+            .iter()
+            .map(|p| ((n + 1.0) / (p.len() as f64 + 1.0)).ln() + 1.0)
+            .collect();
         Index {
             postings,
-            claims: features.len(),
+            idf,
+            claims: keys_per_claim.len(),
         }
     }
 
     /// Inverse document frequency of a key (over claims).
-    pub fn idf(&self, key: &str) -> f64 {
-        let df = self.postings.get(key).map_or(0, Vec::len);
-        ((self.claims as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
+    pub fn idf(&self, key: u32) -> f64 {
+        self.idf.get(key as usize).copied().unwrap_or(1.0)
     }
 
     /// Pairs (i < j) that share at least `min_shared_features` selective keys.
-    pub fn candidates(&self, features: &[Features], config: &Config) -> Vec<(usize, usize)> {
-        let max_df = ((self.claims as f64 * config.max_term_share).ceil() as usize).max(8);
+    pub fn candidates(&self, keys_per_claim: &[Vec<u32>], config: &Config) -> Vec<(usize, usize)> {
+        let max_df =
+            ((self.claims as f64 * config.max_term_share).ceil() as usize).clamp(8, config.max_postings.max(8));
         let mut out = Vec::new();
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for (i, f) in features.iter().enumerate() {
-            counts.clear();
-            for key in f.keys() {
-                let Some(list) = self.postings.get(&key) else { continue };
+        let mut counts = vec![0u32; self.claims];
+        let mut touched: Vec<usize> = Vec::new();
+        for (i, keys) in keys_per_claim.iter().enumerate() {
+            for &k in keys {
+                let list = &self.postings[k as usize];
                 if list.len() > max_df {
                     continue;
                 }
                 // Postings are sorted: only look forward.
-                let from = list.partition_point(|&j| j <= i);
+                let from = list.partition_point(|&j| j as usize <= i);
                 for &j in &list[from..] {
-                    *counts.entry(j).or_default() += 1;
+                    let j = j as usize;
+                    if counts[j] == 0 {
+                        touched.push(j);
+                    }
+                    counts[j] += 1;
                 }
             }
-            let mut js: Vec<usize> = counts
-                .iter()
-                .filter(|(_, &n)| n >= config.min_shared_features)
-                .map(|(&j, _)| j)
-                .collect();
-            js.sort_unstable();
-            out.extend(js.into_iter().map(|j| (i, j)));
+            touched.sort_unstable();
+            for &j in &touched {
+                if counts[j] as usize >= config.min_shared_features {
+                    out.push((i, j));
+                }
+                counts[j] = 0;
+            }
+            touched.clear();
         }
         out
     }

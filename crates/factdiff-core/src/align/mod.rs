@@ -26,22 +26,39 @@ pub struct Aligned {
 }
 
 pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config) -> Aligned {
-    let features: Vec<similarity::Features> = claims.iter().map(|c| similarity::Features::of(lex, c)).collect();
-    let idx = index::Index::build(&features, config);
+    let mut vocab = index::Vocabulary::default();
+    let features: Vec<similarity::Features> = claims
+        .iter()
+        .map(|c| similarity::Features::of(lex, c, &mut vocab))
+        .collect();
+    let keys: Vec<Vec<u32>> = features.iter().map(|f| f.keys.clone()).collect();
+    let idx = index::Index::build(&keys, vocab.keys.len());
     let mut scored = Vec::new();
     let mut repeats = Vec::new();
-    for (i, j) in idx.candidates(&features, config) {
-        let f = similarity::compare(&features[i], &features[j], &idx, &claims[i].text, &claims[j].text);
+    for (i, j) in idx.candidates(&keys, config) {
+        let (fa, fb) = (&features[i], &features[j]);
+        let overlap = similarity::term_overlap(fa, fb, &idx);
         if claims[i].doc == claims[j].doc {
-            let sim = f.text_similarity.max(f.term_overlap);
-            if sim >= config.repeat_similarity {
-                repeats.push((i, j, sim));
+            // Near-identical sentences share most of their terms; only those are compared further.
+            if overlap >= 0.5 {
+                let sim = similarity::dice(fa, fb).max(overlap);
+                if sim >= config.repeat_similarity {
+                    repeats.push((i, j, round3(sim)));
+                }
             }
-        } else {
-            let score = similarity::score(&f);
-            if score >= config.align_threshold {
-                scored.push((i, j, score, f));
-            }
+            continue;
+        }
+        if overlap < config.min_term_overlap {
+            continue;
+        }
+        let f = similarity::compare(fa, fb, &vocab, overlap);
+        if similarity::score_bound(&f) < config.align_threshold {
+            continue;
+        }
+        let f = similarity::with_text_similarity(f, fa, fb);
+        let score = similarity::score(&f);
+        if score >= config.align_threshold {
+            scored.push((i, j, score, f));
         }
     }
     let batch: Vec<(&Claim, &Claim, f64)> = scored
@@ -53,12 +70,13 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
         .into_iter()
         .zip(verdicts)
         .map(|((i, j, score, features), verdict)| {
+            let (a, b) = (claims[i].id.clone(), claims[j].id.clone());
             (
                 i,
                 j,
                 Alignment {
-                    a: claims[i].id.clone(),
-                    b: claims[j].id.clone(),
+                    a,
+                    b,
                     score: round3(score),
                     features,
                     verdict,

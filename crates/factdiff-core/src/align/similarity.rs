@@ -2,59 +2,95 @@
 //! content stems, character-bigram similarity (strsim), and the share of
 //! canonical entities and numbers they have in common.
 
-use super::index::Index;
+use super::index::{Index, Vocabulary};
 use super::round3;
 use crate::analyze::tokens::content_terms;
 use crate::lexicon::Lexicon;
 use crate::{AlignFeatures, Claim};
-use itertools::Itertools;
 
-/// What one claim contributes to alignment.
+/// What one claim contributes to alignment: sorted, interned key ids by kind.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    pub terms: Vec<String>,
-    pub entities: Vec<String>,
-    pub numbers: Vec<String>,
+    pub terms: Vec<u32>,
+    pub entities: Vec<u32>,
+    pub numbers: Vec<u32>,
+    /// All keys, sorted (for the index).
+    pub keys: Vec<u32>,
+    pub lower: String,
+    /// Sorted character bigrams of `lower` without whitespace, for [`dice`].
+    pub bigrams: Vec<u64>,
+    /// Bytes of `lower` without whitespace.
+    pub squashed_len: usize,
 }
 
 impl Features {
-    pub fn of(lex: &Lexicon, c: &Claim) -> Features {
-        let entities = c
-            .entities
-            .iter()
-            .map(|e| e.canonical.clone())
-            .sorted()
-            .dedup()
+    pub fn of(lex: &Lexicon, c: &Claim, vocab: &mut Vocabulary) -> Features {
+        let mut ids = |keys: Vec<String>| {
+            let mut v: Vec<u32> = keys.into_iter().map(|k| vocab.intern(k)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let terms = ids(content_terms(lex, &c.text)
+            .into_iter()
+            .map(|t| format!("t:{t}"))
+            .collect());
+        let entities = ids(c.entities.iter().map(|e| format!("e:{}", e.canonical)).collect());
+        let numbers = ids(c.quantities.iter().map(|q| format!("n:{}", q.value)).collect());
+        let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
+        keys.sort_unstable();
+        let lower = c.text.to_lowercase();
+        let squashed: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut bigrams: Vec<u64> = squashed
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
             .collect();
-        let numbers = c
-            .quantities
-            .iter()
-            .map(|q| format!("{}", q.value))
-            .sorted()
-            .dedup()
-            .collect();
+        bigrams.sort_unstable();
+        let squashed_len = squashed.iter().map(|c| c.len_utf8()).sum();
         Features {
-            terms: content_terms(lex, &c.text),
+            terms,
             entities,
             numbers,
+            keys,
+            lower,
+            bigrams,
+            squashed_len,
         }
     }
+}
 
-    /// Index keys, each prefixed by its kind.
-    pub fn keys(&self) -> impl Iterator<Item = String> + '_ {
-        self.terms
-            .iter()
-            .map(|t| format!("t:{t}"))
-            .chain(self.entities.iter().map(|e| format!("e:{e}")))
-            .chain(self.numbers.iter().map(|n| format!("n:{n}")))
+/// Sørensen–Dice similarity of character bigrams, the same value as
+/// `strsim::sorensen_dice` on the two texts, from bigrams computed once per
+/// claim: strsim rebuilds a hash map per call, and alignment scores thousands
+/// of pairs per story.
+pub fn dice(a: &Features, b: &Features) -> f64 {
+    if a.squashed_len == b.squashed_len && a.bigrams == b.bigrams {
+        return 1.0;
     }
+    if a.squashed_len < 2 || b.squashed_len < 2 {
+        let same = a.lower.split_whitespace().eq(b.lower.split_whitespace());
+        return if same { 1.0 } else { 0.0 };
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.bigrams.len() && j < b.bigrams.len() {
+        match a.bigrams[i].cmp(&b.bigrams[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    ((2 * inter) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
 }
 
-fn shared<'a>(a: &'a [String], b: &[String]) -> Vec<&'a String> {
-    a.iter().filter(|x| b.binary_search(x).is_ok()).collect()
+fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
 }
 
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     let inter = shared(a, b).len();
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -64,22 +100,44 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
     }
 }
 
-/// The named features of a pair.
-pub fn compare(a: &Features, b: &Features, idx: &Index, text_a: &str, text_b: &str) -> AlignFeatures {
-    let common = shared(&a.terms, &b.terms);
-    let w = |terms: &[String]| terms.iter().map(|t| idx.idf(&format!("t:{t}"))).sum::<f64>();
-    let inter: f64 = common.iter().map(|t| idx.idf(&format!("t:{t}"))).sum();
+/// IDF-weighted overlap of content terms (0..=1); cheap, so it gates the rest.
+pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
+    let w = |terms: &[u32]| terms.iter().map(|&t| idx.idf(t)).sum::<f64>();
+    let inter: f64 = shared(&a.terms, &b.terms).iter().map(|&t| idx.idf(t)).sum();
     let union = w(&a.terms) + w(&b.terms) - inter;
-    let term_overlap = if union > 0.0 { inter / union } else { 0.0 };
+    if union > 0.0 {
+        inter / union
+    } else {
+        0.0
+    }
+}
+
+/// The named features of a pair, except the character similarity (see [`with_text_similarity`]).
+pub fn compare(a: &Features, b: &Features, vocab: &Vocabulary, term_overlap: f64) -> AlignFeatures {
+    let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id).to_string()).collect();
     AlignFeatures {
         term_overlap: round3(term_overlap),
-        text_similarity: round3(strsim::sorensen_dice(&text_a.to_lowercase(), &text_b.to_lowercase())),
+        text_similarity: 0.0,
         entity_overlap: round3(jaccard(&a.entities, &b.entities)),
         number_overlap: round3(jaccard(&a.numbers, &b.numbers)),
-        shared_terms: common.into_iter().cloned().collect(),
-        shared_entities: shared(&a.entities, &b.entities).into_iter().cloned().collect(),
-        shared_numbers: shared(&a.numbers, &b.numbers).into_iter().cloned().collect(),
+        shared_terms: names(shared(&a.terms, &b.terms)),
+        shared_entities: names(shared(&a.entities, &b.entities)),
+        shared_numbers: names(shared(&a.numbers, &b.numbers)),
     }
+}
+
+/// Fill in the character-bigram similarity (the costly feature, computed last).
+pub fn with_text_similarity(mut f: AlignFeatures, a: &Features, b: &Features) -> AlignFeatures {
+    f.text_similarity = round3(dice(a, b));
+    f
+}
+
+/// The best score these features could reach whatever the character similarity.
+pub fn score_bound(f: &AlignFeatures) -> f64 {
+    score(&AlignFeatures {
+        text_similarity: 1.0,
+        ..f.clone()
+    })
 }
 
 /// One score from the features; entity and number weights apply only when either side has some.
@@ -97,4 +155,36 @@ pub fn score(f: &AlignFeatures) -> f64 {
         weight += 0.1;
     }
     total / weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document};
+
+    #[test]
+    fn dice_equals_strsim() {
+        let texts = [
+            "Japan openly supported India's stance against Pakistan.",
+            "Japan urged both India and Pakistan to hold dialogue.",
+            "Kessaria opened the floodgates of the Tovan Dam on 3 March 2026.",
+            "Kessaria opened the floodgates of the Tovan Dam on 4 March 2026.",
+            "Café owners in Zürich said prices rose, “sharply”, this year.",
+        ];
+        let lex = Lexicon::get();
+        let mut vocab = Vocabulary::default();
+        let feats: Vec<Features> = texts
+            .iter()
+            .map(|t| {
+                let claims = crate::extract_claims(&Document::new("d", *t), &Config::default()).unwrap_or_default();
+                Features::of(lex, &claims[0], &mut vocab)
+            })
+            .collect();
+        for a in &feats {
+            for b in &feats {
+                let expected = strsim::sorensen_dice(&a.lower, &b.lower);
+                assert!((dice(a, b) - expected).abs() < 1e-9, "{} / {}", a.lower, b.lower);
+            }
+        }
+    }
 }

@@ -54,13 +54,14 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, people: &mut People) -> 
         })
         .collect();
     let toks = words(sentence, base);
+    let titles: Vec<Span> = lex.titles.find(sentence).into_iter().map(|(s, _)| s).collect();
     let covered = |s: Span, out: &[EntityMention]| {
         out.iter()
             .any(|e| e.span.start_byte <= s.start_byte && s.end_byte <= e.span.end_byte)
     };
     let mut i = 0;
     while i < toks.len() {
-        if let Some((mut mention, next)) = titled_person(lex, sentence, base, &toks, i, &out) {
+        if let Some((mut mention, next)) = titled_person(lex, sentence, base, &toks, i, &out, &titles) {
             people.add(Person {
                 name: mention.canonical.clone(),
                 role: mention.role.clone(),
@@ -113,18 +114,18 @@ fn titled_person(
     toks: &[Token<'_>],
     i: usize,
     found: &[EntityMention],
+    titles: &[Span],
 ) -> Option<(EntityMention, usize)> {
     let rel = toks[i].span.start_byte - base;
-    let (tspan, _) = lex
-        .titles
-        .find(&sentence[rel..])
-        .into_iter()
-        .next()
-        .filter(|(s, _)| s.start_byte == 0)?;
-    let title_end = base + rel + tspan.end_byte;
+    let tspan = titles.iter().find(|s| s.start_byte == rel)?;
+    let title_end = base + tspan.end_byte;
     let mut j = i;
     while j < toks.len() && toks[j].span.end_byte <= title_end {
         j += 1;
+    }
+    // A title that ends inside a word ("State's") names no one after it.
+    if toks.get(j).is_some_and(|t| t.span.start_byte < title_end) {
+        return None;
     }
     // Skip a full stop after an abbreviated title ("Gen. Nakatani").
     let mut name_toks = Vec::new();
@@ -152,7 +153,7 @@ fn titled_person(
         .map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s"))
         .collect::<Vec<_>>()
         .join(" ");
-    let role = tspan.slice(&sentence[rel..]).to_string();
+    let role = tspan.slice(sentence).to_string();
     // Affiliation: a country or organisation within the three words before the title.
     let window_start = toks[i.saturating_sub(3)].span.start_byte;
     let affiliation = found
