@@ -29,6 +29,38 @@ impl Judge for LexicalJudge {
     }
 }
 
+/// A verdict from an external judge's three scores (an NLI model, a Python callable).
+///
+/// The label is the strictly highest score; a tie goes to neutral. `reason` names the judge.
+///
+/// ```
+/// use factdiff_core::{judge::verdict_from_scores, VerdictLabel};
+/// let v = verdict_from_scores(0.1, 0.2, 0.7, "nli model".into());
+/// assert_eq!(v.label, VerdictLabel::Contradict);
+/// assert_eq!(v.reasons, ["nli model: contradict 0.70"]);
+/// ```
+pub fn verdict_from_scores(entail: f64, neutral: f64, contradict: f64, reason: String) -> Verdict {
+    let (label, score) = if contradict > entail && contradict > neutral {
+        (VerdictLabel::Contradict, contradict)
+    } else if entail > contradict && entail > neutral {
+        (VerdictLabel::Entail, entail)
+    } else {
+        (VerdictLabel::Neutral, neutral)
+    };
+    let name = match label {
+        VerdictLabel::Entail => "entail",
+        VerdictLabel::Neutral => "neutral",
+        VerdictLabel::Contradict => "contradict",
+    };
+    Verdict {
+        label,
+        entail,
+        neutral,
+        contradict,
+        reasons: vec![format!("{reason}: {name} {score:.2}")],
+    }
+}
+
 fn lower_words(text: &str) -> Vec<String> {
     words(text, 0).into_iter().map(|t| t.text.to_lowercase()).collect()
 }
@@ -132,5 +164,15 @@ mod tests {
             0.9,
         );
         assert_eq!(v.label, VerdictLabel::Entail);
+    }
+
+    #[test]
+    fn external_scores_take_the_highest_label_and_ties_are_neutral() {
+        let label = |e, n, c| verdict_from_scores(e, n, c, "j".into()).label;
+        assert_eq!(label(0.8, 0.1, 0.1), VerdictLabel::Entail);
+        assert_eq!(label(0.1, 0.1, 0.8), VerdictLabel::Contradict);
+        assert_eq!(label(0.1, 0.8, 0.1), VerdictLabel::Neutral);
+        assert_eq!(label(0.5, 0.0, 0.5), VerdictLabel::Neutral);
+        assert_eq!(label(0.0, 0.0, 0.0), VerdictLabel::Neutral);
     }
 }

@@ -39,6 +39,14 @@ pub use report::*;
 /// The stages run in one direction: clean → segment → analyze → align → detect.
 /// Errors only for unusable input (no documents, duplicate ids, all empty).
 pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
+    compare_with_judge(docs, config, &judge::LexicalJudge)
+}
+
+/// [`compare`] with another [`judge::Judge`] for the aligned pairs (an NLI model, a Python callable).
+///
+/// The judge is called only on the candidate pairs that alignment produced; its verdicts feed the
+/// detectors exactly as the lexical judge's do.
+pub fn compare_with_judge(docs: &[Document], config: &Config, judge: &dyn judge::Judge) -> Result<Report> {
     validate(docs)?;
     let lex = lexicon::Lexicon::get();
     let prepared: Vec<analyze::Analyzed> = {
@@ -52,7 +60,7 @@ pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
             .collect()
     };
     let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
-    let alignment = align::align(&claims, &judge::LexicalJudge, lex, config);
+    let alignment = align::align(&claims, judge, lex, config);
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

@@ -66,6 +66,11 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // Dates start with a capital (months, weekdays), a digit, or one of three words.
+        if !(t.is_capitalised() || t.is_number() || matches!(t.text, "yesterday" | "today" | "tomorrow")) {
+            i += 1;
+            continue;
+        }
         let lower = t.text.to_lowercase();
         let next = toks.get(i + 1).copied();
         let next2 = toks.get(i + 2).copied();

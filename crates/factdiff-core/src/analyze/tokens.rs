@@ -32,14 +32,20 @@ pub fn words(text: &str, base: usize) -> Vec<Token<'_>> {
 
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
 pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<String> {
-    let mut terms: Vec<String> = words(text, 0)
-        .into_iter()
-        .filter(|t| !t.is_number())
-        .map(|t| t.text.to_lowercase())
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
-        .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w) && !lex.negators.any(w))
-        .map(|w| lex.stem(&w))
-        .collect();
+    let mut terms: Vec<String> = Vec::new();
+    let mut lower = String::new();
+    for t in words(text, 0) {
+        if t.is_number() {
+            continue;
+        }
+        lower.clear();
+        lower.extend(t.text.chars().flat_map(char::to_lowercase));
+        let w = lower.trim_end_matches("'s").trim_end_matches("’s");
+        if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
+            continue;
+        }
+        terms.push(lex.stem(w));
+    }
     terms.sort_unstable();
     terms.dedup();
     terms

@@ -105,6 +105,7 @@ pub struct Lexicon {
     /// Stem → stems it cannot hold together with.
     pub antonyms: HashMap<String, Vec<String>>,
     pub stopwords: HashSet<String>,
+    negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
 }
 
@@ -200,17 +201,39 @@ impl Lexicon {
             boilerplate,
             antonyms,
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
+            negator_words: lines(include_str!("negators.txt"))
+                .filter(|w| !w.contains(' '))
+                .map(str::to_lowercase)
+                .collect(),
             stemmer,
         }
     }
 
-    /// English stem of a lower-cased word.
+    /// English stem of a lower-cased word (memoised per thread: news text repeats its words).
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        thread_local! {
+            static CACHE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        }
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            if cache.len() < 200_000 {
+                cache.insert(word.to_string(), stem.clone());
+            }
+            stem
+        })
     }
 
     pub fn is_stopword(&self, lower: &str) -> bool {
         self.stopwords.contains(lower)
+    }
+
+    /// True for a single lower-cased word listed as a negator ("not", "never").
+    pub fn is_negator(&self, lower: &str) -> bool {
+        self.negator_words.contains(lower)
     }
 
     /// True when the two lower-cased words are listed as antonyms.

@@ -1,0 +1,222 @@
+//! `factdiff._native`: the Python binding of factdiff-core, and nothing more.
+//!
+//! What it does: convert (data crosses as JSON strings, through serde), release the GIL around
+//! the pipeline, and map errors to Python exceptions. What it does not do: any analysis. The typed
+//! Python objects (Report, Claim, character offsets, DataFrames) live in `python/factdiff/`.
+//!
+//! Rule for long calls: take inputs as owned Rust values, then run the pipeline inside
+//! [`detached`], which releases the GIL (other Python threads keep running, so a thread pool, Dask
+//! or Ray get real parallelism) and turns a panic into `FactdiffError` instead of an abort.
+//! Ctrl-C is seen by Python when the call returns; one compare is short enough for that.
+
+use factdiff_core::judge::{verdict_from_scores, Judge};
+use factdiff_core::{ingest, Claim, Config, Document, Error, Verdict};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
+use pyo3::prelude::*;
+use std::ffi::OsString;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+// The exception classes are plain Python (python/factdiff/errors.py), so that `InputError` can
+// subclass both `FactdiffError` and `ValueError`.
+pyo3::import_exception!(factdiff.errors, FactdiffError);
+pyo3::import_exception!(factdiff.errors, InputError);
+
+/// Why a detached call failed; turned into a Python exception once the GIL is back.
+enum Failure {
+    Core(Error),
+    Input(String),
+    Panic(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<Failure> for PyErr {
+    fn from(f: Failure) -> PyErr {
+        match f {
+            Failure::Core(e) => core_error(e),
+            Failure::Input(message) => InputError::new_err(message),
+            Failure::Panic(message) => FactdiffError::new_err(format!(
+                "internal error (a bug in factdiff, please report it): {message}"
+            )),
+        }
+    }
+}
+
+/// Every core error, mapped on purpose (no catch-all): files that are not there or not readable
+/// become Python's own OSError subclasses, everything about the input itself is an `InputError`.
+fn core_error(e: Error) -> PyErr {
+    let message = e.to_string();
+    match e {
+        Error::NotFound { path } => {
+            PyFileNotFoundError::new_err((2, "No such file or directory", path.display().to_string()))
+        }
+        // OSError(errno, strerror, filename) picks the subclass (PermissionError, …) from errno.
+        Error::Io { path, source } => match source.raw_os_error() {
+            Some(errno) => PyOSError::new_err((errno, source.to_string(), path.display().to_string())),
+            None => PyOSError::new_err(message),
+        },
+        Error::NotUtf8 { .. }
+        | Error::Binary { .. }
+        | Error::NoDocuments { .. }
+        | Error::BadJsonl { .. }
+        | Error::TooLarge { .. }
+        | Error::NoInput
+        | Error::EmptyInput
+        | Error::DuplicateId { .. }
+        | Error::InvalidDocument { .. } => InputError::new_err(message),
+    }
+}
+
+/// Run `f` without the GIL and with panics caught.
+fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Failure> + Send) -> PyResult<T> {
+    py.detach(|| {
+        catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            Err(Failure::Panic(message))
+        })
+    })
+    .map_err(PyErr::from)
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, Failure> {
+    serde_json::from_str(json).map_err(|e| Failure::Input(format!("invalid {what}: {e}")))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|e| Failure::Panic(format!("cannot serialise: {e}")))
+}
+
+/// A judge that calls a Python callable with batches of `(premise, hypothesis)` strings. The
+/// callable (wrapped by `_judge_adapter` in python/factdiff/_api.py) returns one `(entail, neutral, contradict)`
+/// tuple per pair. The first Python error is kept and later batches are skipped; [`compare`]
+/// raises it once the pipeline returns.
+struct PyJudge {
+    callable: Py<PyAny>,
+    batch_size: usize,
+    error: Mutex<Option<PyErr>>,
+}
+
+impl PyJudge {
+    fn call(&self, py: Python<'_>, batch: &[(&Claim, &Claim, f64)]) -> PyResult<Vec<(f64, f64, f64)>> {
+        let texts: Vec<(&str, &str)> = batch
+            .iter()
+            .map(|(a, b, _)| (a.text.as_str(), b.text.as_str()))
+            .collect();
+        let scores: Vec<(f64, f64, f64)> = self.callable.call1(py, (texts,))?.extract(py)?;
+        if scores.len() != batch.len() {
+            return Err(FactdiffError::new_err(format!(
+                "the judge returned {} verdicts for {} pairs",
+                scores.len(),
+                batch.len()
+            )));
+        }
+        Ok(scores)
+    }
+}
+
+impl Judge for PyJudge {
+    fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
+        let mut verdicts = Vec::with_capacity(pairs.len());
+        for batch in pairs.chunks(self.batch_size.max(1)) {
+            let failed = self.error.lock().map_or(true, |e| e.is_some());
+            let scores = if failed {
+                None
+            } else {
+                Python::attach(|py| self.call(py, batch))
+                    .map_err(|e| self.error.lock().map(|mut slot| *slot = Some(e)))
+                    .ok()
+            };
+            let scores = scores.unwrap_or_else(|| vec![(0.0, 1.0, 0.0); batch.len()]);
+            verdicts.extend(
+                scores
+                    .into_iter()
+                    .map(|(e, n, c)| verdict_from_scores(e, n, c, "judge".into())),
+            );
+        }
+        verdicts
+    }
+}
+
+/// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
+/// report as JSON. `judge`, when given, is called on the aligned pairs in batches of `batch_size`.
+#[pyfunction]
+#[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64))]
+fn compare(
+    py: Python<'_>,
+    docs_json: String,
+    config_json: String,
+    judge: Option<Py<PyAny>>,
+    batch_size: usize,
+) -> PyResult<String> {
+    let Some(callable) = judge else {
+        return detached(py, || {
+            let docs: Vec<Document> = from_json(&docs_json, "documents")?;
+            let config: Config = from_json(&config_json, "options")?;
+            to_json(&factdiff_core::compare(&docs, &config)?)
+        });
+    };
+    let judge = PyJudge {
+        callable,
+        batch_size,
+        error: Mutex::new(None),
+    };
+    let report = detached(py, || {
+        let docs: Vec<Document> = from_json(&docs_json, "documents")?;
+        let config: Config = from_json(&config_json, "options")?;
+        to_json(&factdiff_core::compare_with_judge(&docs, &config, &judge)?)
+    });
+    match judge.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(cause) => {
+            let err = FactdiffError::new_err(format!("the judge failed: {}", cause.value(py)));
+            err.set_cause(py, Some(cause));
+            Err(err)
+        }
+        None => report,
+    }
+}
+
+/// The claims of one document (JSON Document in, JSON list of claims out).
+#[pyfunction]
+fn extract_claims(py: Python<'_>, doc_json: String, config_json: String) -> PyResult<String> {
+    detached(py, || {
+        let doc: Document = from_json(&doc_json, "document")?;
+        let config: Config = from_json(&config_json, "options")?;
+        to_json(&factdiff_core::extract_claims(&doc, &config)?)
+    })
+}
+
+/// Load files and directories the way the CLI does; returns a JSON list of documents.
+#[pyfunction]
+#[pyo3(signature = (paths, max_bytes=ingest::DEFAULT_MAX_BYTES))]
+fn load(py: Python<'_>, paths: Vec<PathBuf>, max_bytes: u64) -> PyResult<String> {
+    detached(py, || to_json(&ingest::load_paths(&paths, max_bytes)?))
+}
+
+/// The default options as JSON (the Python side checks option names against it).
+#[pyfunction]
+fn default_config() -> PyResult<String> {
+    Ok(to_json(&Config::default())?)
+}
+
+/// Run the `factdiff` command line (`argv[0]` is the program name); returns the exit code.
+#[pyfunction]
+fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
+    detached(py, || Ok(factdiff_cli::run(argv)))
+}
+
+/// factdiff's Rust core. Use the `factdiff` package, not this module.
+#[pymodule(name = "_native")]
+mod native {
+    #[pymodule_export]
+    use super::{compare, default_config, extract_claims, load, run_cli};
+}

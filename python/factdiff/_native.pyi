@@ -1,0 +1,16 @@
+# Stubs for the Rust extension (crates/factdiff-py); checked by `python -m mypy.stubtest factdiff._native`.
+# Data crosses as JSON strings; use the `factdiff` package, which wraps them in typed objects.
+from typing import Callable, List, Optional, Sequence, Tuple
+
+__all__ = ["compare", "default_config", "extract_claims", "load", "run_cli"]
+
+def compare(
+    docs_json: str,
+    config_json: str,
+    judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
+    batch_size: int = 64,
+) -> str: ...
+def extract_claims(doc_json: str, config_json: str) -> str: ...
+def load(paths: Sequence[str], max_bytes: int = ...) -> str: ...
+def default_config() -> str: ...
+def run_cli(argv: Sequence[str]) -> int: ...

@@ -1,0 +1,170 @@
+"""The Python API: inputs, options, errors, the Report object, check_claim, extract_claims."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import factdiff
+from factdiff import Document, FactdiffError, InputError
+
+from .conftest import EXAMPLES
+
+A = "Japan firmly backed India against Pakistan on Monday, Foreign Minister Iwaya Takeshi said."
+B = "Japan urged both India and Pakistan to hold talks on Monday."
+
+
+def test_readme_example() -> None:
+    report = factdiff.compare(["Japan backs India.", "Japan urges both India and Pakistan to talk."])
+    assert [d.id for d in report.documents] == ["doc0", "doc1"]
+    assert repr(report).startswith("<factdiff.Report: 2 documents, ")
+
+
+def test_input_forms_give_the_same_report() -> None:
+    as_list = factdiff.compare([A, B])
+    as_dict = factdiff.compare({"doc0": A, "doc1": B})
+    as_docs = factdiff.compare([Document("doc0", A), Document("doc1", B)])
+    assert as_list == as_dict == as_docs
+    assert as_list.to_json() == as_docs.to_json()
+
+
+def test_document_metadata_reaches_the_report() -> None:
+    docs = [
+        Document("a", A, title="Backing", source="Paper A", published="2025-05-12", url="https://a.example/1"),
+        Document("b", B),
+    ]
+    d = factdiff.compare(docs).document("a")
+    assert d is not None
+    assert (d.title, d.source, d.published, d.url) == ("Backing", "Paper A", "2025-05-12", "https://a.example/1")
+    assert d.text == A
+
+
+def test_the_bundled_example_has_every_conflict_kind(example_report: factdiff.Report) -> None:
+    r = example_report
+    kinds = {f.kind for f in r.findings}
+    assert {"contradiction", "numeric_conflict", "date_conflict", "overstatement", "unsupported"} <= kinds
+    assert [d.id for d in r.documents] == ["lowland_post", "river_times", "valley_courier"]
+    assert 0.0 <= r.consistency <= 1.0
+    assert [s.doc for s in r.sources] == ["lowland_post", "river_times", "valley_courier"]
+    assert r.agreement.docs == ["lowland_post", "river_times", "valley_courier"]
+    assert all(isinstance(a.verdict, factdiff.Verdict) for c in r.clusters for a in c.alignments)
+    claim = r.claims[0]
+    assert isinstance(claim, factdiff.Claim) and isinstance(claim.speaker, factdiff.Speaker)
+    assert r.claim(claim.id) == claim
+    assert r.counts()["contradiction"] == sum(f.kind == "contradiction" for f in r.findings)
+
+
+def test_options_change_the_result(examples: list) -> None:
+    default = factdiff.compare(examples)
+    strict = factdiff.compare(examples, align_threshold=0.99)
+    assert sum(len(c.alignments) for c in strict.clusters) < sum(len(c.alignments) for c in default.clusters)
+    assert set(factdiff.options()) >= {"align_threshold", "check_worthy", "min_shared_features"}
+
+
+def test_bad_options_are_input_errors() -> None:
+    with pytest.raises(InputError, match="unknown option 'align_treshold'"):
+        factdiff.compare([A, B], align_treshold=0.5)
+    with pytest.raises(InputError, match="invalid options"):
+        factdiff.compare([A, B], align_threshold="high")
+
+
+def test_input_errors_are_value_errors_and_factdiff_errors() -> None:
+    assert issubclass(InputError, ValueError) and issubclass(InputError, FactdiffError)
+    for bad in ([], ["", "  "], [Document("x", A), Document("x", B)], "one string", [A, 3], {"a": None}):
+        with pytest.raises(InputError):
+            factdiff.compare(bad)
+    with pytest.raises(ValueError, match="duplicate document id 'x'"):
+        factdiff.compare([Document("x", A), Document("x", B)])
+
+
+def test_load_matches_the_files_and_reports_missing_ones(tmp_path: Path) -> None:
+    docs = factdiff.load(EXAMPLES)
+    assert [d.id for d in docs] == ["lowland_post", "river_times", "valley_courier"]
+    assert docs[1].text == (EXAMPLES / "river_times.txt").read_text(encoding="utf-8")
+    assert factdiff.load([str(EXAMPLES / "river_times.txt")]) == [docs[1]]
+    with pytest.raises(FileNotFoundError) as err:
+        factdiff.load([tmp_path / "missing.txt"])
+    assert err.value.filename == str(tmp_path / "missing.txt")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    with pytest.raises(InputError, match="binary"):
+        factdiff.load(tmp_path / "image.txt")
+    (tmp_path / "big.txt").write_text("0123456789")
+    with pytest.raises(InputError, match="over the limit"):
+        factdiff.load(tmp_path / "big.txt", max_bytes=5)
+
+
+def test_extract_claims_offsets_are_characters() -> None:
+    text = "Café owners in Zürich said prices rose 5% on Monday. «Nobody expected it», one owner said."
+    claims = factdiff.extract_claims(text)
+    assert claims
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert text.encode()[c.start_byte : c.end_byte].decode() == c.text
+        for q in c.quantities:
+            assert text[q.start : q.end] == q.text
+    assert claims[0].start_byte == claims[0].start == 0
+    assert claims[-1].end_byte > claims[-1].end  # "é", "ü", "«" are two bytes each
+
+
+def test_check_claim_verdicts(examples: list) -> None:
+    supported = factdiff.check_claim("Kessaria opened the floodgates of the Tovan Dam in March.", examples)
+    assert supported.verdict == "supported"
+    assert {e.doc for e in supported.evidence} <= {"lowland_post", "river_times", "valley_courier"}
+    assert supported.evidence and all("floodgates" in e.text for e in supported.evidence)
+
+    contradicted = factdiff.check_claim(
+        "Valdorian officials evacuated 5,000 people from villages along the Marin river.", examples
+    )
+    assert contradicted.verdict == "contradicted"
+    assert any("people" in e.text for e in contradicted.evidence)
+    assert all(e.doc != contradicted.claim_doc for e in contradicted.evidence)
+
+    missing = factdiff.check_claim("The moon is made of green cheese, astronomers said.", examples)
+    assert missing.verdict == "not_covered" and missing.evidence == []
+
+
+def test_evidence_spans_slice_the_documents(example_report: factdiff.Report) -> None:
+    texts = {d.id: d.text for d in example_report.documents}
+    for f in example_report.findings:
+        for e in f.evidence:
+            assert texts[e.doc][e.start : e.end] == e.text
+    for d in example_report.documents:
+        for removed in d.removed:
+            assert d.text[removed.start : removed.end] == removed.text
+
+
+def test_json_round_trip_and_pickle(example_report: factdiff.Report) -> None:
+    again = factdiff.Report.from_json(example_report.to_json())
+    assert again == example_report
+    assert again.findings == example_report.findings
+    restored = pickle.loads(pickle.dumps(example_report))
+    assert restored == example_report
+    assert restored.claims == example_report.claims
+    assert pickle.loads(pickle.dumps(example_report.findings)) == example_report.findings
+    assert '"start_byte"' in example_report.to_json()  # the JSON keeps the Rust layout
+
+
+def test_repr_is_one_line(example_report: factdiff.Report) -> None:
+    text = repr(example_report)
+    assert "\n" not in text
+    assert "3 documents" in text and "contradiction" in text and "consistency" in text
+
+
+def test_html_escapes_document_text_and_has_no_script() -> None:
+    evil = "<script>alert(1)</script> Officials & <b>ministers</b> said 12 people died on Monday."
+    other = "Officials said 40 people died on Monday, the ministry said."
+    report = factdiff.compare({"<evil>": evil, "plain": other})
+    html = report._repr_html_()
+    assert "<script" not in html.lower()
+    assert "<b>ministers" not in html and "&lt;evil&gt;" in html
+    assert html.startswith("<div class='factdiff-") and html.endswith("</div>")
+    scope = html.split("'")[1]
+    assert f".{scope} table" in html  # CSS scoped to this fragment
+
+
+def test_documents_are_immutable() -> None:
+    d = Document("a", A)
+    with pytest.raises(AttributeError):
+        d.text = "x"  # type: ignore[misc]

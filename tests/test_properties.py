@@ -1,0 +1,49 @@
+"""Properties over arbitrary text: a report or a FactdiffError, spans that slice back, determinism."""
+
+from __future__ import annotations
+
+from typing import List
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factdiff
+
+WORDS = st.sampled_from(
+    "Japan India Pakistan Kessaria said not never 1,200 2,400 people on Monday 3 March 2026 "
+    "officials sources firmly backed urged both talks dam flood « » “ ” é — . , ! ? \n\n".split(" ")
+)
+PROSE = st.lists(WORDS, max_size=60).map(" ".join)
+TEXT = st.one_of(st.text(max_size=300), PROSE)
+
+
+def check_spans(report: factdiff.Report) -> None:
+    texts = {d.id: d.text for d in report.documents}
+    for c in report.claims:
+        assert texts[c.doc][c.start : c.end] == c.text
+        assert texts[c.doc].encode()[c.start_byte : c.end_byte].decode() == c.text
+        spanned: list = [*c.entities, *c.quantities, *c.dates, *c.intensifiers, *c.evaluative]
+        for x in spanned:
+            assert texts[c.doc][x.start : x.end] == x.text
+    for f in report.findings:
+        for e in f.evidence:
+            assert texts[e.doc][e.start : e.end] == e.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_any_text_gives_a_report_or_a_factdiff_error(texts: List[str]) -> None:
+    try:
+        report = factdiff.compare(texts)
+    except factdiff.FactdiffError:
+        return
+    check_spans(report)
+    assert len(report.documents) == len(texts)
+    assert factdiff.compare(texts) == report  # deterministic
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_claims_of_any_text_slice_back(text: str) -> None:
+    for c in factdiff.extract_claims(text):
+        assert text[c.start : c.end] == c.text
