@@ -8,6 +8,7 @@
 use crate::analyze::tokens::words;
 use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
+use std::collections::HashMap;
 
 /// Decides whether a premise supports, contradicts or says nothing about a hypothesis.
 pub trait Judge: Sync {
@@ -22,9 +23,21 @@ pub struct LexicalJudge;
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         let lex = Lexicon::get();
+        // A claim appears in many pairs: split it into words once.
+        let mut words: HashMap<&str, Vec<String>> = HashMap::new();
+        for (a, b, _) in pairs {
+            for c in [a, b] {
+                words.entry(c.id.as_str()).or_insert_with(|| lower_words(&c.text));
+            }
+        }
+        let empty = Vec::new();
         pairs
             .iter()
-            .map(|(a, b, overlap)| lexical_verdict(lex, a, b, *overlap))
+            .map(|(a, b, overlap)| {
+                let wa = words.get(a.id.as_str()).unwrap_or(&empty);
+                let wb = words.get(b.id.as_str()).unwrap_or(&empty);
+                verdict_with_words(lex, a, b, wa, wb, *overlap)
+            })
             .collect()
     }
 }
@@ -67,6 +80,10 @@ fn lower_words(text: &str) -> Vec<String> {
 
 /// Verdict for one pair from named lexical cues.
 pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Verdict {
+    verdict_with_words(lex, a, b, &lower_words(&a.text), &lower_words(&b.text), overlap)
+}
+
+fn verdict_with_words(lex: &Lexicon, a: &Claim, b: &Claim, wa: &[String], wb: &[String], overlap: f64) -> Verdict {
     let mut reasons = Vec::new();
     let mut contradict: f64 = 0.0;
     if a.polarity != b.polarity && overlap >= 0.3 {
@@ -84,7 +101,6 @@ pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Ver
         reasons.push(format!("negation flip: one source says '{cue}'"));
         contradict = contradict.max(0.55 + 0.4 * overlap);
     }
-    let (wa, wb) = (lower_words(&a.text), lower_words(&b.text));
     let antonym = |x: &String| -> Option<(String, String)> {
         let opposite = lex.antonyms.get(x)?;
         let y = opposite.iter().find(|y| wb.contains(y) && !wa.contains(y))?;
