@@ -3,27 +3,37 @@
 //! carry little information and are not used to propose candidates.
 
 use crate::Config;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Interned keys: each distinct key string gets a dense id.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    /// One map per kind of key (term, entity, number), so equal strings of different kinds differ.
+    ids: [FxHashMap<String, u32>; 3],
     pub keys: Vec<String>,
 }
 
+/// The kinds of index key.
+#[derive(Clone, Copy, Debug)]
+pub enum KeyKind {
+    Term = 0,
+    Entity = 1,
+    Number = 2,
+}
+
 impl Vocabulary {
-    pub fn intern(&mut self, key: String) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
+    pub fn intern(&mut self, kind: KeyKind, key: &str) -> u32 {
+        let map = &mut self.ids[kind as usize];
+        if let Some(&id) = map.get(key) {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        self.ids.insert(key.clone(), id);
-        self.keys.push(key);
+        map.insert(key.to_string(), id);
+        self.keys.push(key.to_string());
         id
     }
     pub fn name(&self, id: u32) -> &str {
-        self.keys.get(id as usize).map_or("", |k| &k[2..])
+        self.keys.get(id as usize).map_or("", String::as_str)
     }
 }
 

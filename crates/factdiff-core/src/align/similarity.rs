@@ -2,7 +2,7 @@
 //! content stems, character-bigram similarity (strsim), and the share of
 //! canonical entities and numbers they have in common.
 
-use super::index::{Index, Vocabulary};
+use super::index::{Index, KeyKind, Vocabulary};
 use super::round3;
 use crate::analyze::tokens::content_terms;
 use crate::lexicon::Lexicon;
@@ -25,18 +25,19 @@ pub struct Features {
 
 impl Features {
     pub fn of(lex: &Lexicon, c: &Claim, vocab: &mut Vocabulary) -> Features {
-        let mut ids = |keys: Vec<String>| {
-            let mut v: Vec<u32> = keys.into_iter().map(|k| vocab.intern(k)).collect();
+        let mut ids = |kind: KeyKind, keys: &mut dyn Iterator<Item = &str>| {
+            let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let terms = ids(content_terms(lex, &c.text)
-            .into_iter()
-            .map(|t| format!("t:{t}"))
-            .collect());
-        let entities = ids(c.entities.iter().map(|e| format!("e:{}", e.canonical)).collect());
-        let numbers = ids(c.quantities.iter().map(|q| format!("n:{}", q.value)).collect());
+        let terms = ids(
+            KeyKind::Term,
+            &mut content_terms(lex, &c.text).iter().map(String::as_str),
+        );
+        let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
+        let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
+        let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
         let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();

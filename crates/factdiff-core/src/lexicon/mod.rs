@@ -5,7 +5,7 @@
 
 use crate::report::{EntityKind, Span, StanceKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A list of phrases matched on word boundaries.
@@ -175,7 +175,7 @@ impl Lexicon {
             })
             .collect();
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
         for (a, b) in pairs(include_str!("antonyms.txt")) {
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
             antonyms.entry(a.clone()).or_default().push(b.clone());
@@ -212,7 +212,7 @@ impl Lexicon {
     /// English stem of a lower-cased word (memoised per thread: news text repeats its words).
     pub fn stem(&self, word: &str) -> String {
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+            static CACHE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
         }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
