@@ -99,7 +99,17 @@ pub fn speaker(
         }
     }
     match (entity_end, anon_end) {
-        (Some(e), Some(a)) if a > e => anonymous(sentence, anon_before, entity_before, verb_text, abs),
+        (Some(e), Some(a)) if a > e => {
+            // "Russian officials said": the entity names whose officials they are only when adjacent.
+            let adjacent = anon_before.is_some_and(|cue| cue.start_byte <= e + 1);
+            anonymous(
+                sentence,
+                anon_before,
+                entity_before.filter(|_| adjacent),
+                verb_text,
+                abs,
+            )
+        }
         (None, Some(_)) => anonymous(sentence, anon_before, None, verb_text, abs),
         (Some(_), _) => entity_before.map(from_entity).unwrap_or_else(Speaker::author),
         (None, None) => {
@@ -159,6 +169,13 @@ mod tests {
         );
         let s = who("The meeting saw India point to proliferation, sources told TOI.");
         assert_eq!((s.kind, s.name.as_deref()), (SpeakerKind::Anonymous, Some("sources")));
+        let s = who("Russian officials said the talks failed.");
+        assert_eq!(
+            (s.kind, s.affiliation.as_deref()),
+            (SpeakerKind::Anonymous, Some("Russia"))
+        );
+        let s = who("Japan backed India on Monday, officials said.");
+        assert_eq!((s.kind, s.affiliation.as_deref()), (SpeakerKind::Anonymous, None));
         let s = who("Diplomatic analysts believe that this statement will matter.");
         assert_eq!(s.kind, SpeakerKind::Anonymous);
         assert_eq!(who("Japan openly supported India.").kind, SpeakerKind::Author);

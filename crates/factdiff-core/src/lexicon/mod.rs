@@ -27,12 +27,25 @@ impl CueList {
     }
 
     /// Matches in `text` as (span relative to `text`, entry index), on word boundaries.
+    ///
+    /// A match that breaks a word ("an official" inside "Russian officials") is skipped by one
+    /// character only, so a real match overlapping it is still found.
     pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
         let Some(ac) = &self.automaton else { return Vec::new() };
-        ac.find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
-            .collect()
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) else {
+                break;
+            };
+            if on_word_boundaries(text, m.start(), m.end()) {
+                out.push((Span::new(m.start(), m.end()), m.pattern().as_usize()));
+                at = m.end();
+            } else {
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
     }
 
     /// True when any entry occurs in `text`.
@@ -272,6 +285,14 @@ mod tests {
         assert_eq!(lex.negators.find("it isn't so").len(), 1);
         assert!(lex.intensifiers.any("Japan has unequivocally stated"));
         assert!(!lex.hedges.any("mayor"));
+        // "an official" inside "Russian officials" must not hide "officials".
+        let hits = lex.anonymous.find("Russian officials said");
+        assert_eq!(
+            hits.iter()
+                .map(|(s, i)| (s.start_byte, lex.anonymous.entry(*i)))
+                .collect::<Vec<_>>(),
+            [(8, "officials")]
+        );
     }
 
     #[test]
