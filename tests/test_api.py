@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -144,6 +146,38 @@ def test_json_round_trip_and_pickle(example_report: factdiff.Report) -> None:
     assert restored.claims == example_report.claims
     assert pickle.loads(pickle.dumps(example_report.findings)) == example_report.findings
     assert '"start_byte"' in example_report.to_json()  # the JSON keeps the Rust layout
+
+
+def test_sections_are_parsed_on_first_access(examples: List[Document]) -> None:
+    report = factdiff.compare(examples)
+    whole = factdiff.compare(examples)
+    whole.to_json()  # parses every section
+    assert repr(report) == repr(whole)
+    assert report.findings == whole.findings and report.counts() == whole.counts()
+    assert report.consistency == whole.consistency and report.warnings == whole.warnings
+    assert "claims" not in report._parsed and "clusters" not in report._parsed  # the bulk, untouched
+    assert report == whole and whole == report
+    assert report._repr_html_().split("</style>")[1] == whole._repr_html_().split("</style>")[1]
+    restored = pickle.loads(pickle.dumps(report))  # pickles the unparsed sections as they are
+    assert "claims" not in restored._parsed
+    assert restored == whole and restored.to_json() == whole.to_json() and repr(restored) == repr(whole)
+    assert restored.claims == whole.claims and restored.clusters == whole.clusters
+    assert report.to_json(indent=2) == whole.to_json(indent=2)
+    assert report.to_pandas()["claims"].equals(whole.to_pandas()["claims"])
+
+
+def test_reports_pickled_as_one_json_still_load(example_report: factdiff.Report) -> None:
+    old = factdiff.Report.__new__(factdiff.Report)
+    old.__setstate__({"json": example_report.to_json()})  # the state factdiff 0.1.0 pickled
+    assert old == example_report and old.findings == example_report.findings
+
+
+def test_changed_sections_count_in_equality(example_report: factdiff.Report) -> None:
+    other = factdiff.Report.from_json(example_report.to_json())
+    data = json.loads(example_report.to_json())
+    data["claims"] = data["claims"][:-1]
+    assert factdiff.Report(data) != example_report and other == example_report
+    assert factdiff.Report(data) != "report"
 
 
 def test_repr_is_one_line(example_report: factdiff.Report) -> None:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factdiff
+from factdiff._model import Offsets
 
 WORDS = st.sampled_from(
     "Japan India Pakistan Kessaria said not never 1,200 2,400 people on Monday 3 March 2026 "
@@ -47,3 +48,18 @@ def test_any_text_gives_a_report_or_a_factdiff_error(texts: List[str]) -> None:
 def test_claims_of_any_text_slice_back(text: str) -> None:
     for c in factdiff.extract_claims(text):
         assert text[c.start : c.end] == c.text
+
+
+def dense_char(text: str, byte: int) -> int:
+    """Reference for ``Offsets.char``: characters that start before ``byte``."""
+    starts = [len(text[:i].encode()) for i in range(len(text) + 1)]
+    return sum(1 for s in starts if s < byte)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), PROSE), st.data())
+def test_offsets_match_counting_characters(text: str, data: st.DataObject) -> None:
+    offsets = Offsets(text)
+    size = len(text.encode())
+    for byte in [-1, 0, size, size + 1, *data.draw(st.lists(st.integers(0, size), max_size=20))]:
+        assert offsets.char(byte) == (byte if text.isascii() else dense_char(text, byte))

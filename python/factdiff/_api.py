@@ -1,7 +1,8 @@
 """The public functions: compare, extract_claims, check_claim, load.
 
 Inputs are checked and turned into JSON here; the Rust core (``factdiff._native``) does the work
-with the GIL released, and its JSON comes back as typed objects (``_model``).
+with the GIL released, and its JSON comes back as typed objects (``_model``), built on first
+access.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def compare(docs: Any, *, judge: Optional[JudgeFn] = None, judge_batch_size: int
     if not isinstance(judge_batch_size, int) or judge_batch_size < 1:
         raise InputError("judge_batch_size must be a positive integer")
     adapter = None if judge is None else _judge_adapter(judge)
-    return Report(json.loads(_native.compare(_docs_json(documents), config, adapter, judge_batch_size)))
+    sections, lengths = _native.compare(_docs_json(documents), config, adapter, judge_batch_size)
+    return Report._from_sections(sections, lengths)
 
 
 def extract_claims(text: Union[str, Document], **options: Any) -> List[Claim]:

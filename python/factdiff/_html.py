@@ -34,7 +34,7 @@ def report_html(report: Report) -> str:
     e = escape
     out: List[str] = [f"<div class='{c}'><style>{_CSS.format(c=c)}</style>"]
     out.append(
-        f"<p><b>factdiff</b>: {len(report.documents)} documents, {len(report.claims)} claims, "
+        f"<p><b>factdiff</b>: {report._len('documents')} documents, {report._len('claims')} claims, "
         f"{len(report.findings)} findings, consistency {report.consistency:.0%}</p>"
     )
     if report.findings:

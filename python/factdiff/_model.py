@@ -4,18 +4,21 @@ The JSON (``Report.to_json()``) keeps byte offsets, as the Rust core does. The o
 character offsets: every spanned object has ``start``/``end`` (characters, so
 ``document.text[x.start:x.end]`` works) beside ``start_byte``/``end_byte``.
 
-Objects are built lazily, on first access of ``report.claims``, ``report.findings``, and so on,
-so a report that is only counted or serialised costs no more than parsing its JSON.
+A report from ``compare`` keeps each top-level section of the JSON (documents, claims, clusters,
+findings, …) as the text the Rust core wrote, parses a section on first access, and builds the
+typed objects of ``report.claims``, ``report.findings``, and so on, on first access too. Reading
+the findings and the summary never parses the claims and clusters, the bulk of a report.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 Json = Dict[str, Any]
 
@@ -243,17 +246,57 @@ class DocumentReport:
     sentences: int
 
 
+#: One non-ASCII character (``Offsets``).
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_len(c: str) -> int:
+    return 1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4
+
+
 class Offsets:
-    """Byte offsets of one text to character offsets."""
+    """Byte offsets of one text to character offsets.
+
+    ``char(byte)`` is the number of characters that start before ``byte`` (an offset inside a
+    character gives the next one). ASCII text: offsets are equal. Text with few non-ASCII
+    characters (most news: curly quotes, dashes, accents): only those are recorded, found by a
+    regex, which is several times faster than walking every character. Otherwise: the byte start of
+    every character.
+    """
 
     def __init__(self, text: str) -> None:
-        self._starts: Optional[List[int]] = None
-        if not text.isascii():
-            sizes = (1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4 for c in text)
-            self._starts = list(accumulate(sizes, initial=0))
+        self._starts: Optional[List[int]] = None  # byte start of every character, then the length
+        self._wide: Optional[List[int]] = None  # byte start of every non-ASCII character
+        if text.isascii():
+            return
+        wide = len(text) - len(text.encode("ascii", "ignore"))
+        if wide * 8 > len(text):
+            self._starts = list(accumulate(map(_utf8_len, text), initial=0))
+            return
+        self._wide, self._chars, self._sizes = [], [], []
+        extra = 0  # bytes beyond one per character, so far
+        for m in _NON_ASCII.finditer(text):
+            size = _utf8_len(m.group())
+            self._wide.append(m.start() + extra)
+            self._chars.append(m.start())
+            self._sizes.append(size)
+            extra += size - 1
+        self._length = len(text)
+        self._bytes = len(text) + extra
 
     def char(self, byte: int) -> int:
-        return byte if self._starts is None else bisect_left(self._starts, byte)
+        if self._starts is not None:
+            return bisect_left(self._starts, byte)
+        if self._wide is None:
+            return byte
+        if byte <= 0:
+            return 0
+        if byte > self._bytes:
+            return self._length + 1
+        i = bisect_left(self._wide, byte) - 1  # the last non-ASCII character that starts before
+        if i < 0:
+            return byte
+        return self._chars[i] + 1 + max(0, byte - self._wide[i] - self._sizes[i])
 
     def span(self, d: Json) -> Json:
         """``start``/``end``/``start_byte``/``end_byte`` for a JSON object with byte offsets."""
@@ -315,10 +358,50 @@ class Report:
     objects; ``to_json()``/``Report.from_json()`` round-trip the stable JSON layout
     (docs/report.schema.json); ``to_pandas()``/``to_polars()`` give tidy tables. Reports pickle
     (through their JSON), so they travel to worker processes.
+
+    A report from ``compare`` holds the JSON of each top-level section (``documents``, ``claims``,
+    ``findings``, …) as the Rust core wrote it, and parses a section the first time it is read.
     """
 
     def __init__(self, data: Json) -> None:
-        self._data = data
+        self._init(list(data), {}, dict(data), {})
+
+    def _init(self, keys: List[str], raw: Dict[str, str], parsed: Json, lengths: Dict[str, int]) -> None:
+        self._keys = keys  # the sections, in the order of the Rust struct (and of to_json())
+        self._raw = raw  # section → its JSON, as the Rust core wrote it (kept: pickling, __eq__)
+        self._parsed = parsed  # section → its parsed JSON, once read; then it is what counts
+        self._lengths = lengths  # list section → number of items, without parsing it
+
+    @classmethod
+    def _from_sections(cls, sections: List[Tuple[str, str]], lengths: Dict[str, int]) -> Report:
+        """A report over ``factdiff._native.compare``'s output: (section, JSON) pairs in order."""
+        report = cls.__new__(cls)
+        report._init([name for name, _ in sections], dict(sections), {}, dict(lengths))
+        return report
+
+    def _section(self, name: str) -> Any:
+        """A top-level section of the JSON, parsed on first access."""
+        try:
+            return self._parsed[name]
+        except KeyError:
+            # setdefault: threads racing to parse the same section all get the same object.
+            return self._parsed.setdefault(name, json.loads(self._raw[name]))
+
+    def _section_json(self, name: str) -> str:
+        if name in self._parsed:
+            return json.dumps(self._parsed[name], ensure_ascii=False)
+        return self._raw[name]
+
+    def _len(self, name: str) -> int:
+        """Number of items of a list section, without parsing it when the Rust core counted them."""
+        if name not in self._parsed and name in self._lengths:
+            return self._lengths[name]
+        return len(self._section(name))
+
+    @property
+    def _data(self) -> Json:
+        """The whole report as parsed JSON (parses every section)."""
+        return {name: self._section(name) for name in self._keys}
 
     @classmethod
     def from_json(cls, text: str) -> Report:
@@ -328,38 +411,54 @@ class Report:
         return json.dumps(self._data, indent=indent, ensure_ascii=False)
 
     def __getstate__(self) -> Json:
-        return {"json": self.to_json()}
+        # Section by section, so that pickling does not parse the sections nobody read.
+        lists = [name for name in self._keys if name in self._lengths or isinstance(self._parsed.get(name), list)]
+        lengths = {name: self._len(name) for name in lists}
+        return {"sections": [(name, self._section_json(name)) for name in self._keys], "lengths": lengths}
 
     def __setstate__(self, state: Json) -> None:
         self.__dict__.clear()
-        self._data = json.loads(state["json"])
+        if "sections" in state:
+            sections = [(str(name), str(text)) for name, text in state["sections"]]
+            self._init([name for name, _ in sections], dict(sections), {}, dict(state["lengths"]))
+        else:  # pickled by factdiff 0.1.0 and earlier: the whole JSON
+            data = json.loads(state["json"])
+            self._init(list(data), {}, data, {})
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Report) and self._data == other._data
+        if not isinstance(other, Report) or set(self._keys) != set(other._keys):
+            return False
+        for name in self._keys:
+            unparsed = name not in self._parsed and name not in other._parsed
+            if unparsed and self._raw[name] == other._raw[name]:
+                continue  # the same JSON text: the same data, no need to parse it
+            if self._section(name) != other._section(name):
+                return False
+        return True
 
     __hash__ = None  # type: ignore[assignment]
 
     @property
     def schema_version(self) -> str:
-        return str(self._data["schema_version"])
+        return str(self._section("schema_version"))
 
     @property
     def consistency(self) -> float:
         """Overall consistency in 0..1: 1 when no claim is contradicted."""
-        return float(self._data["consistency"])
+        return float(self._section("consistency"))
 
     @property
     def warnings(self) -> List[str]:
-        return list(self._data["warnings"])
+        return list(self._section("warnings"))
 
     @cached_property
     def _offsets(self) -> Dict[str, Offsets]:
-        return {d["id"]: Offsets(d["text"]) for d in self._data["documents"]}
+        return {d["id"]: Offsets(d["text"]) for d in self._section("documents")}
 
     @cached_property
     def documents(self) -> List[DocumentReport]:
         out = []
-        for d in self._data["documents"]:
+        for d in self._section("documents"):
             o = self._offsets[d["id"]]
             removed = [
                 RemovedSpan(r["text"], **o.span(r), reason=r["reason"], repeats=_span(r["repeats"], o))
@@ -374,13 +473,13 @@ class Report:
 
     @cached_property
     def claims(self) -> List[Claim]:
-        return [claim_from_json(c, self._offsets[c["doc"]]) for c in self._data["claims"]]
+        return [claim_from_json(c, self._offsets[c["doc"]]) for c in self._section("claims")]
 
     @cached_property
     def clusters(self) -> List[Cluster]:
         return [
             Cluster(c["id"], c["claims"], c["docs"], [_alignment(a) for a in c["alignments"]])
-            for c in self._data["clusters"]
+            for c in self._section("clusters")
         ]
 
     @cached_property
@@ -396,16 +495,16 @@ class Report:
                 [evidence_from_json(e, self._offsets[e["doc"]]) for e in f["evidence"]],
                 f["reasons"],
             )
-            for f in self._data["findings"]
+            for f in self._section("findings")
         ]
 
     @cached_property
     def sources(self) -> List[SourceStats]:
-        return [SourceStats(**s) for s in self._data["sources"]]
+        return [SourceStats(**s) for s in self._section("sources")]
 
     @cached_property
     def agreement(self) -> Agreement:
-        return Agreement(**self._data["agreement"])
+        return Agreement(**self._section("agreement"))
 
     def document(self, id: str) -> Optional[DocumentReport]:
         return next((d for d in self.documents if d.id == id), None)
@@ -416,16 +515,15 @@ class Report:
     def counts(self) -> Dict[str, int]:
         """Number of findings per kind, in report order."""
         out: Dict[str, int] = {}
-        for f in self._data["findings"]:
+        for f in self._section("findings"):
             out[f["kind"]] = out.get(f["kind"], 0) + 1
         return out
 
     def __repr__(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in self.counts().items())
-        d = self._data
         return (
-            f"<factdiff.Report: {len(d['documents'])} documents, {len(d['claims'])} claims, "
-            f"{len(d['findings'])} findings{f' ({kinds})' if kinds else ''}, "
+            f"<factdiff.Report: {self._len('documents')} documents, {self._len('claims')} claims, "
+            f"{self._len('findings')} findings{f' ({kinds})' if kinds else ''}, "
             f"consistency {self.consistency:.0%}>"
         )
 

@@ -1,6 +1,7 @@
 # Stubs for the Rust extension (crates/factdiff-py); checked by `python -m mypy.stubtest factdiff._native`.
-# Data crosses as JSON strings; use the `factdiff` package, which wraps them in typed objects.
-from typing import Callable, List, Optional, Sequence, Tuple
+# Data crosses as JSON strings (a report as one JSON string per top-level field, in order, and
+# the number of items of each list field); use the `factdiff` package, which wraps them in typed objects.
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 __all__ = ["compare", "default_config", "extract_claims", "load", "run_cli"]
 
@@ -9,7 +10,7 @@ def compare(
     config_json: str,
     judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
     batch_size: int = 64,
-) -> str: ...
+) -> Tuple[List[Tuple[str, str]], Dict[str, int]]: ...
 def extract_claims(doc_json: str, config_json: str) -> str: ...
 def load(paths: Sequence[str], max_bytes: int = ...) -> str: ...
 def default_config() -> str: ...

@@ -10,9 +10,10 @@
 //! Ctrl-C is seen by Python when the call returns; one compare is short enough for that.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
-use factdiff_core::{ingest, Claim, Config, Document, Error, Verdict};
+use factdiff_core::{ingest, Claim, Config, Document, Error, Report, Verdict};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -96,6 +97,46 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string(value).map_err(|e| Failure::Panic(format!("cannot serialise: {e}")))
 }
 
+/// A report as its top-level fields in declaration order (the order of `serde_json`'s output), each
+/// serialised on its own, so that Python parses only the sections it reads; and the number of items
+/// of each list field (for `len()` and `repr()` without parsing).
+type Sections = (Vec<(&'static str, String)>, HashMap<&'static str, usize>);
+
+fn to_sections(report: &Report) -> Result<Sections, Failure> {
+    // Exhaustive (no `..`): a new field of `Report` is a compile error here, not a missing section.
+    let Report {
+        schema_version,
+        documents,
+        claims,
+        clusters,
+        findings,
+        sources,
+        agreement,
+        consistency,
+        warnings,
+    } = report;
+    let sections = vec![
+        ("schema_version", to_json(schema_version)?),
+        ("documents", to_json(documents)?),
+        ("claims", to_json(claims)?),
+        ("clusters", to_json(clusters)?),
+        ("findings", to_json(findings)?),
+        ("sources", to_json(sources)?),
+        ("agreement", to_json(agreement)?),
+        ("consistency", to_json(consistency)?),
+        ("warnings", to_json(warnings)?),
+    ];
+    let lengths = HashMap::from([
+        ("documents", documents.len()),
+        ("claims", claims.len()),
+        ("clusters", clusters.len()),
+        ("findings", findings.len()),
+        ("sources", sources.len()),
+        ("warnings", warnings.len()),
+    ]);
+    Ok((sections, lengths))
+}
+
 /// A judge that calls a Python callable with batches of `(premise, hypothesis)` strings. The
 /// callable (wrapped by `_judge_adapter` in python/factdiff/_api.py) returns one `(entail, neutral, contradict)`
 /// tuple per pair. The first Python error is kept and later batches are skipped; [`compare`]
@@ -148,7 +189,7 @@ impl Judge for PyJudge {
 }
 
 /// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
-/// report as JSON. `judge`, when given, is called on the aligned pairs in batches of `batch_size`.
+/// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is called on the aligned pairs in batches of `batch_size`.
 #[pyfunction]
 #[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64))]
 fn compare(
@@ -157,12 +198,12 @@ fn compare(
     config_json: String,
     judge: Option<Py<PyAny>>,
     batch_size: usize,
-) -> PyResult<String> {
+) -> PyResult<Sections> {
     let Some(callable) = judge else {
         return detached(py, || {
             let docs: Vec<Document> = from_json(&docs_json, "documents")?;
             let config: Config = from_json(&config_json, "options")?;
-            to_json(&factdiff_core::compare(&docs, &config)?)
+            to_sections(&factdiff_core::compare(&docs, &config)?)
         });
     };
     let judge = PyJudge {
@@ -173,7 +214,7 @@ fn compare(
     let report = detached(py, || {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config: Config = from_json(&config_json, "options")?;
-        to_json(&factdiff_core::compare_with_judge(&docs, &config, &judge)?)
+        to_sections(&factdiff_core::compare_with_judge(&docs, &config, &judge)?)
     });
     match judge.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(cause) => {
