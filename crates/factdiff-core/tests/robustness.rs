@@ -1,0 +1,169 @@
+//! Random text built from tricky pieces (quotes, titles, numbers, dates, boilerplate, emoji,
+//! CJK, right-to-left script, lone punctuation) never panics, every span slices back to its
+//! text on char boundaries, and the same input gives the same report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use factdiff_core::{compare, Config, Document, Error, Report};
+
+const PIECES: &[&str] = &[
+    "Japan",
+    "India's",
+    "Pakistan",
+    "Tokyo",
+    "Japanese Foreign Minister Iwaya Takeshi",
+    "Gen.",
+    "Mr.",
+    "U.S.",
+    "said",
+    "told",
+    "sources said",
+    "analysts believe",
+    "\"",
+    "“",
+    "”",
+    "'",
+    ",",
+    ".",
+    "!",
+    "?",
+    ":",
+    ";",
+    "\n",
+    "\n\n",
+    "  ",
+    "backed",
+    "against",
+    "both",
+    "and",
+    "urged",
+    "dialogue",
+    "restraint",
+    "not",
+    "never",
+    "did not",
+    "26",
+    "450-km",
+    "1,200",
+    "3.5%",
+    "nine",
+    "twenty-six",
+    "at least",
+    "April 22",
+    "22 April 2025",
+    "on Monday",
+    "2019",
+    "yesterday",
+    "Photo: Jane Roe / Pexels",
+    "PexelsThis",
+    "Advertisement",
+    "You may also like",
+    "Exit mobile version",
+    "|",
+    "unequivocally",
+    "reckless",
+    "will",
+    "may",
+    "people",
+    "sites",
+    "rose",
+    "fell",
+    "😀",
+    "東京で会談した",
+    "وزير الخارجية",
+    "Ünïcödé",
+    "\u{200b}",
+    "\r\n",
+    "\t",
+    "Secretary of State's",
+    "NEW DELHI:",
+    "Moscow:",
+    "—",
+    "…",
+    "(",
+    ")",
+    "San",
+    "Nakatani",
+    "General",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn random_text(rng: &mut Rng) -> String {
+    let n = rng.below(120);
+    let mut s = String::new();
+    for _ in 0..n {
+        s.push_str(PIECES[rng.below(PIECES.len())]);
+        if rng.below(3) > 0 {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn check_spans(r: &Report) {
+    for d in &r.documents {
+        for x in &d.removed {
+            assert_eq!(d.text.get(x.span.start_byte..x.span.end_byte), Some(x.text.as_str()));
+        }
+    }
+    for c in &r.claims {
+        let d = r.document(&c.doc).unwrap();
+        assert_eq!(d.text.get(c.span.start_byte..c.span.end_byte), Some(c.text.as_str()));
+        for e in &c.entities {
+            assert_eq!(d.text.get(e.span.start_byte..e.span.end_byte), Some(e.text.as_str()));
+        }
+        for q in &c.quantities {
+            assert_eq!(d.text.get(q.span.start_byte..q.span.end_byte), Some(q.text.as_str()));
+        }
+        for x in &c.dates {
+            assert_eq!(d.text.get(x.span.start_byte..x.span.end_byte), Some(x.text.as_str()));
+        }
+    }
+    for f in &r.findings {
+        for e in &f.evidence {
+            let d = r.document(&e.doc).unwrap();
+            assert_eq!(d.text.get(e.span.start_byte..e.span.end_byte), Some(e.text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn random_tricky_text_never_panics_and_spans_hold() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let config = Config::default();
+    let rounds: usize = std::env::var("FACTDIFF_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    for round in 0..rounds {
+        let docs: Vec<Document> = (0..1 + rng.below(4))
+            .map(|i| Document::new(format!("d{i}"), random_text(&mut rng)))
+            .collect();
+        match compare(&docs, &config) {
+            Ok(r) => {
+                check_spans(&r);
+                if round % 50 == 0 {
+                    let again = compare(&docs, &config).unwrap();
+                    assert_eq!(
+                        serde_json::to_string(&r).unwrap(),
+                        serde_json::to_string(&again).unwrap()
+                    );
+                }
+            }
+            Err(Error::EmptyInput) => {}
+            Err(e) => panic!("unexpected error {e}"),
+        }
+    }
+}
