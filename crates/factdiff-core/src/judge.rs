@@ -23,21 +23,21 @@ pub struct LexicalJudge;
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         let lex = Lexicon::get();
-        // A claim appears in many pairs: split it into words once.
-        let mut words: HashMap<&str, Vec<String>> = HashMap::new();
+        // A claim appears in many pairs: read its words and cues once.
+        let mut cues: HashMap<&str, ClaimCues> = HashMap::new();
         for (a, b, _) in pairs {
             for c in [a, b] {
-                words.entry(c.id.as_str()).or_insert_with(|| lower_words(&c.text));
+                cues.entry(c.id.as_str()).or_insert_with(|| ClaimCues::of(lex, c));
             }
         }
-        let empty = Vec::new();
         pairs
             .iter()
-            .map(|(a, b, overlap)| {
-                let wa = words.get(a.id.as_str()).unwrap_or(&empty);
-                let wb = words.get(b.id.as_str()).unwrap_or(&empty);
-                verdict_with_words(lex, a, b, wa, wb, *overlap)
-            })
+            .map(
+                |(a, b, overlap)| match (cues.get(a.id.as_str()), cues.get(b.id.as_str())) {
+                    (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap),
+                    _ => lexical_verdict(lex, a, b, *overlap),
+                },
+            )
             .collect()
     }
 }
@@ -74,16 +74,30 @@ pub fn verdict_from_scores(entail: f64, neutral: f64, contradict: f64, reason: S
     }
 }
 
-fn lower_words(text: &str) -> Vec<String> {
-    words(text, 0).into_iter().map(|t| t.text.to_lowercase()).collect()
+/// What the lexical judge reads from one claim, whichever pair it is in.
+struct ClaimCues {
+    /// Lower-cased words.
+    words: Vec<String>,
+    /// Whether a refutation word occurs.
+    refutes: bool,
+}
+
+impl ClaimCues {
+    fn of(lex: &Lexicon, c: &Claim) -> ClaimCues {
+        ClaimCues {
+            words: words(&c.text, 0).into_iter().map(|t| t.text.to_lowercase()).collect(),
+            refutes: lex.refuters.any(&c.text),
+        }
+    }
 }
 
 /// Verdict for one pair from named lexical cues.
 pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Verdict {
-    verdict_with_words(lex, a, b, &lower_words(&a.text), &lower_words(&b.text), overlap)
+    verdict_with_cues(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), overlap)
 }
 
-fn verdict_with_words(lex: &Lexicon, a: &Claim, b: &Claim, wa: &[String], wb: &[String], overlap: f64) -> Verdict {
+fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> Verdict {
+    let (wa, wb) = (&ca.words, &cb.words);
     let mut reasons = Vec::new();
     let mut contradict: f64 = 0.0;
     if a.polarity != b.polarity && overlap >= 0.3 {
@@ -112,9 +126,8 @@ fn verdict_with_words(lex: &Lexicon, a: &Claim, b: &Claim, wa: &[String], wb: &[
             contradict = contradict.max(0.5 + 0.4 * overlap);
         }
     }
-    let refutes = |c: &Claim| lex.refuters.any(&c.text);
-    if refutes(a) != refutes(b) && overlap >= 0.3 {
-        let c = if refutes(a) { a } else { b };
+    if ca.refutes != cb.refutes && overlap >= 0.3 {
+        let c = if ca.refutes { a } else { b };
         let cue = lex
             .refuters
             .find(&c.text)

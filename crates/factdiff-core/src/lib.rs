@@ -60,7 +60,11 @@ pub fn compare_with_judge(docs: &[Document], config: &Config, judge: &dyn judge:
             .collect()
     };
     let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
-    let alignment = align::align(&claims, judge, lex, config);
+    let terms: Vec<&[std::sync::Arc<str>]> = prepared
+        .iter()
+        .flat_map(|a| a.terms.iter().map(Vec::as_slice))
+        .collect();
+    let alignment = align::align_with_terms(&claims, &terms, judge, config);
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

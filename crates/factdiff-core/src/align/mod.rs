@@ -11,9 +11,11 @@ pub mod cluster;
 pub mod index;
 pub mod similarity;
 
+use crate::analyze::tokens::content_terms;
 use crate::judge::Judge;
 use crate::lexicon::Lexicon;
 use crate::{Alignment, Claim, Cluster, Config};
+use std::sync::Arc;
 
 /// Alignment result: judged cross-document pairs (by claim index), their
 /// clusters, and near-identical pairs inside one document.
@@ -25,14 +27,26 @@ pub struct Aligned {
     pub repeats: Vec<(usize, usize, f64)>,
 }
 
+/// Align `claims`, splitting each text into content terms first.
 pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config) -> Aligned {
+    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(lex, &c.text)).collect();
+    let terms: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
+    align_with_terms(claims, &terms, judge, config)
+}
+
+/// [`align`] with each claim's content terms already known (from [`crate::analyze::Analyzed::terms`]).
+pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Judge, config: &Config) -> Aligned {
     let mut vocab = index::Vocabulary::default();
-    let features: Vec<similarity::Features> = claims
+    let mut features: Vec<similarity::Features> = claims
         .iter()
-        .map(|c| similarity::Features::of(lex, c, &mut vocab))
+        .zip(terms)
+        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
         .collect();
     let keys: Vec<Vec<u32>> = features.iter().map(|f| f.keys.clone()).collect();
     let idx = index::Index::build(&keys, vocab.keys.len());
+    for f in &mut features {
+        f.weigh(&idx);
+    }
     let mut scored = Vec::new();
     let mut repeats = Vec::new();
     for (i, j) in idx.candidates(&keys, config) {
@@ -40,7 +54,7 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
         let overlap = similarity::term_overlap(fa, fb, &idx);
         if claims[i].doc == claims[j].doc {
             // Near-identical sentences share most of their terms; only those are compared further.
-            if overlap >= 0.5 {
+            if overlap >= 0.5 && (overlap >= config.repeat_similarity || dice_bound_reaches(fa, fb, config)) {
                 let sim = similarity::dice(fa, fb).max(overlap);
                 if sim >= config.repeat_similarity {
                     repeats.push((i, j, round3(sim)));
@@ -52,7 +66,7 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
             continue;
         }
         let f = similarity::compare(fa, fb, &vocab, overlap);
-        if similarity::score_bound(&f) < config.align_threshold {
+        if similarity::score_bound_for(&f, fa, fb) < config.align_threshold {
             continue;
         }
         let f = similarity::with_text_similarity(f, fa, fb);
@@ -90,6 +104,11 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
         clusters,
         repeats,
     }
+}
+
+/// Whether the character similarity of two claims can reach the repeat threshold at all.
+fn dice_bound_reaches(a: &similarity::Features, b: &similarity::Features, config: &Config) -> bool {
+    similarity::dice_bound(a, b) >= config.repeat_similarity
 }
 
 pub(crate) fn round3(x: f64) -> f64 {

@@ -4,9 +4,8 @@
 
 use super::index::{Index, KeyKind, Vocabulary};
 use super::round3;
-use crate::analyze::tokens::content_terms;
-use crate::lexicon::Lexicon;
 use crate::{AlignFeatures, Claim};
+use std::sync::Arc;
 
 /// What one claim contributes to alignment: sorted, interned key ids by kind.
 #[derive(Clone, Debug, Default)]
@@ -21,33 +20,37 @@ pub struct Features {
     pub bigrams: Vec<u64>,
     /// Bytes of `lower` without whitespace.
     pub squashed_len: usize,
+    /// Summed IDF of `terms`: set by [`Features::weigh`] once the index is built, for [`term_overlap`].
+    pub term_weight: f64,
 }
 
 impl Features {
-    pub fn of(lex: &Lexicon, c: &Claim, vocab: &mut Vocabulary) -> Features {
+    /// Features of claim `c`, whose content terms ([`crate::analyze::tokens::content_terms`]) are `terms`.
+    pub fn of(c: &Claim, terms: &[Arc<str>], vocab: &mut Vocabulary) -> Features {
         let mut ids = |kind: KeyKind, keys: &mut dyn Iterator<Item = &str>| {
             let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let terms = ids(
-            KeyKind::Term,
-            &mut content_terms(lex, &c.text).iter().map(String::as_str),
-        );
+        let terms = ids(KeyKind::Term, &mut terms.iter().map(|t| &**t));
         let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
         let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
         let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
-        let squashed: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut bigrams: Vec<u64> = squashed
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect();
+        let mut bigrams: Vec<u64> = Vec::with_capacity(lower.len());
+        let mut squashed_len = 0;
+        let mut previous: Option<char> = None;
+        for ch in lower.chars().filter(|c| !c.is_whitespace()) {
+            if let Some(p) = previous {
+                bigrams.push((u64::from(p) << 32) | u64::from(ch));
+            }
+            previous = Some(ch);
+            squashed_len += ch.len_utf8();
+        }
         bigrams.sort_unstable();
-        let squashed_len = squashed.iter().map(|c| c.len_utf8()).sum();
         Features {
             terms,
             entities,
@@ -56,7 +59,13 @@ impl Features {
             lower,
             bigrams,
             squashed_len,
+            term_weight: 0.0,
         }
+    }
+
+    /// Record the summed IDF of the terms (each pair's overlap needs it on both sides).
+    pub fn weigh(&mut self, idx: &Index) {
+        self.term_weight = self.terms.iter().map(|&t| idx.idf(t)).sum::<f64>();
     }
 }
 
@@ -87,12 +96,33 @@ pub fn dice(a: &Features, b: &Features) -> f64 {
     ((2 * inter) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
 }
 
+/// Ids in both sorted lists, in order (a merge: scored pairs are many, so nothing is allocated).
+fn shared_ids<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let mut j = 0;
+    a.iter().copied().filter(move |&x| {
+        while j < b.len() && b[j] < x {
+            j += 1;
+        }
+        j < b.len() && b[j] == x
+    })
+}
+
+/// An upper bound of [`dice`] from the sizes alone (at best every bigram of the shorter text is
+/// shared), so that pairs which cannot reach a threshold skip the bigram merge.
+pub fn dice_bound(a: &Features, b: &Features) -> f64 {
+    if a.squashed_len < 2 || b.squashed_len < 2 || a.bigrams.len() == b.bigrams.len() {
+        return 1.0;
+    }
+    let most = a.bigrams.len().min(b.bigrams.len());
+    ((2 * most) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
+}
+
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
+    shared_ids(a, b).collect()
 }
 
 fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    let inter = shared(a, b).len();
+    let inter = shared_ids(a, b).count();
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -102,10 +132,10 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 }
 
 /// IDF-weighted overlap of content terms (0..=1); cheap, so it gates the rest.
+/// Both sides must have been [weighed](Features::weigh) with `idx`.
 pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
-    let w = |terms: &[u32]| terms.iter().map(|&t| idx.idf(t)).sum::<f64>();
-    let inter: f64 = shared(&a.terms, &b.terms).iter().map(|&t| idx.idf(t)).sum();
-    let union = w(&a.terms) + w(&b.terms) - inter;
+    let inter: f64 = shared_ids(&a.terms, &b.terms).map(|t| idx.idf(t)).sum();
+    let union = a.term_weight + b.term_weight - inter;
     if union > 0.0 {
         inter / union
     } else {
@@ -135,16 +165,24 @@ pub fn with_text_similarity(mut f: AlignFeatures, a: &Features, b: &Features) ->
 
 /// The best score these features could reach whatever the character similarity.
 pub fn score_bound(f: &AlignFeatures) -> f64 {
-    score(&AlignFeatures {
-        text_similarity: 1.0,
-        ..f.clone()
-    })
+    score_with_text(f, 1.0)
+}
+
+/// The best score these features could reach with the character similarity of `a` and `b`
+/// at most [`dice_bound`].
+pub fn score_bound_for(f: &AlignFeatures, a: &Features, b: &Features) -> f64 {
+    score_with_text(f, round3(dice_bound(a, b)))
 }
 
 /// One score from the features; entity and number weights apply only when either side has some.
 pub fn score(f: &AlignFeatures) -> f64 {
+    score_with_text(f, f.text_similarity)
+}
+
+/// [`score`] with `text_similarity` in place of the features' own.
+fn score_with_text(f: &AlignFeatures, text_similarity: f64) -> f64 {
     // Character bigrams overlap a lot even between unrelated sentences: only the excess counts.
-    let text = ((f.text_similarity - 0.3) / 0.7).max(0.0);
+    let text = ((text_similarity - 0.3) / 0.7).max(0.0);
     let mut total = 0.6 * f.term_overlap + 0.2 * text;
     let mut weight = 0.8;
     if f.entity_overlap > 0.0 || !f.shared_entities.is_empty() {
@@ -161,6 +199,8 @@ pub fn score(f: &AlignFeatures) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::tokens::content_terms;
+    use crate::lexicon::Lexicon;
     use crate::{Config, Document};
 
     #[test]
@@ -178,7 +218,7 @@ mod tests {
             .iter()
             .map(|t| {
                 let claims = crate::extract_claims(&Document::new("d", *t), &Config::default()).unwrap_or_default();
-                Features::of(lex, &claims[0], &mut vocab)
+                Features::of(&claims[0], &content_terms(lex, &claims[0].text), &mut vocab)
             })
             .collect();
         for a in &feats {

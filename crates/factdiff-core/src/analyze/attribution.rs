@@ -6,7 +6,7 @@
 //! Singh"). "He"/"She" before the verb refers to the previous speaker. With no
 //! reporting verb, the sentence is in the article's own voice.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Scan};
 use crate::{EntityKind, EntityMention, Span, Speaker, SpeakerKind};
 
 /// The first double-quoted stretch of `sentence` (relative spans), closed or not.
@@ -20,17 +20,18 @@ pub fn quote(sentence: &str) -> Option<Span> {
     Some(Span::new(open, close))
 }
 
-/// Speaker of a sentence. `entities` have absolute spans; `base` is the sentence start.
+/// Speaker of a scanned sentence. `entities` have absolute spans; `base` is the sentence start.
 pub fn speaker(
     lex: &Lexicon,
-    sentence: &str,
+    scan: &Scan<'_>,
     base: usize,
     entities: &[EntityMention],
     quote: Option<Span>,
     previous: Option<&Speaker>,
 ) -> Speaker {
+    let sentence = scan.text;
     let outside = |s: Span| quote.is_none_or(|q| s.end_byte <= q.start_byte || s.start_byte >= q.end_byte);
-    let Some((verb, _)) = lex.reporting.find(sentence).into_iter().find(|(s, _)| outside(*s)) else {
+    let Some((verb, _)) = scan.find(&lex.reporting).into_iter().find(|(s, _)| outside(*s)) else {
         return Speaker::author();
     };
     let verb_text = verb.slice(sentence).to_string();
@@ -157,7 +158,7 @@ mod tests {
         let lex = Lexicon::get();
         let mut people = People::default();
         let e = entities::find(lex, s, 0, &mut people);
-        speaker(lex, s, 0, &e, quote(s), None)
+        speaker(lex, &lex.scan(s), 0, &e, quote(s), None)
     }
 
     #[test]

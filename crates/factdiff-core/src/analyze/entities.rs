@@ -4,7 +4,7 @@
 //! by a surname already seen in the document ("Nakatani San", "Singh").
 
 use super::tokens::{words, Token};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Scan};
 use crate::{EntityKind, EntityMention, Span};
 
 /// A person known in one document, so later mentions by surname resolve.
@@ -37,6 +37,18 @@ impl People {
 
 /// Entity mentions in `sentence` (which starts at byte `base` of its document).
 pub fn find(lex: &Lexicon, sentence: &str, base: usize, people: &mut People) -> Vec<EntityMention> {
+    find_in(lex, &lex.scan(sentence), base, &words(sentence, base), people)
+}
+
+/// [`find`] on a scanned sentence whose words are already split (`toks` = `words(sentence, base)`).
+pub fn find_in(
+    lex: &Lexicon,
+    scan: &Scan<'_>,
+    base: usize,
+    toks: &[Token<'_>],
+    people: &mut People,
+) -> Vec<EntityMention> {
+    let sentence = scan.text;
     let mut out: Vec<EntityMention> = lex
         .gazetteer
         .find(sentence)
@@ -53,15 +65,14 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, people: &mut People) -> 
             })
         })
         .collect();
-    let toks = words(sentence, base);
-    let titles: Vec<Span> = lex.titles.find(sentence).into_iter().map(|(s, _)| s).collect();
+    let titles: Vec<Span> = scan.find(&lex.titles).into_iter().map(|(s, _)| s).collect();
     let covered = |s: Span, out: &[EntityMention]| {
         out.iter()
             .any(|e| e.span.start_byte <= s.start_byte && s.end_byte <= e.span.end_byte)
     };
     let mut i = 0;
     while i < toks.len() {
-        if let Some((mut mention, next)) = titled_person(lex, sentence, base, &toks, i, &out, &titles) {
+        if let Some((mut mention, next)) = titled_person(lex, sentence, base, toks, i, &out, &titles) {
             people.add(Person {
                 name: mention.canonical.clone(),
                 role: mention.role.clone(),

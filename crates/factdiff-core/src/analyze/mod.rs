@@ -19,6 +19,9 @@ use crate::{Claim, Config, Document, EntityKind, Modality, RemovedSpan, Speaker,
 pub struct Analyzed {
     pub doc: String,
     pub claims: Vec<Claim>,
+    /// Stemmed content terms of each claim, parallel to `claims` ([`tokens::content_terms`]):
+    /// computed here from the sentence's words so that alignment does not split the text again.
+    pub terms: Vec<Vec<std::sync::Arc<str>>>,
     pub removed: Vec<RemovedSpan>,
     pub sentences: usize,
 }
@@ -29,21 +32,23 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let mut people = entities::People::default();
     let mut previous: Option<Speaker> = None;
     let mut claims = Vec::new();
+    let mut terms = Vec::new();
     for (n, s) in sentences.iter().enumerate() {
         let text = s.span.slice(&doc.text);
         let base = s.span.start_byte;
         let toks = tokens::words(text, base);
-        let entities = entities::find(lex, text, base, &mut people);
+        let scan = lex.scan(text);
+        let entities = entities::find_in(lex, &scan, base, &toks, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
             continue;
         }
         let quote_rel = attribution::quote(text);
-        let speaker = attribution::speaker(lex, text, base, &entities, quote_rel, previous.as_ref());
-        let stances = stance::find(lex, text, base, &entities, &speaker, quote_rel);
+        let speaker = attribution::speaker(lex, &scan, base, &entities, quote_rel, previous.as_ref());
+        let stances = stance::find(lex, &scan, base, &entities, &speaker, quote_rel);
         let quantities = quantities::find(lex, text, base, &toks);
         let dates = dates::find(text, base, &toks, published);
-        let intensifiers = modality::cues(&lex.intensifiers, text, base);
-        let evaluative = modality::cues(&lex.evaluative, text, base);
+        let intensifiers = modality::cues(&scan, &lex.intensifiers, base);
+        let evaluative = modality::cues(&scan, &lex.evaluative, base);
         let speaker_span = speaker.span;
         let subject = entities
             .iter()
@@ -66,9 +71,9 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             quote: quote_rel.map(|q| crate::Span::new(base + q.start_byte, base + q.end_byte)),
             entities,
             subject,
-            predicate: predicate(lex, text),
-            polarity: modality::polarity(lex, text),
-            modality: modality::modality(lex, text),
+            predicate: predicate(lex, &toks),
+            polarity: modality::polarity(lex, &scan),
+            modality: modality::modality(lex, &scan),
             intensifiers,
             stances,
             quantities,
@@ -81,19 +86,20 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             previous = Some(speaker);
         }
         claims.push(claim);
+        terms.push(tokens::content_terms_of(lex, &toks));
     }
     Analyzed {
         doc: doc.id.clone(),
         claims,
+        terms,
         removed: cleaned.removed,
         sentences: sentences.len(),
     }
 }
 
 /// The first word listed in the antonym lexicon, as the claim's main predicate.
-fn predicate(lex: &Lexicon, text: &str) -> Option<String> {
-    tokens::words(text, 0)
-        .into_iter()
+fn predicate(lex: &Lexicon, toks: &[tokens::Token<'_>]) -> Option<String> {
+    toks.iter()
         .map(|t| t.text.to_lowercase())
         .find(|w| lex.antonyms.contains_key(w))
 }

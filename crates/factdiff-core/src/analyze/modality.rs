@@ -2,7 +2,7 @@
 //! hedged, prediction, conditional, call to action), intensifiers and
 //! evaluative words.
 
-use crate::lexicon::{CueList, Lexicon};
+use crate::lexicon::{CueList, Lexicon, Scan};
 use crate::{Cue, Modality, Polarity, Span};
 
 /// "not only", "not just", "no doubt" do not negate the clause.
@@ -15,11 +15,13 @@ const NOT_NEGATING: [&str; 6] = [
     "no less",
 ];
 
-pub fn polarity(lex: &Lexicon, sentence: &str) -> Polarity {
-    let lower = sentence.to_lowercase();
-    let negations = lex
-        .negators
-        .find(sentence)
+pub fn polarity(lex: &Lexicon, scan: &Scan<'_>) -> Polarity {
+    let negators = scan.find(&lex.negators);
+    if negators.is_empty() {
+        return Polarity::Asserted;
+    }
+    let lower = scan.text.to_lowercase();
+    let negations = negators
         .into_iter()
         .filter(|(s, _)| !NOT_NEGATING.iter().any(|p| lower[s.start_byte..].starts_with(p)))
         .count();
@@ -30,39 +32,42 @@ pub fn polarity(lex: &Lexicon, sentence: &str) -> Polarity {
     }
 }
 
-pub fn modality(lex: &Lexicon, sentence: &str) -> Modality {
-    let lower = sentence.trim_start().to_lowercase();
+pub fn modality(lex: &Lexicon, scan: &Scan<'_>) -> Modality {
+    let sentence = scan.text;
     // "May" with a capital inside a sentence is the month.
-    let hedged = lex
-        .hedges
-        .find(sentence)
+    let hedged = scan
+        .find(&lex.hedges)
         .iter()
         .any(|(s, _)| s.start_byte == 0 || s.slice(sentence) != "May");
     if hedged {
         Modality::Hedged
-    } else if lex
-        .conditionals
-        .find(sentence)
+    } else if scan
+        .find(&lex.conditionals)
         .first()
         .is_some_and(|(s, _)| s.start_byte < 3)
-        || lower.starts_with("if ")
+        || starts_with_if(sentence)
     {
         Modality::Conditional
-    } else if lex.calls.any(sentence) {
+    } else if scan.any(&lex.calls) {
         Modality::CallToAction
-    } else if lex.predictions.any(sentence) {
+    } else if scan.any(&lex.predictions) {
         Modality::Prediction
     } else {
         Modality::Fact
     }
 }
 
-/// Matches of `list` as cues with absolute spans.
-pub fn cues(list: &CueList, sentence: &str, base: usize) -> Vec<Cue> {
-    list.find(sentence)
+/// True when the sentence, lower-cased, starts with "if " after leading whitespace.
+fn starts_with_if(sentence: &str) -> bool {
+    sentence.trim_start().to_lowercase().starts_with("if ")
+}
+
+/// Matches of `list` in the scanned sentence as cues with absolute spans.
+pub fn cues(scan: &Scan<'_>, list: &CueList, base: usize) -> Vec<Cue> {
+    scan.find(list)
         .into_iter()
         .map(|(s, _)| Cue {
-            text: s.slice(sentence).to_string(),
+            text: s.slice(scan.text).to_string(),
             span: Span::new(base + s.start_byte, base + s.end_byte),
         })
         .collect()
@@ -75,17 +80,13 @@ mod tests {
     #[test]
     fn polarity_and_modality() {
         let lex = Lexicon::get();
-        assert_eq!(polarity(lex, "The minister did not attend."), Polarity::Negated);
-        assert_eq!(
-            polarity(lex, "It is not only economic but strategic."),
-            Polarity::Asserted
-        );
-        assert_eq!(modality(lex, "The talks could fail."), Modality::Hedged);
-        assert_eq!(modality(lex, "Japan urged dialogue."), Modality::CallToAction);
-        assert_eq!(
-            modality(lex, "The meeting will take place in May."),
-            Modality::Prediction
-        );
-        assert_eq!(modality(lex, "The meeting took place in May."), Modality::Fact);
+        let polarity = |s| polarity(lex, &lex.scan(s));
+        let modality = |s| modality(lex, &lex.scan(s));
+        assert_eq!(polarity("The minister did not attend."), Polarity::Negated);
+        assert_eq!(polarity("It is not only economic but strategic."), Polarity::Asserted);
+        assert_eq!(modality("The talks could fail."), Modality::Hedged);
+        assert_eq!(modality("Japan urged dialogue."), Modality::CallToAction);
+        assert_eq!(modality("The meeting will take place in May."), Modality::Prediction);
+        assert_eq!(modality("The meeting took place in May."), Modality::Fact);
     }
 }

@@ -99,12 +99,23 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn word_value(w: &str) -> Option<f64> {
+    // Every word of every sentence comes through here: compare ASCII words without allocating.
+    if w.is_ascii() {
+        return NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(w))
+            .map(|(_, v)| *v);
+    }
     let lower = w.to_lowercase();
     NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
 }
 
 fn digit_value(w: &str) -> Option<f64> {
-    w.replace(',', "").parse::<f64>().ok()
+    if w.contains(',') {
+        w.replace(',', "").parse::<f64>().ok()
+    } else {
+        w.parse::<f64>().ok()
+    }
 }
 
 /// Quantities in one sentence. `toks` are the sentence's words, `base` its start in the document.

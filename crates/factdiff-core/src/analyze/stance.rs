@@ -5,7 +5,7 @@
 //! encourage both India and Pakistan to engage in dialogue", quoted from
 //! Japan's foreign minister, is Japan → both sides {India, Pakistan}.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Scan};
 use crate::{Cue, EntityKind, EntityMention, Span, Speaker, SpeakerKind, Stance, StanceKind};
 
 fn actor_name(e: &EntityMention) -> String {
@@ -16,18 +16,22 @@ fn actor_name(e: &EntityMention) -> String {
     }
 }
 
-/// Stances in one sentence. Spans in `entities` are absolute; `base` is the sentence start.
+/// Stances in one scanned sentence. Spans in `entities` are absolute; `base` is the sentence start.
 pub fn find(
     lex: &Lexicon,
-    sentence: &str,
+    scan: &Scan<'_>,
     base: usize,
     entities: &[EntityMention],
     speaker: &Speaker,
     quote: Option<Span>,
 ) -> Vec<Stance> {
-    let cues = lex.stance.find(sentence);
+    let sentence = scan.text;
+    let cues = scan.find(&lex.stance);
+    if cues.is_empty() {
+        return Vec::new();
+    }
     let lower = sentence.to_lowercase();
-    let calls = lex.calls.any(sentence) || lower.contains("hope");
+    let calls = scan.any(&lex.calls) || lower.contains("hope");
     let clause_end = |from: usize| {
         sentence[from..]
             .find(['.', ';'])
@@ -167,8 +171,8 @@ mod tests {
         let mut people = entities::People::default();
         let e = entities::find(lex, s, 0, &mut people);
         let q = attribution::quote(s);
-        let sp = attribution::speaker(lex, s, 0, &e, q, None);
-        find(lex, s, 0, &e, &sp, q)
+        let sp = attribution::speaker(lex, &lex.scan(s), 0, &e, q, None);
+        find(lex, &lex.scan(s), 0, &e, &sp, q)
             .into_iter()
             .map(|s| (s.actor, s.kind, s.targets, s.against))
             .collect()

@@ -2,6 +2,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::Span;
+use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,20 +32,30 @@ pub fn words(text: &str, base: usize) -> Vec<Token<'_>> {
 }
 
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
-pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::new();
+pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
+    content_terms_of(lex, &words(text, 0))
+}
+
+/// [`content_terms`] of words already split by [`words`], so that a sentence is tokenised once.
+pub fn content_terms_of(lex: &Lexicon, words: &[Token<'_>]) -> Vec<Arc<str>> {
+    let mut terms: Vec<Arc<str>> = Vec::new();
     let mut lower = String::new();
-    for t in words(text, 0) {
+    for t in words {
         if t.is_number() {
             continue;
         }
         lower.clear();
-        lower.extend(t.text.chars().flat_map(char::to_lowercase));
+        if t.text.is_ascii() {
+            lower.push_str(t.text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(t.text.chars().flat_map(char::to_lowercase));
+        }
         let w = lower.trim_end_matches("'s").trim_end_matches("’s");
         if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
             continue;
         }
-        terms.push(lex.stem(w));
+        terms.push(lex.shared_stem(w));
     }
     terms.sort_unstable();
     terms.dedup();
@@ -66,6 +77,7 @@ mod tests {
     #[test]
     fn content_terms_are_stemmed_without_stopwords() {
         let t = content_terms(Lexicon::get(), "The ministers were not meeting in Tokyo's offices");
+        let t: Vec<&str> = t.iter().map(|s| &**s).collect();
         assert_eq!(t, ["meet", "minist", "offic", "tokyo"]);
     }
 }

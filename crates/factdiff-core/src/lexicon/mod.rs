@@ -4,15 +4,17 @@
 //! without touching Rust.
 
 use crate::report::{EntityKind, Span, StanceKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A list of phrases matched on word boundaries.
 #[derive(Debug)]
 pub struct CueList {
     automaton: Option<AhoCorasick>,
     entries: Vec<String>,
+    /// This list's bit in a [`Scan`], for the case-insensitive lists that a sentence is checked against.
+    slot: Option<u32>,
 }
 
 impl CueList {
@@ -21,9 +23,16 @@ impl CueList {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
+            // The lists are small and every sentence is scanned by most of them: a DFA costs a
+            // little memory once and finds the same matches fastest.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&entries)
             .ok();
-        CueList { automaton, entries }
+        CueList {
+            automaton,
+            entries,
+            slot: None,
+        }
     }
 
     /// Matches in `text` as (span relative to `text`, entry index), on word boundaries.
@@ -31,26 +40,28 @@ impl CueList {
     /// A match that breaks a word ("an official" inside "Russian officials") is skipped by one
     /// character only, so a real match overlapping it is still found.
     pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) else {
-                break;
-            };
-            if on_word_boundaries(text, m.start(), m.end()) {
-                out.push((Span::new(m.start(), m.end()), m.pattern().as_usize()));
-                at = m.end();
-            } else {
-                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
-        }
-        out
+        self.matches(text).collect()
     }
 
-    /// True when any entry occurs in `text`.
+    /// True when any entry occurs in `text` (on word boundaries).
     pub fn any(&self, text: &str) -> bool {
-        !self.find(text).is_empty()
+        self.matches(text).next().is_some()
+    }
+
+    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Span, usize)> + 't {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let ac = self.automaton.as_ref()?;
+            while at < text.len() {
+                let m = ac.find(aho_corasick::Input::new(text).range(at..))?;
+                if on_word_boundaries(text, m.start(), m.end()) {
+                    at = m.end();
+                    return Some((Span::new(m.start(), m.end()), m.pattern().as_usize()));
+                }
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
     }
 
     pub fn entry(&self, index: usize) -> &str {
@@ -77,6 +88,39 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let right_ok =
         !last.is_some_and(char::is_alphanumeric) || !text[end..].chars().next().is_some_and(char::is_alphanumeric);
     left_ok && right_ok
+}
+
+/// A sentence checked against all case-insensitive word lists in one pass.
+///
+/// Most lists match nothing in most sentences, yet each list's own scan reads the whole sentence:
+/// one automaton over every entry records which lists occur anywhere (on word boundaries or not),
+/// and [`Scan::find`] runs a list's own leftmost-longest scan only for those. The matches are
+/// exactly those of [`CueList::find`].
+#[derive(Clone, Copy, Debug)]
+pub struct Scan<'t> {
+    pub text: &'t str,
+    /// Bit `slot` is set when some entry of that list occurs in `text`.
+    present: u64,
+}
+
+impl<'t> Scan<'t> {
+    fn may_match(&self, list: &CueList) -> bool {
+        list.slot.is_none_or(|s| self.present & (1 << s) != 0)
+    }
+
+    /// [`CueList::find`] on the scanned text.
+    pub fn find(&self, list: &CueList) -> Vec<(Span, usize)> {
+        if self.may_match(list) {
+            list.find(self.text)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// [`CueList::any`] on the scanned text.
+    pub fn any(&self, list: &CueList) -> bool {
+        self.may_match(list) && list.any(self.text)
+    }
 }
 
 /// What a boilerplate rule does with a matching line.
@@ -120,6 +164,10 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
+    /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
+    all_cues: Option<AhoCorasick>,
+    /// For each pattern of `all_cues`, the slot of its list.
+    cue_slots: Vec<u32>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -194,7 +242,7 @@ impl Lexicon {
             antonyms.entry(a.clone()).or_default().push(b.clone());
             antonyms.entry(b).or_default().push(a);
         }
-        Lexicon {
+        let mut lex = Lexicon {
             reporting: list(include_str!("reporting_verbs.txt")),
             anonymous: list(include_str!("anonymous.txt")),
             hedges: list(include_str!("hedges.txt")),
@@ -219,22 +267,79 @@ impl Lexicon {
                 .map(str::to_lowercase)
                 .collect(),
             stemmer,
-        }
+            all_cues: None,
+            cue_slots: Vec::new(),
+        };
+        lex.index_cue_lists();
+        lex
     }
 
-    /// English stem of a lower-cased word (memoised per thread: news text repeats its words).
+    /// Give each case-insensitive list a slot and build the one automaton behind [`Lexicon::scan`].
+    fn index_cue_lists(&mut self) {
+        let lists = [
+            &mut self.reporting,
+            &mut self.anonymous,
+            &mut self.hedges,
+            &mut self.predictions,
+            &mut self.calls,
+            &mut self.conditionals,
+            &mut self.intensifiers,
+            &mut self.negators,
+            &mut self.refuters,
+            &mut self.evaluative,
+            &mut self.titles,
+            &mut self.stance,
+        ];
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut slots = Vec::new();
+        for (slot, list) in (0u32..).zip(lists) {
+            list.slot = Some(slot);
+            patterns.extend(list.entries.iter().map(String::as_str));
+            slots.extend(std::iter::repeat_n(slot, list.entries.len()));
+        }
+        self.all_cues = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok();
+        self.cue_slots = slots;
+    }
+
+    /// Check `text` against every case-insensitive list at once (see [`Scan`]).
+    pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
+        // Without the automaton (it cannot fail to build from the lists), every list may match.
+        let Some(ac) = &self.all_cues else {
+            return Scan { text, present: !0 };
+        };
+        let mut present = 0u64;
+        for m in ac.find_overlapping_iter(text) {
+            if let Some(slot) = self.cue_slots.get(m.pattern().as_usize()) {
+                present |= 1 << slot;
+            }
+        }
+        Scan { text, present }
+    }
+
+    /// English stem of a lower-cased word.
     pub fn stem(&self, word: &str) -> String {
+        self.shared_stem(word).to_string()
+    }
+
+    /// [`Lexicon::stem`], shared: memoised per thread (news text repeats its words), so that
+    /// the content terms of every sentence cost no allocation per word.
+    pub fn shared_stem(&self, word: &str) -> Arc<str> {
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
+            static CACHE: std::cell::RefCell<HashMap<String, Arc<str>>> = std::cell::RefCell::new(HashMap::default());
         }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if let Some(stem) = cache.get(word) {
-                return stem.clone();
+                return Arc::clone(stem);
             }
-            let stem = self.stemmer.stem(word).into_owned();
+            let stem: Arc<str> = Arc::from(self.stemmer.stem(word));
             if cache.len() < 200_000 {
-                cache.insert(word.to_string(), stem.clone());
+                cache.insert(word.to_string(), Arc::clone(&stem));
             }
             stem
         })
