@@ -8,6 +8,9 @@ use crate::{
 };
 use std::collections::{HashMap, HashSet};
 
+/// Above this many documents the N × N agreement matrix is not built (it grows quadratically).
+pub const MAX_AGREEMENT_DOCS: usize = 500;
+
 fn is_conflict(kind: FindingKind) -> bool {
     matches!(
         kind,
@@ -46,11 +49,15 @@ pub(crate) fn assemble(
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
         .flat_map(|(_, _, al)| [al.a.as_str(), al.b.as_str()])
         .collect();
+    let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    for c in &claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
     let sources: Vec<SourceStats> = docs
         .iter()
         .zip(&prepared)
         .map(|(d, a)| {
-            let mine: Vec<&Claim> = claims.iter().filter(|c| c.doc == d.id).collect();
+            let mine: &[&Claim] = by_doc.get(d.id.as_str()).map_or(&[], Vec::as_slice);
             let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
             let n = mine.len();
             let contradicted_n = count(&contradicted);
@@ -68,14 +75,22 @@ pub(crate) fn assemble(
             }
         })
         .collect();
-    let agreement = agreement(docs, &alignment, &findings);
+    let mut warnings = Vec::new();
+    let agreement = if docs.len() <= MAX_AGREEMENT_DOCS {
+        agreement(docs, &alignment, &findings)
+    } else {
+        warnings.push(format!(
+            "source × source agreement matrix left out: {} documents (it is computed for up to {MAX_AGREEMENT_DOCS})",
+            docs.len()
+        ));
+        Agreement::default()
+    };
     let total = claims.len();
     let consistency = 1.0
         - share(
             claims.iter().filter(|c| contradicted.contains(c.id.as_str())).count(),
             total,
         );
-    let mut warnings = Vec::new();
     for (d, a) in docs.iter().zip(&prepared) {
         if a.claims.is_empty() {
             warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));

@@ -167,3 +167,33 @@ fn random_tricky_text_never_panics_and_spans_hold() {
         }
     }
 }
+
+#[test]
+fn ten_thousand_small_documents_are_processed() {
+    let docs: Vec<Document> = (0..10_000)
+        .map(|i| {
+            Document::new(
+                format!("n{i}"),
+                format!("Officials in Merith counted {i} boats on the river on Monday."),
+            )
+        })
+        .collect();
+    let r = compare(&docs, &Config::default()).unwrap();
+    assert_eq!(r.documents.len(), 10_000);
+    assert_eq!(r.sources.len(), 10_000);
+    assert!(r.agreement.matrix.is_empty());
+    assert!(r.warnings.iter().any(|w| w.contains("agreement matrix left out")));
+}
+
+#[test]
+fn adversarial_repetition_stays_bounded() {
+    // Thousands of identical sentences in one paragraph, and one entity repeated 100,000 times.
+    let same = "Japan backed India against Pakistan on Monday. ".repeat(3_000);
+    let entity = "Japan ".repeat(100_000);
+    let docs = vec![Document::new("same", same), Document::new("entity", entity)];
+    let start = std::time::Instant::now();
+    let r = compare(&docs, &Config::default()).unwrap();
+    assert!(r.claims.len() >= 3_000);
+    // Generous bound for a debug build on a loaded 2-core machine; quadratic work would take minutes.
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
