@@ -95,6 +95,12 @@ pub(crate) fn assemble(
         if a.claims.is_empty() {
             warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));
         }
+        if looks_non_english(&d.text) {
+            warnings.push(format!(
+                "{}: does not look like English; factdiff's word lists are English, so findings may be missed",
+                d.id
+            ));
+        }
     }
     let documents = docs
         .iter()
@@ -164,4 +170,23 @@ fn agreement(docs: &[Document], alignment: &Aligned, findings: &[Finding]) -> Ag
         docs: docs.iter().map(|d| d.id.clone()).collect(),
         matrix,
     }
+}
+
+/// True for a text of some length in which English function words are rare.
+fn looks_non_english(text: &str) -> bool {
+    let lex = crate::lexicon::Lexicon::get();
+    let words: Vec<String> = text.split_whitespace().take(2_000).map(str::to_lowercase).collect();
+    let letters: usize = words
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if letters < 120 {
+        return false;
+    }
+    let english = words
+        .iter()
+        .filter(|w| lex.is_stopword(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count();
+    // Function words are 40–50% of English prose; a tenth is far below any English text.
+    (english as f64) < 0.12 * words.len() as f64
 }

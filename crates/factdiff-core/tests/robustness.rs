@@ -197,3 +197,20 @@ fn adversarial_repetition_stays_bounded() {
     // Generous bound for a debug build on a loaded 2-core machine; quadratic work would take minutes.
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn non_english_text_gets_a_warning() {
+    let docs = vec![
+        Document::new("de", "Die Regierung in Berlin hat am Montag neue Gespräche mit den Nachbarländern angekündigt. Die Minister wollen über Wasserrechte am Fluss sprechen, nachdem es zu Überschwemmungen gekommen war. Beobachter erwarten schwierige Verhandlungen."),
+        Document::new("en", "The government in Berlin announced new talks with its neighbours on Monday. The ministers want to discuss water rights on the river after the floods."),
+    ];
+    let r = compare(&docs, &Config::default()).unwrap();
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.starts_with("de: does not look like English")),
+        "{:?}",
+        r.warnings
+    );
+    assert!(!r.warnings.iter().any(|w| w.starts_with("en:")));
+}
