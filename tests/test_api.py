@@ -202,3 +202,29 @@ def test_documents_are_immutable() -> None:
     d = Document("a", A)
     with pytest.raises(AttributeError):
         d.text = "x"  # type: ignore[misc]
+
+
+def test_html_is_the_rust_renderer(example_report: factdiff.Report) -> None:
+    page = example_report.to_html()
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<h2>Claims across sources</h2>" in page and "<mark>" in page
+    fragment = example_report._repr_html_()
+    assert "<html" not in fragment and "<h2>Agreement between sources</h2>" in fragment
+    assert example_report.to_html(fragment=True).split("</style>")[1] == fragment.split("</style>")[1]
+    # The CLI writes the same page.
+    assert factdiff._native.render_html(example_report.to_json(), False) == page
+
+
+def test_html_links_only_http_urls() -> None:
+    docs = [
+        Document("a", "Officials said 12 people died on Monday.", url="javascript:alert(1)"),
+        Document("b", "Officials said 40 people died on Monday.", url="https://example.org/?x=1&y=2"),
+    ]
+    html = factdiff.compare(docs)._repr_html_()
+    assert 'href="javascript' not in html and "url: javascript:alert(1)" in html
+    assert '<a href="https://example.org/?x=1&amp;y=2"' in html
+
+
+def test_render_html_rejects_bad_json() -> None:
+    with pytest.raises(InputError, match="invalid report"):
+        factdiff._native.render_html("{}")

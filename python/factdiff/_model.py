@@ -532,6 +532,13 @@ class Report:
 
         return report_html(self)
 
+    def to_html(self, *, fragment: bool = False) -> str:
+        """The HTML report (as ``factdiff report --format html``): a whole self-contained page, or
+        with ``fragment=True`` a ``<div>`` with scoped CSS to embed in another page."""
+        from ._html import report_html
+
+        return report_html(self, fragment=fragment)
+
     def to_pandas(self) -> Dict[str, Any]:
         """Tidy pandas DataFrames: findings, claims, evidence, sources, agreement."""
         from ._tables import to_pandas

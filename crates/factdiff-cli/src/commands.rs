@@ -1,8 +1,11 @@
-//! The `report` and `claims` subcommands.
+//! The `report`, `claims`, `align`, `check` and `completions` subcommands.
 
 use crate::input::{self, CliError};
 use clap::{Args, ValueEnum};
-use factdiff_core::{ingest::DEFAULT_MAX_BYTES, Claim, Config, Modality, Polarity, StanceKind};
+use factdiff_core::{
+    ingest::DEFAULT_MAX_BYTES, Alignment, Claim, Config, Document, Evidence, FindingKind, Modality, Polarity, Report,
+    Severity, StanceKind, VerdictLabel,
+};
 use factdiff_render::{Format, Options};
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
@@ -25,6 +28,89 @@ pub struct ReportArgs {
     /// Colour the text report: auto = only on a terminal and when NO_COLOR is unset.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Exit with code 1 (after writing the report) when a finding of this kind is shown.
+    /// Repeatable or comma-separated; `any` means every kind.
+    #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',', action = clap::ArgAction::Append)]
+    pub fail_on: Vec<FailOn>,
+    /// Show only findings of this severity or higher (also what --fail-on looks at).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<MinSeverity>,
+    /// Print no report on stdout (a file given with -o is still written); errors still go to stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    /// The first input: a file or `-` for stdin.
+    pub a: PathBuf,
+    /// The second input.
+    pub b: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
+    /// Refuse input files larger than N bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The claim to check, as text.
+    pub claim: String,
+    /// Sources: files, directories or `-` for stdin.
+    #[arg(required = true)]
+    pub sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
+    /// Refuse input files larger than N bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Contradiction,
+    #[value(name = "numeric_conflict", alias = "numeric-conflict")]
+    NumericConflict,
+    #[value(name = "date_conflict", alias = "date-conflict")]
+    DateConflict,
+    Overstatement,
+    Unsupported,
+    Repetition,
+    Any,
+}
+
+impl FailOn {
+    fn matches(self, kind: FindingKind) -> bool {
+        match self {
+            FailOn::Any => true,
+            FailOn::Contradiction => kind == FindingKind::Contradiction,
+            FailOn::NumericConflict => kind == FindingKind::NumericConflict,
+            FailOn::DateConflict => kind == FindingKind::DateConflict,
+            FailOn::Overstatement => kind == FindingKind::Overstatement,
+            FailOn::Unsupported => kind == FindingKind::Unsupported,
+            FailOn::Repetition => kind == FindingKind::Repetition,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum MinSeverity {
+    Low,
+    Medium,
+    High,
+}
+
+impl MinSeverity {
+    fn severity(self) -> Severity {
+        match self {
+            MinSeverity::Low => Severity::Low,
+            MinSeverity::Medium => Severity::Medium,
+            MinSeverity::High => Severity::High,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -45,6 +131,8 @@ pub enum ReportFormat {
     #[value(alias = "markdown")]
     Md,
     Json,
+    Csv,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -60,18 +148,219 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `factdiff report`: compare the inputs and render the report.
-pub fn report(args: &ReportArgs) -> Result<(), CliError> {
+/// `factdiff report`: compare the inputs and render the report. Returns whether a finding matched
+/// `--fail-on` (the caller turns that into exit code 1).
+pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     let docs = input::load(&args.inputs, args.max_bytes)?;
-    let report = factdiff_core::compare(&docs, &Config::default())?;
+    let mut report = factdiff_core::compare(&docs, &Config::default())?;
+    if let Some(min) = args.min_severity {
+        report.findings.retain(|f| f.severity >= min.severity());
+    }
+    let failed = report
+        .findings
+        .iter()
+        .any(|f| args.fail_on.iter().any(|k| k.matches(f.kind)));
     let format = match args.format {
         ReportFormat::Text => Format::Text,
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Html => Format::Html,
     };
+    if args.quiet && args.output.is_none() {
+        return Ok(failed);
+    }
     let color = matches!(format, Format::Text) && use_color(args.color, args.output.is_some());
     let out = factdiff_render::render(&report, format, &Options { color, width: width() });
-    emit(args.output.as_deref(), &out)
+    emit(args.output.as_deref(), &out)?;
+    Ok(failed)
+}
+
+/// `factdiff align A B`: the aligned claim pairs between the documents of A and those of B.
+pub fn align(args: &AlignArgs) -> Result<(), CliError> {
+    let a = input::load(std::slice::from_ref(&args.a), args.max_bytes)?;
+    let b = input::load(std::slice::from_ref(&args.b), args.max_bytes)?;
+    let a_ids: Vec<String> = a.iter().map(|d| d.id.clone()).collect();
+    let mut docs = a;
+    docs.extend(b);
+    let report = factdiff_core::compare(&docs, &Config::default())?;
+    let in_a = |claim: &str| report.claim(claim).is_some_and(|c| a_ids.contains(&c.doc));
+    let mut pairs: Vec<(&Alignment, bool)> = report
+        .clusters
+        .iter()
+        .flat_map(|c| &c.alignments)
+        .filter_map(|al| match (in_a(&al.a), in_a(&al.b)) {
+            (true, false) => Some((al, false)),
+            (false, true) => Some((al, true)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_by(|x, y| y.0.score.total_cmp(&x.0.score));
+    let out = match args.format {
+        ClaimsFormat::Json => {
+            let list: Vec<serde_json::Value> = pairs
+                .iter()
+                .map(|(al, swapped)| {
+                    let (ca, cb) = if *swapped { (&al.b, &al.a) } else { (&al.a, &al.b) };
+                    serde_json::json!({
+                        "a": report.claim(ca),
+                        "b": report.claim(cb),
+                        "score": al.score,
+                        "features": al.features,
+                        "verdict": al.verdict,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).map_err(|e| CliError::Message(e.to_string()))? + "\n"
+        }
+        ClaimsFormat::Text => {
+            let mut out = String::new();
+            if pairs.is_empty() {
+                out.push_str("No aligned claims.\n");
+            }
+            for (al, swapped) in &pairs {
+                let (ca, cb) = if *swapped { (&al.b, &al.a) } else { (&al.a, &al.b) };
+                let f = &al.features;
+                let v = &al.verdict;
+                let _ = writeln!(
+                    out,
+                    "{} (score {:.2}; entail {:.2}, neutral {:.2}, contradict {:.2})",
+                    verdict_name(v.label),
+                    al.score,
+                    v.entail,
+                    v.neutral,
+                    v.contradict
+                );
+                for id in [ca, cb] {
+                    let text = report.claim(id).map_or("", |c| c.text.as_str());
+                    let _ = writeln!(out, "  [{}] {}", one_line(id), one_line(text));
+                }
+                let _ = writeln!(
+                    out,
+                    "  features: terms {:.2}, text {:.2}, entities {:.2}, numbers {:.2}",
+                    f.term_overlap, f.text_similarity, f.entity_overlap, f.number_overlap
+                );
+                for (what, list) in [
+                    ("shared terms", &f.shared_terms),
+                    ("shared entities", &f.shared_entities),
+                    ("shared numbers", &f.shared_numbers),
+                    ("reasons", &v.reasons),
+                ] {
+                    if !list.is_empty() {
+                        let _ = writeln!(out, "  {what}: {}", one_line(&list.join(", ")));
+                    }
+                }
+                out.push('\n');
+            }
+            out
+        }
+    };
+    emit(None, &out)
+}
+
+fn verdict_name(label: VerdictLabel) -> &'static str {
+    match label {
+        VerdictLabel::Entail => "entail",
+        VerdictLabel::Neutral => "neutral",
+        VerdictLabel::Contradict => "contradict",
+    }
+}
+
+/// The verdict of `factdiff check` and the evidence behind it.
+#[derive(Debug, serde::Serialize)]
+struct Check {
+    claim: String,
+    verdict: &'static str,
+    evidence: Vec<Evidence>,
+}
+
+/// `factdiff check`: the claim is compared as its own document with the sources. Contradicted when
+/// a contradiction, numeric or date conflict involves it; else supported when it aligns (without a
+/// contradict verdict) with a claim of a source; else not covered. Same logic as Python's `check_claim`.
+pub fn check(args: &CheckArgs) -> Result<(), CliError> {
+    let mut docs = input::load(&args.sources, args.max_bytes)?;
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let claim_doc = std::iter::once("claim".to_string())
+        .chain((1..).map(|i| format!("claim{i}")))
+        .find(|name| !ids.contains(&name.as_str()))
+        .unwrap_or_else(|| "claim".into());
+    docs.push(Document::new(claim_doc.clone(), args.claim.clone()));
+    let report = factdiff_core::compare(&docs, &Config::default())?;
+    let result = check_verdict(&report, &claim_doc, &args.claim);
+    let out = match args.format {
+        ClaimsFormat::Json => {
+            serde_json::to_string_pretty(&result).map_err(|e| CliError::Message(e.to_string()))? + "\n"
+        }
+        ClaimsFormat::Text => {
+            let mut out = format!("{}: {}\n", result.verdict, one_line(&result.claim));
+            for e in &result.evidence {
+                let _ = writeln!(out, "  [{}] \"{}\"", one_line(&e.doc), one_line(&e.text));
+                if !e.note.is_empty() {
+                    let _ = writeln!(out, "      — {}", one_line(&e.note));
+                }
+            }
+            out
+        }
+    };
+    emit(None, &out)
+}
+
+fn check_verdict(report: &Report, claim_doc: &str, text: &str) -> Check {
+    let mine: Vec<&str> = report
+        .claims
+        .iter()
+        .filter(|c| c.doc == claim_doc)
+        .map(|c| c.id.as_str())
+        .collect();
+    let conflict = |k: FindingKind| {
+        matches!(
+            k,
+            FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
+        )
+    };
+    let conflicts: Vec<&Evidence> = report
+        .findings
+        .iter()
+        .filter(|f| conflict(f.kind) && f.claims.iter().any(|c| mine.contains(&c.as_str())))
+        .flat_map(|f| &f.evidence)
+        .filter(|e| e.doc != claim_doc)
+        .collect();
+    let any_conflict = report
+        .findings
+        .iter()
+        .any(|f| conflict(f.kind) && f.claims.iter().any(|c| mine.contains(&c.as_str())));
+    if any_conflict {
+        return Check {
+            claim: text.into(),
+            verdict: "contradicted",
+            evidence: conflicts.into_iter().cloned().collect(),
+        };
+    }
+    let mut supporting = Vec::new();
+    for al in report.clusters.iter().flat_map(|c| &c.alignments) {
+        let a_mine = mine.contains(&al.a.as_str());
+        if al.verdict.label != VerdictLabel::Contradict && a_mine != mine.contains(&al.b.as_str()) {
+            let other = if a_mine { &al.b } else { &al.a };
+            if let Some(c) = report.claim(other) {
+                supporting.push(Evidence {
+                    doc: c.doc.clone(),
+                    span: c.span,
+                    text: c.text.clone(),
+                    note: format!("supports the claim (alignment score {:.2})", al.score),
+                    claim: Some(c.id.clone()),
+                });
+            }
+        }
+    }
+    Check {
+        claim: text.into(),
+        verdict: if supporting.is_empty() {
+            "not_covered"
+        } else {
+            "supported"
+        },
+        evidence: supporting,
+    }
 }
 
 /// `factdiff claims`: the claims of each document in the input, without comparing.

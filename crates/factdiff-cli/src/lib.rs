@@ -5,21 +5,29 @@
 mod commands;
 mod input;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write;
 
 const EXAMPLES: &str = "\
 Examples:
   factdiff report examples/
+  factdiff report examples/ --format html -o report.html
   factdiff report ../shared/seeds/*.txt --format json -o report.json
-  cat a.txt | factdiff claims -";
+  factdiff report ../shared/seeds/*.txt --quiet --fail-on contradiction,numeric_conflict
+  factdiff align a.txt b.txt
+  factdiff check \"Japan backed India on Monday.\" a.txt b.txt
+  cat a.txt | factdiff claims -
+  factdiff completions bash > /etc/bash_completion.d/factdiff";
 
 const REPORT_EXAMPLES: &str = "\
 Examples:
   factdiff report examples/
   factdiff report a.txt b.html c.md --format md -o report.md
   factdiff report ../shared/seeds/*.txt --format json -o report.json
+  factdiff report examples/ --format html -o report.html
+  factdiff report examples/ --format csv --min-severity medium > findings.csv
+  factdiff report a.txt b.txt --fail-on contradiction --fail-on date_conflict --quiet
   curl -s https://example.org/story | factdiff report - other.txt";
 
 const CLAIMS_EXAMPLES: &str = "\
@@ -27,6 +35,22 @@ Examples:
   factdiff claims article.txt
   factdiff claims article.html --format json
   cat a.txt | factdiff claims -";
+
+const ALIGN_EXAMPLES: &str = "\
+Examples:
+  factdiff align a.txt b.txt
+  factdiff align a.txt b.html --format json";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  factdiff check \"Japan backed India on Monday.\" a.txt b.txt
+  factdiff check \"12 people died.\" examples/ --format json";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff
+  factdiff completions zsh > ~/.zfunc/_factdiff
+  factdiff completions fish > ~/.config/fish/completions/factdiff.fish";
 
 /// A diff for facts: compare several news articles about one story and report
 /// where they agree, contradict each other, or assert things no one else does.
@@ -45,10 +69,22 @@ enum Command {
     /// List the claims extracted from one input, with their attributes.
     #[command(after_help = CLAIMS_EXAMPLES)]
     Claims(commands::ClaimsArgs),
+    /// Show the aligned claim pairs between two inputs, with their features and verdict.
+    #[command(after_help = ALIGN_EXAMPLES)]
+    Align(commands::AlignArgs),
+    /// Check one claim against sources: supported, contradicted or not_covered, with evidence.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(commands::CheckArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to generate completions for.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Run the command line on `args` (the first one is the program name) and return the exit code:
-/// 0 success, 2 bad input or usage (one message on stderr).
+/// 0 success, 1 a finding matched `--fail-on`, 2 bad input or usage (one message on stderr).
 pub fn run(args: Vec<OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -60,10 +96,14 @@ pub fn run(args: Vec<OsString>) -> i32 {
     };
     let result = match &cli.command {
         Command::Report(args) => commands::report(args),
-        Command::Claims(args) => commands::claims(args),
+        Command::Claims(args) => commands::claims(args).map(|()| false),
+        Command::Align(args) => commands::align(args).map(|()| false),
+        Command::Check(args) => commands::check(args).map(|()| false),
+        Command::Completions { shell } => completions(*shell).map(|()| false),
     };
     match result {
-        Ok(()) => 0,
+        Ok(false) => 0,
+        Ok(true) => 1,
         // The reader went away (`factdiff report … | head -1`): nothing left to do.
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
@@ -71,4 +111,14 @@ pub fn run(args: Vec<OsString>) -> i32 {
             2
         }
     }
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<(), input::CliError> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut out);
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&out)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| input::CliError::Io("cannot write to stdout".into(), e))
 }

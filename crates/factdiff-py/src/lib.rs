@@ -249,6 +249,25 @@ fn default_config() -> PyResult<String> {
     Ok(to_json(&Config::default())?)
 }
 
+/// Render a report (its JSON) as HTML with the same renderer as `factdiff report --format html`:
+/// a fragment for a notebook (`<div>` with scoped CSS) by default, or a whole page.
+#[pyfunction]
+#[pyo3(signature = (report_json, fragment=true))]
+fn render_html(py: Python<'_>, report_json: String, fragment: bool) -> PyResult<String> {
+    detached(py, || {
+        let report: Report = from_json(&report_json, "report")?;
+        Ok(if fragment {
+            factdiff_render::render_html_fragment(&report)
+        } else {
+            factdiff_render::render(
+                &report,
+                factdiff_render::Format::Html,
+                &factdiff_render::Options::default(),
+            )
+        })
+    })
+}
+
 /// Run the `factdiff` command line (`argv[0]` is the program name); returns the exit code.
 #[pyfunction]
 fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
@@ -259,5 +278,5 @@ fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use super::{compare, default_config, extract_claims, load, run_cli};
+    use super::{compare, default_config, extract_claims, load, render_html, run_cli};
 }

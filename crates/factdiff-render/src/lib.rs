@@ -1,5 +1,5 @@
 //! Renderers for factdiff reports: plain text for a terminal, Markdown for
-//! GitHub, and JSON for programs.
+//! GitHub, JSON for programs, CSV for spreadsheets and a self-contained HTML page.
 //!
 //! ```
 //! use factdiff_core::{compare, Config, Document};
@@ -10,6 +10,8 @@
 //! assert!(text.contains("1 document"));
 //! ```
 
+mod csv_out;
+mod html;
 mod json;
 mod markdown;
 mod text;
@@ -25,6 +27,10 @@ pub enum Format {
     Markdown,
     /// The full report as pretty-printed JSON.
     Json,
+    /// One row per finding × evidence, with a header row.
+    Csv,
+    /// A self-contained HTML page (inline CSS, no scripts).
+    Html,
 }
 
 /// How to render.
@@ -51,7 +57,15 @@ pub fn render(report: &Report, format: Format, opts: &Options) -> String {
         Format::Text => text::render(report, opts),
         Format::Markdown => markdown::render(report),
         Format::Json => json::render(report),
+        Format::Csv => csv_out::render(report),
+        Format::Html => html::page(report),
     }
+}
+
+/// The HTML report as a fragment to embed in another page (a notebook cell): one `<div>` whose
+/// class is unique to this call, with a `<style>` scoped under that class; no `<html>`/`<head>`.
+pub fn render_html_fragment(report: &Report) -> String {
+    html::fragment(report)
 }
 
 /// Every removal reason, in the order reports list them.

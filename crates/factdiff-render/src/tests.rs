@@ -256,3 +256,265 @@ fn json_is_the_serde_model() {
     let back: Report = serde_json::from_str(&out).unwrap();
     assert_eq!(back, report);
 }
+
+fn html(report: &Report) -> String {
+    render(report, Format::Html, &Options::default())
+}
+
+#[test]
+fn html_is_a_self_contained_page_with_every_section() {
+    let out = html(&sample());
+    assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(out.ends_with("</html>\n"));
+    assert!(out.contains("<style>") && !out.contains("<script") && !out.contains("<link"));
+    assert!(
+        !out.contains("src=") && !out.contains("@import"),
+        "no external resources"
+    );
+    assert!(out.contains("2 sources, 3 claims, 2 findings; consistency 50%."));
+    assert!(out.contains("<p class=\"warning\">Warning: document &#39;c&#39; is empty</p>"));
+    // Findings grouped by kind, in FindingKind::ALL order, with severity and highlighted evidence.
+    let contradiction = out.find("<h3>contradiction (1)</h3>").unwrap();
+    let repetition = out.find("<h3>repetition (1)</h3>").unwrap();
+    assert!(contradiction < repetition);
+    assert!(out.contains("<span class=\"sev sev-high\">high</span>"));
+    assert!(out.contains("<mark>Japan urged both India and Pakistan to hold talks on Monday.</mark>"));
+    assert!(out.contains("— Japan backs India"));
+    assert!(out.contains("Reasons: stance support vs both_sides; same actor &#39;Japan&#39;"));
+    // Agreement heatmap with inline colours; the missing diagonal greyed.
+    assert!(
+        out.contains("<td style=\"background:hsl(30,70%,77%)\">25%</td>"),
+        "{out}"
+    );
+    assert!(out.contains("<td style=\"background:#eef0f3;color:#8a919c\">–</td>"));
+    // Documents: removed boilerplate greyed, claims highlighted by status.
+    assert!(out.contains("<span class=\"removed\" title=\"removed: photo credit\">Photo: Reuters</span>"));
+    assert!(out.contains(
+        "<span class=\"st st-contradicted\" title=\"a#0: contradicted\">Japan firmly backed India against Pakistan on Monday.</span>"
+    ));
+    assert!(
+        out.contains("title=\"a#2: repeated\">Officials said *all* talks &lt;b&gt;failed&lt;/b&gt; | badly.</span>")
+    );
+}
+
+#[test]
+fn html_claim_matrix_counts_sources() {
+    let mut report = sample();
+    report.clusters = vec![Cluster {
+        id: "c1".into(),
+        claims: vec!["a#0".into(), "b#0".into()],
+        docs: vec!["a".into(), "b".into()],
+        alignments: vec![Alignment {
+            a: "a#0".into(),
+            b: "b#0".into(),
+            score: 0.8,
+            features: AlignFeatures::default(),
+            verdict: Verdict {
+                label: VerdictLabel::Contradict,
+                entail: 0.0,
+                neutral: 0.1,
+                contradict: 0.9,
+                reasons: vec![],
+            },
+        }],
+    }];
+    let out = html(&report);
+    assert!(out.contains("asserted by 2 of 2 sources"));
+    assert!(out.contains("✗ contradicted"));
+    report.clusters[0].alignments[0].verdict.label = VerdictLabel::Entail;
+    report.findings.retain(|f| f.kind != FindingKind::Contradiction);
+    let out = html(&report);
+    assert!(out.contains("✓ corroborated"), "{out}");
+}
+
+#[test]
+fn html_escapes_everything_and_links_only_http() {
+    let mut report = sample();
+    let evil = "<script>alert(1)</script> \"onerror=alert(2) x='y' & more";
+    report.documents[1].text = format!("{evil} {TEXT_B}");
+    report.documents[1].id = "<b onmouseover=\"x\">".into();
+    report.documents[1].title = Some(evil.into());
+    report.documents[1].url = Some("javascript:alert(3)".into());
+    report.documents[0].url = Some("https://example.org/a?b=1&c=\"2\"".into());
+    report.findings[0].explanation = evil.into();
+    report.findings[1].evidence[0].note = evil.into();
+    report.warnings = vec![evil.into()];
+    report.agreement.docs[1] = evil.into();
+    for out in [html(&report), crate::render_html_fragment(&report)] {
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<b onmouseover"));
+        assert!(!out.contains("\"onerror"));
+        assert!(!out.contains("href=\"javascript"));
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=alert(2) x=&#39;y&#39; &amp; more"));
+        assert!(out.contains("url: javascript:alert(3)"));
+        assert!(out.contains("<a href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;\""));
+    }
+}
+
+#[test]
+fn html_survives_bad_spans() {
+    let mut report = sample();
+    report.documents[0].text = "é€😀 short".into();
+    for c in &mut report.claims {
+        c.span = Span::new(1, 7); // inside multi-byte characters
+    }
+    report.claims[0].span = Span::new(50, 10);
+    report.claims[1].span = Span::new(3, 10_000);
+    report.documents[0].removed[0].span = Span::new(usize::MAX - 1, usize::MAX);
+    for f in &mut report.findings {
+        for e in &mut f.evidence {
+            e.span = Span::new(2, 5);
+        }
+    }
+    report.agreement.matrix = vec![vec![Some(f64::NAN)], vec![]];
+    report.consistency = f64::NAN;
+    let out = html(&report);
+    assert!(out.contains("<mark>"));
+    let frag = crate::render_html_fragment(&report);
+    assert!(frag.starts_with("<div class='factdiff-") && frag.ends_with("</div>"));
+}
+
+#[test]
+fn html_fragment_is_scoped_and_unique() {
+    let a = crate::render_html_fragment(&sample());
+    let b = crate::render_html_fragment(&sample());
+    let scope = a.split('\'').nth(1).unwrap();
+    assert!(scope.starts_with("factdiff-") && scope != b.split('\'').nth(1).unwrap());
+    assert!(!a.contains("<html") && !a.contains("<head") && !a.contains("<body"));
+    let css = &a[a.find("<style>").unwrap() + 7..a.find("</style>").unwrap()];
+    for rule in css.lines().filter(|l| l.contains('{')) {
+        assert!(
+            rule.trim_start().starts_with(&format!(".{scope}")),
+            "unscoped rule: {rule}"
+        );
+    }
+    assert_eq!(a.split("</style>").nth(1), b.split("</style>").nth(1));
+}
+
+#[test]
+fn csv_has_one_row_per_evidence_and_defuses_formulas() {
+    let mut report = sample();
+    report.findings[1].explanation = "=HYPERLINK(\"http://x\")".into();
+    report.findings[1].evidence[1].note = "-1+2".into();
+    report.findings[0].evidence[0].text = "@SUM(A1), \"quoted\"\nnext line".into();
+    report.findings.push(Finding {
+        id: "F3".into(),
+        kind: FindingKind::Unsupported,
+        severity: Severity::Medium,
+        explanation: "+no evidence".into(),
+        claims: vec![],
+        docs: vec![],
+        evidence: vec![],
+        reasons: vec![],
+    });
+    let out = render(&report, Format::Csv, &Options::default());
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "finding_id",
+            "kind",
+            "severity",
+            "explanation",
+            "doc",
+            "start_byte",
+            "end_byte",
+            "evidence",
+            "note"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 1 + 2 + 1);
+    assert_eq!(&records[0][0], "F2");
+    assert_eq!(&records[0][1], "repetition");
+    assert_eq!(&records[0][7], "'@SUM(A1), \"quoted\"\nnext line");
+    assert_eq!(&records[1][3], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&records[1][4], "a");
+    assert_eq!(&records[1][5], "15");
+    assert_eq!(&records[2][8], "'-1+2");
+    assert_eq!(&records[3][3], "'+no evidence");
+    assert_eq!(&records[3][4], "");
+    assert!(out.ends_with('\n'));
+}
+
+/// Random spans and multi-byte text: no format panics, and HTML never lets a tag through.
+#[test]
+fn every_format_survives_random_spans() {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % (n as u64 + 1)) as usize
+    };
+    let pieces = [
+        "é", "€", "😀", "<i>", "&", "\"", "'", "\n", "a b", "\u{0}", "\u{202e}", "=1+1",
+    ];
+    for _ in 0..200 {
+        let mut report = sample();
+        for d in &mut report.documents {
+            d.text = (0..next(30)).map(|_| pieces[next(pieces.len() - 1)]).collect();
+            d.url = Some(pieces[next(pieces.len() - 1)].repeat(2));
+        }
+        let spans: Vec<Span> = (0..50).map(|_| Span::new(next(80), next(80))).collect();
+        for (i, c) in report.claims.iter_mut().enumerate() {
+            c.span = spans[i];
+        }
+        for (i, r) in report
+            .documents
+            .iter_mut()
+            .flat_map(|d| d.removed.iter_mut())
+            .enumerate()
+        {
+            r.span = spans[10 + i];
+        }
+        for (i, e) in report
+            .findings
+            .iter_mut()
+            .flat_map(|f| f.evidence.iter_mut())
+            .enumerate()
+        {
+            e.span = spans[20 + i];
+            e.text = pieces[next(pieces.len() - 1)].into();
+        }
+        for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv, Format::Html] {
+            let out = render(&report, format, &Options::default());
+            if format == Format::Html {
+                assert!(!out.contains("<i>"), "{out}");
+            }
+        }
+        let _ = crate::render_html_fragment(&report);
+    }
+}
+
+/// Every format of the sample report against a golden file in `tests/golden/`. After an
+/// intended change, regenerate them with `FACTDIFF_BLESS=1 cargo test -p factdiff-render`.
+#[test]
+fn golden_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let bless = std::env::var_os("FACTDIFF_BLESS").is_some_and(|v| !v.is_empty());
+    let report = sample();
+    for (name, format) in [
+        ("sample.txt", Format::Text),
+        ("sample.md", Format::Markdown),
+        ("sample.json", Format::Json),
+        ("sample.csv", Format::Csv),
+        ("sample.html", Format::Html),
+    ] {
+        let out = render(&report, format, &Options::default());
+        let path = dir.join(name);
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &out).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (create it with FACTDIFF_BLESS=1)", path.display()));
+        assert!(
+            out == expected,
+            "{name} differs from {} (regenerate with FACTDIFF_BLESS=1 if intended)\n{out}",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
+//! evidence cells). Cells that a spreadsheet would run as a formula are prefixed with `'`.
+
+use factdiff_core::Report;
+
+const HEADER: [&str; 9] = [
+    "finding_id",
+    "kind",
+    "severity",
+    "explanation",
+    "doc",
+    "start_byte",
+    "end_byte",
+    "evidence",
+    "note",
+];
+
+pub(crate) fn render(report: &Report) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut rows: Vec<[String; 9]> = Vec::new();
+    for f in &report.findings {
+        let head = [
+            f.id.clone(),
+            f.kind.as_str().into(),
+            f.severity.as_str().into(),
+            f.explanation.clone(),
+        ];
+        if f.evidence.is_empty() {
+            let [a, b, c, d] = head.clone();
+            rows.push([
+                a,
+                b,
+                c,
+                d,
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        for e in &f.evidence {
+            let [a, b, c, d] = head.clone();
+            rows.push([
+                a,
+                b,
+                c,
+                d,
+                e.doc.clone(),
+                e.span.start_byte.to_string(),
+                e.span.end_byte.to_string(),
+                e.text.clone(),
+                e.note.clone(),
+            ]);
+        }
+    }
+    // Writing to a Vec cannot fail for I/O reasons; a failure would only lose the row.
+    let _ = w.write_record(HEADER);
+    for row in rows {
+        let _ = w.write_record(row.iter().map(|c| defuse(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_else(|e| e.into_inner().get_ref().clone());
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A cell starting with `=`, `+`, `-`, `@` (or a tab or carriage return, which some spreadsheets
+/// skip before such a character) gets a leading `'` so it is shown as text, not evaluated.
+pub(crate) fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
