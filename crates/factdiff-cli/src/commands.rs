@@ -152,7 +152,10 @@ pub enum ColorChoice {
 /// `--fail-on` (the caller turns that into exit code 1).
 pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     let docs = input::load(&args.inputs, args.max_bytes)?;
-    let mut report = factdiff_core::compare(&docs, &Config::default())?;
+    let progress = Progress::start(&docs, args.quiet);
+    let report = factdiff_core::compare(&docs, &Config::default());
+    progress.finish();
+    let mut report = report?;
     if let Some(min) = args.min_severity {
         report.findings.retain(|f| f.severity >= min.severity());
     }
@@ -174,6 +177,43 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     let out = factdiff_render::render(&report, format, &Options { color, width: width() });
     emit(args.output.as_deref(), &out)?;
     Ok(failed)
+}
+
+/// A status line on stderr while a large comparison runs: only on a terminal, never with
+/// `--quiet`, and erased when the work is done so it never mixes with the report.
+struct Progress {
+    shown: bool,
+}
+
+impl Progress {
+    /// Inputs smaller than this finish before a person would notice.
+    const MIN_BYTES: usize = 2_000_000;
+
+    fn start(docs: &[factdiff_core::Document], quiet: bool) -> Progress {
+        use std::io::{IsTerminal, Write};
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let shown = !quiet && bytes >= Self::MIN_BYTES && std::io::stderr().is_terminal();
+        if shown {
+            let mut err = std::io::stderr();
+            let _ = write!(
+                err,
+                "factdiff: comparing {} documents ({:.1} MB)…",
+                docs.len(),
+                bytes as f64 / 1e6
+            );
+            let _ = err.flush();
+        }
+        Progress { shown }
+    }
+
+    fn finish(self) {
+        if self.shown {
+            use std::io::Write;
+            let mut err = std::io::stderr();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
+        }
+    }
 }
 
 /// `factdiff align A B`: the aligned claim pairs between the documents of A and those of B.
