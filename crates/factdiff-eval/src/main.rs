@@ -1,0 +1,481 @@
+//! `factdiff-eval`: runs factdiff's public [`factdiff_core::compare`] on public stance, NLI and
+//! claim-verification datasets and prints a metrics table.
+//!
+//! ```text
+//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]
+//! ```
+
+mod data;
+mod ecb;
+mod mapping;
+mod metrics;
+mod signals;
+
+use data::{Pair, Res};
+use factdiff_core::Config;
+use mapping::Mapping;
+use metrics::{fnc_score, Confusion, FNC_LABELS};
+use rayon::prelude::*;
+use signals::Signals;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const DEFAULT_DATA: &str = "/work/shared/data";
+
+#[derive(Debug, Default)]
+struct Args {
+    smoke: bool,
+    tune: bool,
+    baseline: bool,
+    check: Option<PathBuf>,
+    data: Option<PathBuf>,
+}
+
+fn parse_args() -> Res<Args> {
+    let mut args = Args::default();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--smoke" => args.smoke = true,
+            "--tune" => args.tune = true,
+            "--baseline" => args.baseline = true,
+            "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
+            "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
+            "-h" | "--help" => {
+                println!(
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]"
+                );
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?}").into()),
+        }
+    }
+    Ok(args)
+}
+
+/// The engine configuration the evaluation runs with: the defaults, except that short headlines
+/// count as claims and weaker alignments are kept (the mapping thresholds decide what they mean).
+pub fn eval_config() -> Config {
+    Config {
+        min_headline_words: 3,
+        align_threshold: 0.04,
+        min_term_overlap: 0.01,
+        min_shared_features: 1,
+        ..Config::default()
+    }
+}
+
+/// Every `stride`-th item, at most `max` of them (a fixed, deterministic subset).
+fn subset(pairs: Vec<Pair>, smoke: bool, max: usize) -> Vec<Pair> {
+    if !smoke || pairs.len() <= max {
+        return pairs;
+    }
+    let stride = pairs.len().div_ceil(max);
+    pairs.into_iter().step_by(stride).collect()
+}
+
+struct Run {
+    signals: Vec<Signals>,
+    claims: usize,
+}
+
+fn run(pairs: &[Pair], config: &Config) -> Run {
+    let signals: Vec<Signals> = pairs
+        .par_iter()
+        .map(|p| signals::pair(&p.claim, &p.source, config))
+        .collect();
+    let claims = signals.iter().map(|s| s.claim_claims + s.source_claims).sum();
+    Run { signals, claims }
+}
+
+fn confusion(labels: &[&'static str], pairs: &[Pair], signals: &[Signals], f: impl Fn(&Signals) -> usize) -> Confusion {
+    let mut c = Confusion::new(labels);
+    for (p, s) in pairs.iter().zip(signals) {
+        c.add(p.gold, f(s));
+    }
+    c
+}
+
+/// Named metrics in recording order, all on a 0..=100 scale.
+#[derive(Debug, Default)]
+struct Metrics(Vec<(String, f64)>);
+
+impl Metrics {
+    fn push(&mut self, name: impl Into<String>, value: f64) {
+        self.0.push((name.into(), value));
+    }
+}
+
+fn main() {
+    match real_main() {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("factdiff-eval: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn real_main() -> Res<i32> {
+    let args = parse_args()?;
+    let dir = args
+        .data
+        .clone()
+        .or_else(|| std::env::var_os("FACTDIFF_DATA").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA));
+    if !dir.join("fnc1/train_stances.csv").is_file() {
+        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+        if ci {
+            eprintln!("factdiff-eval: datasets not found under {} (CI is set)", dir.display());
+            return Ok(1);
+        }
+        println!("factdiff-eval: datasets not found under {}; skipped", dir.display());
+        return Ok(0);
+    }
+    if args.tune {
+        tune(&dir)?;
+        return Ok(0);
+    }
+    let started = Instant::now();
+    let (metrics, claims) = evaluate(&dir, args.smoke, &Mapping::default())?;
+    let wall = started.elapsed().as_secs_f64();
+    println!(
+        "\nthroughput: {claims} claims in {wall:.1} s wall = {:.0} claims/s ({} threads)",
+        claims as f64 / wall.max(1e-9),
+        rayon::current_num_threads()
+    );
+    if args.baseline {
+        println!("\n```eval-baseline");
+        for (name, value) in &metrics.0 {
+            println!("{name} {value:.2}");
+        }
+        println!("```");
+    }
+    if let Some(path) = &args.check {
+        return check(path, &metrics);
+    }
+    Ok(0)
+}
+
+fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
+    let config = eval_config();
+    let mut out = Metrics::default();
+    let mut claims = 0;
+    let mode = if smoke { "smoke subset" } else { "full" };
+    println!("factdiff-eval ({mode}); data: {}", dir.display());
+    println!("\n| dataset | n | metric | factdiff | majority baseline |");
+    println!("|---|---|---|---|---|");
+    let mut tables = String::new();
+
+    // FNC-1 hold-out split.
+    let fnc = subset(data::fnc1(&dir.join("fnc1"), true)?, smoke, 400);
+    let r = run(&fnc, &config);
+    claims += r.claims;
+    let c = confusion(&FNC_LABELS, &fnc, &r.signals, |s| m.fnc(s));
+    let mut all_unrelated = Confusion::new(&FNC_LABELS);
+    for p in &fnc {
+        all_unrelated.add(p.gold, metrics::UNRELATED);
+    }
+    row(
+        "FNC-1 hold-out",
+        c.total(),
+        "FNC score %",
+        fnc_score(&c),
+        fnc_score(&all_unrelated),
+    );
+    row(
+        "FNC-1 hold-out",
+        c.total(),
+        "macro-F1 ×100",
+        100.0 * c.macro_f1(),
+        100.0 * all_unrelated.macro_f1(),
+    );
+    out.push("fnc1.score", fnc_score(&c));
+    out.push("fnc1.macro_f1", 100.0 * c.macro_f1());
+    for (k, l) in FNC_LABELS.iter().enumerate() {
+        row(
+            "FNC-1 hold-out",
+            c.total(),
+            &format!("F1 {l} ×100"),
+            100.0 * c.f1(k),
+            100.0 * all_unrelated.f1(k),
+        );
+        out.push(format!("fnc1.f1.{l}"), 100.0 * c.f1(k));
+    }
+    tables.push_str(&format!("\nFNC-1 hold-out confusion:\n{}", c.render()));
+
+    // SICK.
+    for (name, file, max) in [
+        ("sick_trial", "SICK_trial.txt", 150),
+        ("sick_train", "SICK_train.txt", 150),
+    ] {
+        let pairs = subset(data::sick(&dir.join("sick").join(file))?, smoke, max);
+        let r = run(&pairs, &config);
+        claims += r.claims;
+        let c = confusion(&data::SICK_LABELS, &pairs, &r.signals, |s| m.sick(s));
+        row(name, c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
+        row(name, c.total(), "contradiction F1 ×100", 100.0 * c.f1(2), 0.0);
+        row(
+            name,
+            c.total(),
+            "macro-F1 ×100",
+            100.0 * c.macro_f1(),
+            100.0 * c.majority_macro_f1(),
+        );
+        out.push(format!("{name}.accuracy"), c.accuracy());
+        out.push(format!("{name}.f1.contradiction"), 100.0 * c.f1(2));
+        tables.push_str(&format!("\n{name} confusion:\n{}", c.render()));
+    }
+
+    // Emergent dev.
+    let pairs = subset(data::emergent(&dir.join("emergent/emergent_dev.csv"))?, smoke, 150);
+    let r = run(&pairs, &config);
+    claims += r.claims;
+    let c = confusion(&data::EMERGENT_LABELS, &pairs, &r.signals, |s| m.emergent(s));
+    row(
+        "Emergent dev",
+        c.total(),
+        "accuracy %",
+        c.accuracy(),
+        c.majority_accuracy(),
+    );
+    row(
+        "Emergent dev",
+        c.total(),
+        "macro-F1 ×100",
+        100.0 * c.macro_f1(),
+        100.0 * c.majority_macro_f1(),
+    );
+    out.push("emergent.accuracy", c.accuracy());
+    out.push("emergent.macro_f1", 100.0 * c.macro_f1());
+    tables.push_str(&format!("\nEmergent dev confusion:\n{}", c.render()));
+
+    // Climate-FEVER dev, claim level (DISPUTED left out).
+    let (pairs, disputed) = data::climate_fever(&dir.join("climate_fever/climate-fever.dev.jsonl"))?;
+    let pairs = subset(pairs, smoke, 100);
+    let r = run(&pairs, &config);
+    claims += r.claims;
+    let c = confusion(&data::VERIFY_LABELS, &pairs, &r.signals, |s| m.verify(s));
+    let label = format!("Climate-FEVER dev ({disputed} DISPUTED left out)");
+    row(
+        &label,
+        c.total(),
+        "macro-F1 ×100",
+        100.0 * c.macro_f1(),
+        100.0 * c.majority_macro_f1(),
+    );
+    row(&label, c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
+    out.push("climate_fever.macro_f1", 100.0 * c.macro_f1());
+    tables.push_str(&format!("\nClimate-FEVER dev confusion:\n{}", c.render()));
+
+    // WiCE dev, claim level, full cited page.
+    let pairs = subset(data::wice(&dir.join("wice/claim/dev.jsonl"))?, smoke, 50);
+    let r = run(&pairs, &config);
+    claims += r.claims;
+    let c = confusion(&data::WICE_LABELS, &pairs, &r.signals, |s| m.wice(s));
+    row(
+        "WiCE dev",
+        c.total(),
+        "macro-F1 ×100",
+        100.0 * c.macro_f1(),
+        100.0 * c.majority_macro_f1(),
+    );
+    row("WiCE dev", c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
+    out.push("wice.macro_f1", 100.0 * c.macro_f1());
+    tables.push_str(&format!("\nWiCE dev confusion:\n{}", c.render()));
+
+    // ECB+ dev: cross-document event mention pairs aligned into one cluster.
+    let (ours, base, mentions, ecb_claims) = ecb::evaluate(
+        &dir.join("ecbplus/dev_event_gold_mentions.json"),
+        &Config::default(),
+        if smoke { 2 } else { usize::MAX },
+    )?;
+    claims += ecb_claims;
+    println!(
+        "| ECB+ dev events ({mentions} mentions, cross-doc pairs within topic) | {} gold pairs | pairwise P / R / F1 | {:.1} / {:.1} / {:.1} | same string: {:.1} / {:.1} / {:.1} |",
+        ours.gold,
+        ours.precision(),
+        ours.recall(),
+        ours.f1(),
+        base.precision(),
+        base.recall(),
+        base.f1()
+    );
+    out.push("ecb.pairwise_f1", ours.f1());
+
+    print!("{tables}");
+    Ok((out, claims))
+}
+
+fn row(dataset: &str, n: usize, metric: &str, value: f64, baseline: f64) {
+    println!("| {dataset} | {n} | {metric} | {value:.2} | {baseline:.2} |");
+}
+
+/// Recorded metrics from the first ```eval-baseline block of `path`: `name value` lines.
+fn baseline(path: &Path) -> Res<Vec<(String, f64)>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if !inside {
+            inside = t == "```eval-baseline";
+            continue;
+        }
+        if t.starts_with("```") {
+            return Ok(out);
+        }
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let mut parts = t.split_whitespace();
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(name), Some(value), None) => out.push((name.to_string(), value.parse::<f64>()?)),
+            _ => return Err(format!("{}: bad baseline line {t:?}", path.display()).into()),
+        }
+    }
+    Err(format!("{}: no closed ```eval-baseline block", path.display()).into())
+}
+
+/// Exit code 1 when a metric is more than 2 points below its recorded value (or missing).
+fn check(path: &Path, metrics: &Metrics) -> Res<i32> {
+    let recorded = baseline(path)?;
+    if recorded.is_empty() {
+        return Err(format!("{}: the eval-baseline block is empty", path.display()).into());
+    }
+    let mut failed = 0;
+    println!("\ncheck against {}:", path.display());
+    for (name, want) in &recorded {
+        match metrics.0.iter().find(|(n, _)| n == name) {
+            Some((_, got)) if *got + 2.0 < *want => {
+                println!("  FAIL {name}: {got:.2} < recorded {want:.2} - 2");
+                failed += 1;
+            }
+            Some((_, got)) => println!("  ok   {name}: {got:.2} (recorded {want:.2})"),
+            None => {
+                println!("  FAIL {name}: not measured");
+                failed += 1;
+            }
+        }
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// Grid-search the mapping thresholds on training data only: FNC-1 bodies outside the hold-out
+/// split and SICK train. Prints the best settings; nothing else is read.
+fn tune(dir: &Path) -> Res<()> {
+    let config = eval_config();
+    let fnc = data::fnc1(&dir.join("fnc1"), false)?;
+    let fnc: Vec<Pair> = fnc.into_iter().step_by(2).collect();
+    let sick = data::sick(&dir.join("sick/SICK_train.txt"))?;
+    let t = Instant::now();
+    let rf = run(&fnc, &config);
+    let rs = run(&sick, &config);
+    println!(
+        "tune: {} FNC train pairs, {} SICK train pairs, {:.1}s",
+        fnc.len(),
+        sick.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut best: Vec<(f64, Mapping, f64, f64, f64)> = Vec::new();
+    for related_score in [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25] {
+        for related_shared in [2, 3, 4, 5, 99] {
+            for refuting_claims in [1, 2, 3, 4, 99] {
+                for agree_entail in [0.1, 0.2, 0.3, 0.4, 0.5, 2.0] {
+                    for agree_hedged_share in [0.2, 0.3, 0.4, 0.5, 0.6, 1.0] {
+                        let m = Mapping {
+                            related_score,
+                            related_shared,
+                            refuting_claims,
+                            agree_entail,
+                            agree_hedged_share,
+                            ..Mapping::default()
+                        };
+                        let c = confusion(&FNC_LABELS, &fnc, &rf.signals, |s| m.fnc(s));
+                        // Balance the official score with macro-F1 (the score rewards the majority class).
+                        let objective = fnc_score(&c) + 100.0 * c.macro_f1();
+                        best.push((objective, m, fnc_score(&c), c.macro_f1(), c.f1(1)));
+                    }
+                }
+            }
+        }
+    }
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (o, m, score, f1, dis) in best.iter().take(8) {
+        println!("{o:.2}  fnc {score:.2} macroF1 {f1:.3} disagreeF1 {dis:.3}  {m:?}");
+    }
+    for entail in [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8] {
+        let m = Mapping {
+            entail,
+            ..Mapping::default()
+        };
+        let c = confusion(&data::SICK_LABELS, &sick, &rs.signals, |s| m.sick(s));
+        println!(
+            "sick train entail {entail}: accuracy {:.2} contradiction F1 {:.3}",
+            c.accuracy(),
+            c.f1(2)
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn write(name: &str, text: &str) -> PathBuf {
+        let path = std::env::temp_dir().join(format!("factdiff-eval-{}-{name}.md", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn check_reads_the_block_and_fails_on_a_drop_of_more_than_two_points() {
+        let path = write(
+            "check",
+            "# doc\n\n```text\nnot 1\n```\n\n```eval-baseline\n# comment\na.score 50.00\nb.f1 10\n```\n",
+        );
+        assert_eq!(
+            baseline(&path).unwrap(),
+            [("a.score".to_string(), 50.0), ("b.f1".to_string(), 10.0)]
+        );
+        let mut m = Metrics::default();
+        m.push("a.score", 48.5);
+        m.push("b.f1", 30.0);
+        assert_eq!(check(&path, &m).unwrap(), 0);
+        let mut m = Metrics::default();
+        m.push("a.score", 47.9);
+        m.push("b.f1", 30.0);
+        assert_eq!(check(&path, &m).unwrap(), 1);
+        let mut m = Metrics::default();
+        m.push("a.score", 60.0);
+        assert_eq!(check(&path, &m).unwrap(), 1, "a missing metric fails");
+        let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn a_missing_or_malformed_block_is_an_error() {
+        let path = write("none", "no block here\n");
+        assert!(baseline(&path).is_err());
+        let path2 = write("bad", "```eval-baseline\na.score fifty\n```\n");
+        assert!(baseline(&path2).is_err());
+        let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_file(path2);
+    }
+
+    #[test]
+    fn smoke_subset_is_fixed_and_bounded() {
+        let pairs: Vec<Pair> = (0..1000)
+            .map(|i| Pair {
+                claim: i.to_string(),
+                source: String::new(),
+                gold: 0,
+            })
+            .collect();
+        let a = subset(pairs.clone(), true, 150);
+        assert!(a.len() <= 150 && a.len() >= 140);
+        assert_eq!(a, subset(pairs.clone(), true, 150));
+        assert_eq!(subset(pairs, false, 150).len(), 1000);
+    }
+}
