@@ -273,7 +273,12 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
                 );
                 for id in [ca, cb] {
                     let text = report.claim(id).map_or("", |c| c.text.as_str());
-                    let _ = writeln!(out, "  [{}] {}", one_line(id), one_line(text));
+                    let _ = writeln!(
+                        out,
+                        "  [{}] {}",
+                        factdiff_render::one_line(id),
+                        factdiff_render::one_line(text)
+                    );
                 }
                 let _ = writeln!(
                     out,
@@ -287,7 +292,7 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
                     ("reasons", &v.reasons),
                 ] {
                     if !list.is_empty() {
-                        let _ = writeln!(out, "  {what}: {}", one_line(&list.join(", ")));
+                        let _ = writeln!(out, "  {what}: {}", factdiff_render::one_line(&list.join(", ")));
                     }
                 }
                 out.push('\n');
@@ -332,11 +337,16 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
             serde_json::to_string_pretty(&result).map_err(|e| CliError::Message(e.to_string()))? + "\n"
         }
         ClaimsFormat::Text => {
-            let mut out = format!("{}: {}\n", result.verdict, one_line(&result.claim));
+            let mut out = format!("{}: {}\n", result.verdict, factdiff_render::one_line(&result.claim));
             for e in &result.evidence {
-                let _ = writeln!(out, "  [{}] \"{}\"", one_line(&e.doc), one_line(&e.text));
+                let _ = writeln!(
+                    out,
+                    "  [{}] \"{}\"",
+                    factdiff_render::one_line(&e.doc),
+                    factdiff_render::one_line(&e.text)
+                );
                 if !e.note.is_empty() {
-                    let _ = writeln!(out, "      — {}", one_line(&e.note));
+                    let _ = writeln!(out, "      — {}", factdiff_render::one_line(&e.note));
                 }
             }
             out
@@ -463,7 +473,12 @@ fn claims_text(per_doc: &[(String, Vec<Claim>)]) -> String {
     let mut out = String::new();
     for (i, (doc, claims)) in per_doc.iter().enumerate() {
         if per_doc.len() > 1 {
-            let _ = writeln!(out, "{}== {} ==", if i > 0 { "\n" } else { "" }, one_line(doc));
+            let _ = writeln!(
+                out,
+                "{}== {} ==",
+                if i > 0 { "\n" } else { "" },
+                factdiff_render::one_line(doc)
+            );
         }
         for c in claims {
             claim_text(&mut out, c);
@@ -477,8 +492,8 @@ fn claim_text(out: &mut String, c: &Claim) {
         out,
         "#{} [{}] {}",
         c.sentence,
-        one_line(&c.speaker.label()),
-        one_line(&c.text)
+        factdiff_render::one_line(&c.speaker.label()),
+        factdiff_render::one_line(&c.text)
     );
     let modality = match c.modality {
         Modality::Fact => None,
@@ -502,11 +517,11 @@ fn claim_text(out: &mut String, c: &Claim) {
         };
         let mut line = format!(
             "    stance: {} → {kind} {}",
-            one_line(&s.actor),
-            one_line(&s.targets.join(", "))
+            factdiff_render::one_line(&s.actor),
+            factdiff_render::one_line(&s.targets.join(", "))
         );
         if !s.against.is_empty() {
-            let _ = write!(line, " (against {})", one_line(&s.against.join(", ")));
+            let _ = write!(line, " (against {})", factdiff_render::one_line(&s.against.join(", ")));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
@@ -515,12 +530,12 @@ fn claim_text(out: &mut String, c: &Claim) {
             .quantities
             .iter()
             .map(|q| {
-                let mut s = format!("{} (= {}", one_line(&q.text), q.value);
+                let mut s = format!("{} (= {}", factdiff_render::one_line(&q.text), q.value);
                 for part in [&q.unit, &q.qualifier].into_iter().flatten() {
-                    let _ = write!(s, " {}", one_line(part));
+                    let _ = write!(s, " {}", factdiff_render::one_line(part));
                 }
                 if let Some(counted) = &q.counted {
-                    let _ = write!(s, ", counts {}", one_line(counted));
+                    let _ = write!(s, ", counts {}", factdiff_render::one_line(counted));
                 }
                 s + ")"
             })
@@ -534,27 +549,26 @@ fn claim_text(out: &mut String, c: &Claim) {
             .map(|d| {
                 let rel = if d.relative { ", relative" } else { "" };
                 match &d.value {
-                    Some(v) => format!("{} (= {}{rel})", one_line(&d.text), one_line(v)),
-                    None => one_line(&d.text),
+                    Some(v) => format!(
+                        "{} (= {}{rel})",
+                        factdiff_render::one_line(&d.text),
+                        factdiff_render::one_line(v)
+                    ),
+                    None => factdiff_render::one_line(&d.text),
                 }
             })
             .collect();
         let _ = writeln!(out, "    dates: {}", ds.join("; "));
     }
     if !c.intensifiers.is_empty() {
-        let is: Vec<String> = c.intensifiers.iter().map(|i| one_line(&i.text)).collect();
+        let is: Vec<String> = c
+            .intensifiers
+            .iter()
+            .map(|i| factdiff_render::one_line(&i.text))
+            .collect();
         let _ = writeln!(out, "    intensifiers: {}", is.join(", "));
     }
     let _ = writeln!(out, "    check-worthiness: {:.2}", c.check_worthiness);
-}
-
-/// Text on one line with control characters made harmless for the terminal.
-fn one_line(s: &str) -> String {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| w.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect())
-        .collect();
-    words.join(" ")
 }
 
 #[cfg(test)]

@@ -117,7 +117,7 @@ fn summary(report: &Report) -> String {
 
 /// Document text on one line: whitespace runs become one space and control
 /// characters (which could drive a terminal) become U+FFFD.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     let words: Vec<String> = s
         .split_whitespace()
         .map(|w| w.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect())

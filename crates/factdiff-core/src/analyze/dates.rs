@@ -7,7 +7,8 @@ use crate::{DateMention, Span};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower-case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

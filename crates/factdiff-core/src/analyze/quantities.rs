@@ -1,6 +1,7 @@
 //! Quantities: numbers in digits or words, with a unit, a bound ("at least")
 //! and the noun they count ("nine key terror sites" → 9 sites).
 
+use super::dates::MONTHS;
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
 use crate::{Quantity, Span};
@@ -82,20 +83,6 @@ const QUALIFIERS: [&str; 12] = [
     "fewer than",
     "almost",
     "some",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 fn word_value(w: &str) -> Option<f64> {
