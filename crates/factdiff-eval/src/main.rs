@@ -20,7 +20,8 @@ use signals::Signals;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const DEFAULT_DATA: &str = "/work/shared/data";
+/// `../shared/data` beside the repository (the layout CI and developers use).
+const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
 #[derive(Debug, Default)]
 struct Args {
