@@ -77,7 +77,7 @@ pub(crate) fn assemble(
         .collect();
     let mut warnings = Vec::new();
     let agreement = if docs.len() <= MAX_AGREEMENT_DOCS {
-        agreement(docs, &alignment, &findings)
+        agreement(docs, &claims, &alignment, &findings)
     } else {
         warnings.push(format!(
             "source × source agreement matrix left out: {} documents (it is computed for up to {MAX_AGREEMENT_DOCS})",
@@ -130,17 +130,16 @@ pub(crate) fn assemble(
 }
 
 /// For each pair of documents: agreeing aligned pairs / (agreeing + conflicts).
-fn agreement(docs: &[Document], alignment: &Aligned, findings: &[Finding]) -> Agreement {
+fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings: &[Finding]) -> Agreement {
     let pos: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let n = docs.len();
     let mut agree = vec![vec![0usize; n]; n];
     let mut conflict = vec![vec![0usize; n]; n];
-    let doc_of = |claim: &str| claim.rsplit_once('#').map_or(claim, |(d, _)| d).to_string();
-    for (_, _, al) in &alignment.pairs {
+    for (i, j, al) in &alignment.pairs {
         if al.verdict.label == VerdictLabel::Contradict {
             continue;
         }
-        if let (Some(&a), Some(&b)) = (pos.get(doc_of(&al.a).as_str()), pos.get(doc_of(&al.b).as_str())) {
+        if let (Some(&a), Some(&b)) = (pos.get(claims[*i].doc.as_str()), pos.get(claims[*j].doc.as_str())) {
             agree[a][b] += 1;
             agree[b][a] += 1;
         }

@@ -46,9 +46,9 @@ pub struct Index {
 
 impl Index {
     /// Build from each claim's sorted key ids.
-    pub fn build(keys_per_claim: &[Vec<u32>], vocabulary_size: usize) -> Index {
+    pub fn build<K: AsRef<[u32]>>(keys_per_claim: &[K], vocabulary_size: usize) -> Index {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary_size];
-        for (i, keys) in keys_per_claim.iter().enumerate() {
+        for (i, keys) in keys_per_claim.iter().map(AsRef::as_ref).enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             for &k in keys {
                 postings[k as usize].push(i);
@@ -72,13 +72,13 @@ impl Index {
     }
 
     /// Pairs (i < j) that share at least `min_shared_features` selective keys.
-    pub fn candidates(&self, keys_per_claim: &[Vec<u32>], config: &Config) -> Vec<(usize, usize)> {
+    pub fn candidates<K: AsRef<[u32]>>(&self, keys_per_claim: &[K], config: &Config) -> Vec<(usize, usize)> {
         let max_df =
             ((self.claims as f64 * config.max_term_share).ceil() as usize).clamp(8, config.max_postings.max(8));
         let mut out = Vec::new();
         let mut counts = vec![0u32; self.claims];
         let mut touched: Vec<usize> = Vec::new();
-        for (i, keys) in keys_per_claim.iter().enumerate() {
+        for (i, keys) in keys_per_claim.iter().map(AsRef::as_ref).enumerate() {
             for &k in keys {
                 let list = &self.postings[k as usize];
                 if list.len() > max_df {

@@ -42,14 +42,13 @@ pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Jud
         .zip(terms)
         .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
         .collect();
-    let keys: Vec<Vec<u32>> = features.iter().map(|f| f.keys.clone()).collect();
-    let idx = index::Index::build(&keys, vocab.keys.len());
+    let idx = index::Index::build(&features, vocab.keys.len());
     for f in &mut features {
         f.weigh(&idx);
     }
     let mut scored = Vec::new();
     let mut repeats = Vec::new();
-    for (i, j) in idx.candidates(&keys, config) {
+    for (i, j) in idx.candidates(&features, config) {
         let (fa, fb) = (&features[i], &features[j]);
         let overlap = similarity::term_overlap(fa, fb, &idx);
         if claims[i].doc == claims[j].doc {

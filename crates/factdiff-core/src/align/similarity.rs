@@ -117,6 +117,13 @@ pub fn dice_bound(a: &Features, b: &Features) -> f64 {
     ((2 * most) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
 }
 
+/// The index reads a claim's keys.
+impl AsRef<[u32]> for Features {
+    fn as_ref(&self) -> &[u32] {
+        &self.keys
+    }
+}
+
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     shared_ids(a, b).collect()
 }

@@ -8,7 +8,7 @@
 //!
 //! Claims about different dates are never contradictions.
 
-use super::{claim_evidence, different_dates, finding, span_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use std::collections::{BTreeMap, HashMap};
 
@@ -161,18 +161,9 @@ fn stances(input: &Input<'_>) -> Vec<Finding> {
                 claim_evidence(cb, stance_note(cb, sb)),
             ];
             for (c, s) in [(ca, sa), (cb, sb)] {
-                if let Some(doc) = input.docs.iter().find(|d| d.id == c.doc) {
-                    evidence.push(span_evidence(
-                        doc,
-                        s.cue.span,
-                        format!("stance cue in {}", c.doc),
-                        Some(c),
-                    ));
-                }
+                evidence.push(part_evidence(c, s.cue.span, format!("stance cue in {}", c.doc)));
                 for i in &c.intensifiers {
-                    if let Some(doc) = input.docs.iter().find(|d| d.id == c.doc) {
-                        evidence.push(span_evidence(doc, i.span, format!("intensifier in {}", c.doc), Some(c)));
-                    }
+                    evidence.push(part_evidence(c, i.span, format!("intensifier in {}", c.doc)));
                 }
             }
             let mut reasons = vec![format!("incompatible stance of {actor}: {why}")];
@@ -204,13 +195,8 @@ fn quotes(input: &Input<'_>) -> Vec<Finding> {
         let (Some(q), SpeakerKind::Person, Some(name)) = (c.quote, c.speaker.kind, c.speaker.name.as_deref()) else {
             continue;
         };
-        let doc_text = input
-            .docs
-            .iter()
-            .find(|d| d.id == c.doc)
-            .map_or("", |d| d.text.as_str());
-        let text: String = q
-            .slice(doc_text)
+        let text: String = part_evidence(c, q, "")
+            .text
             .chars()
             .filter(|ch| ch.is_alphanumeric())
             .flat_map(char::to_lowercase)

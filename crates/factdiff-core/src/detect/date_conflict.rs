@@ -2,7 +2,7 @@
 //! differently ("the attack on April 22" vs "the attack on April 23").
 //! Only dates of the same precision are compared.
 
-use super::{finding, span_evidence, Detector, Input};
+use super::{claim_evidence, finding, part_evidence, Detector, Input};
 use crate::{DateMention, Finding, FindingKind, Severity};
 
 #[derive(Debug)]
@@ -41,22 +41,16 @@ impl Detector for DateConflict {
                     .map(|y| (x, y))
             });
             let Some((x, y)) = pair else { continue };
-            let (Some(da), Some(db)) = (
-                input.docs.iter().find(|d| d.id == a.doc),
-                input.docs.iter().find(|d| d.id == b.doc),
-            ) else {
-                continue;
-            };
             out.push(finding(
                 FindingKind::DateConflict,
                 Severity::Medium,
                 format!("{} dates it \"{}\" but {} says \"{}\".", a.doc, x.text, b.doc, y.text),
                 &[a, b],
                 vec![
-                    span_evidence(da, a.span, format!("{} says", a.doc), Some(a)),
-                    span_evidence(da, x.span, "date".to_string(), Some(a)),
-                    span_evidence(db, b.span, format!("{} says", b.doc), Some(b)),
-                    span_evidence(db, y.span, "date".to_string(), Some(b)),
+                    claim_evidence(a, format!("{} says", a.doc)),
+                    part_evidence(a, x.span, "date"),
+                    claim_evidence(b, format!("{} says", b.doc)),
+                    part_evidence(b, y.span, "date"),
                 ],
                 vec![format!(
                     "{} vs {}",

@@ -63,14 +63,32 @@ pub(crate) fn claim_evidence(c: &Claim, note: impl Into<String>) -> Evidence {
     }
 }
 
+/// Evidence for a part of a claim (a cue, a number, a date): sliced from the claim's own text,
+/// since every such span lies inside the claim's sentence.
+pub(crate) fn part_evidence(c: &Claim, span: Span, note: impl Into<String>) -> Evidence {
+    let rel = |b: usize| b.saturating_sub(c.span.start_byte);
+    let text = c
+        .text
+        .get(rel(span.start_byte)..rel(span.end_byte))
+        .unwrap_or("")
+        .to_string();
+    Evidence {
+        doc: c.doc.clone(),
+        span,
+        text,
+        note: note.into(),
+        claim: Some(c.id.clone()),
+    }
+}
+
 /// Evidence for a span of a document.
-pub(crate) fn span_evidence(doc: &Document, span: Span, note: impl Into<String>, claim: Option<&Claim>) -> Evidence {
+pub(crate) fn span_evidence(doc: &Document, span: Span, note: impl Into<String>) -> Evidence {
     Evidence {
         doc: doc.id.clone(),
         span,
         text: span.slice(&doc.text).to_string(),
         note: note.into(),
-        claim: claim.map(|c| c.id.clone()),
+        claim: None,
     }
 }
 

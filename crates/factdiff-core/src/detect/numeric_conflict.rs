@@ -2,7 +2,7 @@
 //! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
 //! not conflict with 45, and values within 2% are treated as rounding.
 
-use super::{different_dates, finding, span_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
 use crate::{Finding, FindingKind, Quantity, Severity};
 
 #[derive(Debug)]
@@ -51,12 +51,6 @@ impl Detector for NumericConflict {
                 (!agrees && !compatible(qa, qb)).then_some((qa, qb))
             });
             let Some((qa, qb)) = conflict else { continue };
-            let (Some(da), Some(db)) = (
-                input.docs.iter().find(|d| d.id == a.doc),
-                input.docs.iter().find(|d| d.id == b.doc),
-            ) else {
-                continue;
-            };
             let what = qa.counted.clone().or_else(|| qa.unit.clone()).unwrap_or_default();
             out.push(finding(
                 FindingKind::NumericConflict,
@@ -64,10 +58,10 @@ impl Detector for NumericConflict {
                 format!("{} says \"{}\" but {} says \"{}\".", a.doc, qa.text, b.doc, qb.text),
                 &[a, b],
                 vec![
-                    span_evidence(da, a.span, format!("{} says {}", a.doc, qa.text), Some(a)),
-                    span_evidence(da, qa.span, "number".to_string(), Some(a)),
-                    span_evidence(db, b.span, format!("{} says {}", b.doc, qb.text), Some(b)),
-                    span_evidence(db, qb.span, "number".to_string(), Some(b)),
+                    claim_evidence(a, format!("{} says {}", a.doc, qa.text)),
+                    part_evidence(a, qa.span, "number"),
+                    claim_evidence(b, format!("{} says {}", b.doc, qb.text)),
+                    part_evidence(b, qb.span, "number"),
                 ],
                 vec![format!("{} vs {} (counting '{what}')", qa.value, qb.value)],
             ));

@@ -1,7 +1,7 @@
 //! `overstatement`: a source states with certainty or intensity what another
 //! source, on the same fact, hedges or says without the intensifier.
 
-use super::{claim_evidence, finding, span_evidence, Detector, Input};
+use super::{claim_evidence, finding, part_evidence, Detector, Input};
 use crate::{Finding, FindingKind, Modality, Severity, VerdictLabel};
 
 #[derive(Debug)]
@@ -18,18 +18,16 @@ impl Detector for Overstatement {
                 (&input.claims[*i], &input.claims[*j]),
                 (&input.claims[*j], &input.claims[*i]),
             ] {
+                let mild_lower = mild.text.to_lowercase();
                 let added: Vec<_> = strong
                     .intensifiers
                     .iter()
-                    .filter(|x| !mild.text.to_lowercase().contains(&x.text.to_lowercase()))
+                    .filter(|x| !mild_lower.contains(&x.text.to_lowercase()))
                     .collect();
                 let hedged = mild.modality == Modality::Hedged && strong.modality == Modality::Fact;
                 if added.is_empty() && !hedged {
                     continue;
                 }
-                let Some(doc) = input.docs.iter().find(|d| d.id == strong.doc) else {
-                    continue;
-                };
                 let mut reasons: Vec<String> = added
                     .iter()
                     .map(|x| format!("intensifier '{}' not in {}", x.text, mild.doc))
@@ -47,11 +45,7 @@ impl Detector for Overstatement {
                     claim_evidence(strong, format!("{} states it {how}", strong.doc)),
                     claim_evidence(mild, format!("{} says it more mildly", mild.doc)),
                 ];
-                evidence.extend(
-                    added
-                        .iter()
-                        .map(|x| span_evidence(doc, x.span, "intensifier".to_string(), Some(strong))),
-                );
+                evidence.extend(added.iter().map(|x| part_evidence(strong, x.span, "intensifier")));
                 out.push(finding(
                     FindingKind::Overstatement,
                     if hedged { Severity::Medium } else { Severity::Low },

@@ -24,9 +24,9 @@ impl Detector for Repetition {
             let mut evidence = Vec::new();
             for r in &repeats {
                 if let Some(first) = r.repeats {
-                    evidence.push(span_evidence(doc, first, "first occurrence", None));
+                    evidence.push(span_evidence(doc, first, "first occurrence"));
                 }
-                evidence.push(span_evidence(doc, r.span, "repeated copy (left out of analysis)", None));
+                evidence.push(span_evidence(doc, r.span, "repeated copy (left out of analysis)"));
             }
             let bytes: usize = repeats.iter().map(|r| r.span.len()).sum();
             let mut f = finding(
