@@ -1,6 +1,7 @@
 //! The `report`, `claims`, `align`, `check` and `completions` subcommands.
 
 use crate::input::{self, CliError};
+use crate::judge::{self, JudgeArgs};
 use clap::{Args, ValueEnum};
 use factdiff_core::{
     ingest::DEFAULT_MAX_BYTES, Alignment, Claim, Config, Document, Evidence, FindingKind, Modality, Polarity, Report,
@@ -38,6 +39,8 @@ pub struct ReportArgs {
     /// Print no report on stdout (a file given with -o is still written); errors still go to stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 #[derive(Args, Debug)]
@@ -52,6 +55,8 @@ pub struct AlignArgs {
     /// Refuse input files larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 #[derive(Args, Debug)]
@@ -67,6 +72,8 @@ pub struct CheckArgs {
     /// Refuse input files larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,7 +160,7 @@ pub enum ColorChoice {
 pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     let docs = input::load(&args.inputs, args.max_bytes)?;
     let progress = Progress::start(&docs, args.quiet);
-    let report = factdiff_core::compare(&docs, &Config::default());
+    let report = judge::compare(&docs, &args.judge);
     progress.finish();
     let mut report = report?;
     if let Some(min) = args.min_severity {
@@ -223,7 +230,7 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
     let a_ids: Vec<String> = a.iter().map(|d| d.id.clone()).collect();
     let mut docs = a;
     docs.extend(b);
-    let report = factdiff_core::compare(&docs, &Config::default())?;
+    let report = judge::compare(&docs, &args.judge)?;
     let in_a = |claim: &str| report.claim(claim).is_some_and(|c| a_ids.contains(&c.doc));
     let mut pairs: Vec<(&Alignment, bool)> = report
         .clusters
@@ -330,7 +337,7 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
         .find(|name| !ids.contains(&name.as_str()))
         .unwrap_or_else(|| "claim".into());
     docs.push(Document::new(claim_doc.clone(), args.claim.clone()));
-    let report = factdiff_core::compare(&docs, &Config::default())?;
+    let report = judge::compare(&docs, &args.judge)?;
     let result = check_verdict(&report, &claim_doc, &args.claim);
     let out = match args.format {
         ClaimsFormat::Json => {

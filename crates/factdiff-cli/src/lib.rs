@@ -4,6 +4,7 @@
 
 mod commands;
 mod input;
+mod judge;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;

@@ -3,12 +3,16 @@
 //! The [`LexicalJudge`] is the embedded default: negation flips, antonymous
 //! predicates and refutation words, each reported as a reason. Other judges
 //! (a Python callable, an NLI model) implement [`Judge`] and are called only on
-//! the candidate pairs that alignment produced, in one batch.
+//! the candidate pairs that alignment produced, in one batch. With the cargo feature
+//! `onnx`, [`onnx::OnnxJudge`] runs an NLI model through ONNX Runtime.
 
 use crate::analyze::tokens::words;
 use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
 use std::collections::HashMap;
+
+#[cfg(feature = "onnx")]
+pub mod onnx;
 
 /// Decides whether a premise supports, contradicts or says nothing about a hypothesis.
 pub trait Judge: Sync {
