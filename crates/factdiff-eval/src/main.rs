@@ -20,6 +20,26 @@ use signals::Signals;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+// `print!`/`println!` for this binary: std's panic when stdout is closed (`factdiff-eval | head`);
+// these end the program quietly instead (exit 0, like the `factdiff` CLI).
+macro_rules! print {
+    ($($t:tt)*) => { write_stdout(format_args!($($t)*)) };
+}
+macro_rules! println {
+    ($($t:tt)*) => { write_stdout(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().write_fmt(args) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("factdiff-eval: cannot write to stdout: {e}");
+            std::process::exit(2);
+        }
+        std::process::exit(0);
+    }
+}
+
 /// `../shared/data` beside the repository (the layout CI and developers use).
 const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
