@@ -41,6 +41,8 @@ pub enum OnnxError {
     Tokenizer { path: PathBuf, message: String },
     #[error("label order: {0}")]
     Labels(String),
+    #[error("neural judge options: {0}")]
+    Options(String),
     #[error("the neural judge failed: {0}")]
     Inference(String),
 }
@@ -239,8 +241,8 @@ impl OnnxJudge {
             None => labels_beside(&options.model)?,
         };
         if options.batch_size == 0 || options.max_tokens < 8 {
-            return Err(OnnxError::Inference(
-                "batch size must be at least 1 and the token limit at least 8".into(),
+            return Err(OnnxError::Options(
+                "the batch size must be at least 1 and the token limit at least 8".into(),
             ));
         }
         let mut tokenizer = Tokenizer::from_file(&options.tokenizer).map_err(|e| tokenizer_error(e.to_string()))?;
@@ -539,6 +541,9 @@ mod tests {
         let _ = std::fs::write(&tokenizer, b"{ not json");
         let err = OnnxJudge::load(&options).err();
         assert!(matches!(err, Some(OnnxError::Tokenizer { .. })), "{err:?}");
+        options.batch_size = 0;
+        assert!(matches!(OnnxJudge::load(&options), Err(OnnxError::Options(_))));
+        options.batch_size = 16;
         // No labels given and no config.json beside the model.
         options.labels = None;
         let err = OnnxJudge::load(&options).err();
