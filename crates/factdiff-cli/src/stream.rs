@@ -140,7 +140,6 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
             progress.update(written, stories.bytes_read);
         }
     }
-    out.finish()?;
     if let Some(e) = read_error {
         return Err(e);
     }
@@ -355,15 +354,6 @@ impl Output {
             Output::Nowhere => return Ok(()),
         };
         result.map_err(|e| CliError::Io(format!("cannot write to {what}"), e))
-    }
-
-    fn finish(&mut self) -> Result<(), CliError> {
-        if let Output::File(path, w) = self {
-            w.get_ref()
-                .sync_data()
-                .map_err(|e| CliError::Io(format!("{}: cannot write", path.display()), e))?;
-        }
-        Ok(())
     }
 }
 
