@@ -97,13 +97,28 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     };
     let mut stories = StoryReader::new(name, BufReader::with_capacity(1 << 20, reader), field, args.max_bytes);
     let mut out = Output::open(args.stream.jsonl_out.as_deref(), args.quiet)?;
-    let mut progress = Progress::start(args.quiet);
     let job = Arc::new(Job {
         config: Config::default(),
         min_severity: args.min_severity.map(|m| m.severity()),
         fail_on: args.fail_on.clone(),
     });
+    let mut progress = Progress::start(args.quiet);
+    let result = run_stories(&mut stories, &job, &mut out, &mut progress);
+    progress.finish(result.is_ok());
+    if result.is_ok() && stories.stories == 0 {
+        return Err(factdiff_core::Error::NoDocuments { path: stories.name }.into());
+    }
+    result
+}
 
+/// Read stories, compare them on the rayon pool with at most [`window`] in flight, and write
+/// their lines in input order. Returns whether any story matched --fail-on.
+fn run_stories<R: BufRead>(
+    stories: &mut StoryReader<R>,
+    job: &Arc<Job>,
+    out: &mut Output,
+    progress: &mut Progress,
+) -> Result<bool, CliError> {
     let (tx, rx) = mpsc::channel();
     let (mut submitted, mut written, mut failed) = (0usize, 0usize, false);
     let mut done: BTreeMap<usize, Result<(String, bool), CliError>> = BTreeMap::new();
@@ -113,7 +128,7 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
         while more && submitted - written < window() {
             match stories.next_story() {
                 Ok(Some(story)) => {
-                    let (job, tx, index) = (Arc::clone(&job), tx.clone(), submitted);
+                    let (job, tx, index) = (Arc::clone(job), tx.clone(), submitted);
                     // The worker may outlive this function when a story fails; it then finds the
                     // channel closed, and its result is dropped.
                     rayon::spawn(move || {
@@ -140,17 +155,10 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
             progress.update(written, stories.bytes_read);
         }
     }
-    if let Some(e) = read_error {
-        return Err(e);
+    match read_error {
+        Some(e) => Err(e),
+        None => Ok(failed),
     }
-    if stories.stories == 0 {
-        return Err(factdiff_core::Error::NoDocuments {
-            path: stories.name.clone(),
-        }
-        .into());
-    }
-    progress.finish(written, stories.bytes_read);
-    Ok(failed)
 }
 
 /// What every story shares: the configuration and the command's filters.
@@ -164,12 +172,8 @@ struct Job {
 impl Job {
     /// Compare one story and serialize its line; also whether it matched --fail-on.
     fn run(&self, story: Story) -> Result<(String, bool), CliError> {
-        let report = factdiff_core::compare(&story.docs, &self.config).map_err(|e| {
-            CliError::Message(format!(
-                "story {} (lines {}-{}): {e}",
-                story.key, story.lines[0], story.lines[1]
-            ))
-        })?;
+        let report = factdiff_core::compare(&story.docs, &self.config)
+            .map_err(|e| CliError::Message(format!("story {} ({}): {e}", story.key, line_range(story.lines))))?;
         drop(story.docs);
         let mut findings = report.findings;
         if let Some(min) = self.min_severity {
@@ -252,9 +256,10 @@ impl<R: BufRead> StoryReader<R> {
         let key_text = key.to_string();
         if let Some(&[start, end]) = self.closed.get(&key_text) {
             return Err(CliError::Message(format!(
-                "{}: line {line}: story {key_text} appears again after its lines {start}-{end} and other \
-                 stories in between; put each story's lines together (e.g. sort the file by {:?})",
+                "{}: line {line}: story {key_text} appears again after its {} and other stories in between; \
+                 put each story's lines together (e.g. sort the file by {:?})",
                 self.name.display(),
+                line_range([start, end]),
                 self.field
             )));
         }
@@ -369,6 +374,8 @@ struct Progress {
     shown: bool,
     start: Instant,
     last: Instant,
+    stories: usize,
+    bytes: u64,
 }
 
 impl Progress {
@@ -380,32 +387,52 @@ impl Progress {
             shown: !quiet && io::stderr().is_terminal(),
             start: now,
             last: now,
+            stories: 0,
+            bytes: 0,
         }
     }
 
     fn update(&mut self, stories: usize, bytes: u64) {
+        (self.stories, self.bytes) = (stories, bytes);
         if self.shown && self.last.elapsed() >= Self::EVERY {
             self.last = Instant::now();
-            self.draw(stories, bytes, "\r\x1b[2K", "");
+            self.draw("");
         }
     }
 
-    fn finish(&self, stories: usize, bytes: u64) {
-        if self.shown {
-            self.draw(stories, bytes, "\r\x1b[2K", "\n");
+    /// Leave the last figures as a line of their own; after an error, erase them so that the
+    /// error message starts a clean line.
+    fn finish(&self, ok: bool) {
+        if self.shown && ok {
+            self.draw("\n");
+        } else if self.shown {
+            let mut err = io::stderr();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
         }
     }
 
-    fn draw(&self, stories: usize, bytes: u64, before: &str, after: &str) {
+    fn draw(&self, end: &str) {
         let seconds = self.start.elapsed().as_secs_f64();
-        let mb = bytes as f64 / 1e6;
+        let mb = self.bytes as f64 / 1e6;
         let mut err = io::stderr();
         let _ = write!(
             err,
-            "{before}factdiff: {stories} stories, {mb:.1} MB read, {:.1} MB/s{after}",
+            "\r\x1b[2Kfactdiff: {} {}, {mb:.1} MB read, {:.1} MB/s{end}",
+            self.stories,
+            if self.stories == 1 { "story" } else { "stories" },
             mb / seconds.max(1e-9)
         );
         let _ = err.flush();
+    }
+}
+
+/// "lines 3-7", or "line 3" for a story of one line.
+fn line_range([first, last]: [usize; 2]) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}-{last}")
     }
 }
 
@@ -464,6 +491,12 @@ mod tests {
         let err = keys(input).unwrap_err();
         assert!(
             err.contains("c.jsonl: line 4: story \"a\" appears again after its lines 1-2"),
+            "{err}"
+        );
+        let err = keys("{\"story\":1,\"text\":\"1\"}\n{\"story\":2,\"text\":\"2\"}\n{\"story\":1,\"text\":\"3\"}\n")
+            .unwrap_err();
+        assert!(
+            err.contains("line 3: story 1 appears again after its line 1 and"),
             "{err}"
         );
     }
