@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// Files, directories (their .txt, .md, .html and .jsonl files) or `-` for stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "jsonl_in")]
     pub inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -41,6 +41,8 @@ pub struct ReportArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub judge: JudgeArgs,
+    #[command(flatten)]
+    pub stream: crate::stream::StreamArgs,
 }
 
 #[derive(Args, Debug)]
@@ -90,7 +92,7 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn matches(self, kind: FindingKind) -> bool {
+    pub(crate) fn matches(self, kind: FindingKind) -> bool {
         match self {
             FailOn::Any => true,
             FailOn::Contradiction => kind == FindingKind::Contradiction,
@@ -111,7 +113,7 @@ pub enum MinSeverity {
 }
 
 impl MinSeverity {
-    fn severity(self) -> Severity {
+    pub(crate) fn severity(self) -> Severity {
         match self {
             MinSeverity::Low => Severity::Low,
             MinSeverity::Medium => Severity::Medium,

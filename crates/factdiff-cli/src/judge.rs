@@ -46,6 +46,16 @@ pub enum JudgeKind {
     Onnx,
 }
 
+/// Whether the flags leave the built-in word-list judge in charge.
+pub fn is_lexical(args: &JudgeArgs) -> bool {
+    #[cfg(feature = "onnx")]
+    if args.judge == JudgeKind::Onnx {
+        return false;
+    }
+    let _ = args;
+    true
+}
+
 /// [`factdiff_core::compare`] with the judge the flags ask for.
 pub fn compare(docs: &[Document], args: &JudgeArgs) -> Result<Report, CliError> {
     let config = Config::default();

@@ -5,6 +5,9 @@
 mod commands;
 mod input;
 mod judge;
+mod stream;
+
+pub use stream::{StoryLine, Summary};
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
@@ -96,6 +99,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         }
     };
     let result = match &cli.command {
+        Command::Report(args) if args.stream.is_used() => stream::report(args),
         Command::Report(args) => commands::report(args),
         Command::Claims(args) => commands::claims(args).map(|()| false),
         Command::Align(args) => commands::align(args).map(|()| false),

@@ -37,13 +37,38 @@ pub(super) fn parse(path: &Path, stem: &str, text: &str) -> Result<Vec<Document>
 }
 
 fn parse_line(line: &str, stem: &str, number: usize) -> Result<Document, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(object) = value else {
-        return Err("expected a JSON object like {\"text\": \"...\"}".into());
+    document(&parse_object(line)?, stem, number)
+}
+
+/// One line that must also carry `field`, a string or a number naming the group (story) the
+/// document belongs to. Returns the document and that value as written.
+pub(super) fn parse_grouped_line(
+    line: &str,
+    stem: &str,
+    number: usize,
+    field: &str,
+) -> Result<(Document, Value), String> {
+    let object = parse_object(line)?;
+    let key = match object.get(field) {
+        Some(key @ (Value::String(_) | Value::Number(_))) => key.clone(),
+        None | Some(Value::Null) => return Err(format!("missing {field:?} field to group by (a string or number)")),
+        Some(_) => return Err(format!("{field:?} must be a string or a number to group by")),
     };
+    Ok((document(&object, stem, number)?, key))
+}
+
+fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    match value {
+        Value::Object(object) => Ok(object),
+        _ => Err("expected a JSON object like {\"text\": \"...\"}".into()),
+    }
+}
+
+fn document(object: &Map<String, Value>, stem: &str, number: usize) -> Result<Document, String> {
     let mut text = None;
     for &key in TEXT_FIELDS {
-        if let Some(s) = string_field(&object, key)? {
+        if let Some(s) = string_field(object, key)? {
             text = Some(s);
             break;
         }
@@ -53,9 +78,9 @@ fn parse_line(line: &str, stem: &str, number: usize) -> Result<Document, String>
     };
     let id = match object.get("id") {
         Some(Value::Number(n)) => Some(n.to_string()),
-        _ => string_field(&object, "id")?,
+        _ => string_field(object, "id")?,
     };
-    let published = match string_field(&object, "published")? {
+    let published = match string_field(object, "published")? {
         Some(date) => Some(
             date_prefix(&date).ok_or_else(|| format!("\"published\" must be a date like 2024-05-06, not {date:?}"))?,
         ),
@@ -64,10 +89,10 @@ fn parse_line(line: &str, stem: &str, number: usize) -> Result<Document, String>
     Ok(Document {
         id: id.unwrap_or_else(|| format!("{stem}-{number}")),
         text,
-        title: string_field(&object, "title")?,
-        source: string_field(&object, "source")?,
+        title: string_field(object, "title")?,
+        source: string_field(object, "source")?,
         published,
-        url: string_field(&object, "url")?,
+        url: string_field(object, "url")?,
     })
 }
 

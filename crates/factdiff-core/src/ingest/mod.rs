@@ -94,6 +94,31 @@ pub fn parse(name: &Path, bytes: &[u8], format: Format) -> Result<Vec<Document>>
     })
 }
 
+/// Parse one line of a JSON Lines input that is read line by line (the CLI's streaming mode).
+///
+/// The line is read exactly as in a `.jsonl` file (same fields; a missing id becomes
+/// `<stem of name>-<number>`) and must also carry `group_field`, a string or a number, which is
+/// returned as written. Blank lines give `Ok(None)`. Errors name `name` and the line `number`.
+pub fn parse_jsonl_line(
+    name: &Path,
+    number: usize,
+    line: &str,
+    group_field: &str,
+) -> Result<Option<(Document, serde_json::Value)>> {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    jsonl::parse_grouped_line(line, &doc_id(name), number, group_field)
+        .map(Some)
+        .map_err(|message| Error::BadJsonl {
+            path: name.to_path_buf(),
+            line: number,
+            message,
+        })
+}
+
 /// The supported files under `dir` (recursively, hidden entries skipped), sorted by path.
 fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
     let mut files = Vec::new();
@@ -299,6 +324,36 @@ mod tests {
         assert_eq!(date_prefix("2024-05-066"), None);
         assert_eq!(date_prefix("May 6"), None);
         assert_eq!(date_prefix("2024-05-0é"), None);
+    }
+
+    #[test]
+    fn jsonl_lines_one_at_a_time() {
+        let name = Path::new("in/corpus.jsonl");
+        let (doc, key) = parse_jsonl_line(name, 4, "{\"story\":\"s1\",\"text\":\"Hi.\"}\r\n", "story")
+            .unwrap()
+            .unwrap();
+        assert_eq!((doc.id.as_str(), doc.text.as_str()), ("corpus-4", "Hi."));
+        assert_eq!(key, serde_json::json!("s1"));
+        let (_, key) = parse_jsonl_line(name, 1, r#"{"story":17,"id":"x","text":"t"}"#, "story")
+            .unwrap()
+            .unwrap();
+        assert_eq!(key, serde_json::json!(17));
+        assert!(parse_jsonl_line(name, 2, "  \n", "story").unwrap().is_none());
+        for (line, wanted) in [
+            (r#"{"text":"no key"}"#, "missing \"story\""),
+            (r#"{"story":null,"text":"t"}"#, "missing \"story\""),
+            (r#"{"story":[1],"text":"t"}"#, "string or a number"),
+            (r#"{"story":"s"}"#, "missing \"text\""),
+            ("{oops", "invalid JSON"),
+        ] {
+            match parse_jsonl_line(name, 9, line, "story") {
+                Err(Error::BadJsonl { path, line: 9, message }) => {
+                    assert_eq!(path, name);
+                    assert!(message.contains(wanted), "{line}: {message}");
+                }
+                other => panic!("{line}: expected BadJsonl at line 9, got {other:?}"),
+            }
+        }
     }
 
     #[test]
