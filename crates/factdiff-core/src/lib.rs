@@ -124,7 +124,9 @@ fn validate(docs: &[Document]) -> Result<()> {
         }
     }
     if docs.iter().all(|d| d.text.trim().is_empty()) {
-        return Err(Error::EmptyInput);
+        return Err(Error::EmptyInput {
+            ids: docs.iter().map(|d| d.id.clone()).collect(),
+        });
     }
     Ok(())
 }

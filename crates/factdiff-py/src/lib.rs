@@ -71,7 +71,7 @@ fn core_error(e: Error) -> PyErr {
         | Error::BadJsonl { .. }
         | Error::TooLarge { .. }
         | Error::NoInput
-        | Error::EmptyInput
+        | Error::EmptyInput { .. }
         | Error::DuplicateId { .. }
         | Error::InvalidDocument { .. } => InputError::new_err(message),
         // Only reached when the caller asked to stop; `interruptible` raises the signal's error.
