@@ -51,7 +51,8 @@ pub fn compare_with_judge(docs: &[Document], config: &Config, judge: &dyn judge:
 }
 
 /// [`compare_with_judge`] that can be stopped from another thread: `should_stop` is polled before
-/// each document is analysed and between the stages, and once it returns true the comparison ends
+/// each document is analysed, every few thousand candidate pairs in alignment and between the
+/// stages, and once it returns true the comparison ends
 /// with [`Error::Cancelled`]. The Python binding uses it so that Ctrl-C interrupts a long run.
 ///
 /// ```
@@ -86,8 +87,7 @@ pub fn compare_cancellable(
         .iter()
         .flat_map(|a| a.terms.iter().map(Vec::as_slice))
         .collect();
-    let alignment = align::align_with_terms(&claims, &terms, judge, config);
-    check()?;
+    let alignment = align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,
