@@ -100,6 +100,8 @@ def load(
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     names = [os.fspath(p) for p in items]
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0):
+        raise InputError(f"max_bytes must be a non-negative integer, not {max_bytes!r}")
     if max_bytes is None:
         raw, skipped = _native.load(names, skip_bad_lines=skip_bad_lines)
     else:
@@ -149,6 +151,8 @@ def to_documents(docs: Any) -> List[Document]:
         return [Document(str(k), _text(v, f"text of {k!r}")) for k, v in docs.items()]
     if hasattr(docs, "columns"):
         return _frame_documents(docs)
+    if not isinstance(docs, Iterable):
+        raise InputError(f"give a list of texts (or a dict, a list of Document, a DataFrame), not {type(docs).__name__}")
     out = []
     for i, d in enumerate(docs):
         if isinstance(d, Document):
