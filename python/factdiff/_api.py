@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
 from functools import lru_cache
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -85,16 +86,36 @@ def check_claim(claim: Union[str, Claim], sources: Any, *, judge: Optional[Judge
 
 
 def load(
-    paths: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]], *, max_bytes: Optional[int] = None
+    paths: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]],
+    *,
+    max_bytes: Optional[int] = None,
+    skip_bad_lines: bool = False,
 ) -> List[Document]:
     """Load files and directories (.txt, .md, .html, .jsonl) exactly as the CLI does.
 
     Ids are file stems. A missing path raises ``FileNotFoundError``; binary, non-UTF-8 or too large
-    files raise ``InputError``.
+    files raise ``InputError``, and so does a bad JSONL line (the message names its number) unless
+    ``skip_bad_lines`` is true: then the other lines are loaded and one ``UserWarning`` per file
+    lists the skipped line numbers.
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     names = [os.fspath(p) for p in items]
-    raw = _native.load(names) if max_bytes is None else _native.load(names, max_bytes)
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0):
+        raise InputError(f"max_bytes must be a non-negative integer, not {max_bytes!r}")
+    if max_bytes is None:
+        raw, skipped = _native.load(names, skip_bad_lines=skip_bad_lines)
+    else:
+        raw, skipped = _native.load(names, max_bytes, skip_bad_lines)
+    by_file: Dict[str, List[Tuple[int, str]]] = {}
+    for path, line, message in skipped:
+        by_file.setdefault(path, []).append((line, message))
+    for path, lines in by_file.items():
+        numbers = ", ".join(str(n) for n, _ in lines)
+        first_line, first_message = lines[0]
+        plural = "" if len(lines) == 1 else "s"
+        warnings.warn(
+            f"{path}: skipped bad line{plural} {numbers} (line {first_line}: {first_message})", UserWarning, stacklevel=2
+        )
     return [Document(**d) for d in json.loads(raw)]
 
 
@@ -130,6 +151,8 @@ def to_documents(docs: Any) -> List[Document]:
         return [Document(str(k), _text(v, f"text of {k!r}")) for k, v in docs.items()]
     if hasattr(docs, "columns"):
         return _frame_documents(docs)
+    if not isinstance(docs, Iterable):
+        raise InputError(f"give a list of texts (or a dict, a list of Document, a DataFrame), not {type(docs).__name__}")
     out = []
     for i, d in enumerate(docs):
         if isinstance(d, Document):

@@ -39,6 +39,10 @@ pub struct ReportArgs {
     /// Print no report on stdout (a file given with -o is still written); errors still go to stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// In .jsonl inputs, skip lines that are not a valid document (a warning on stderr lists
+    /// their numbers) instead of refusing the file.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
     #[command(flatten)]
     pub judge: JudgeArgs,
     #[command(flatten)]
@@ -160,7 +164,11 @@ pub enum ColorChoice {
 /// `factdiff report`: compare the inputs and render the report. Returns whether a finding matched
 /// `--fail-on` (the caller turns that into exit code 1).
 pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
-    let docs = input::load(&args.inputs, args.max_bytes)?;
+    let load = factdiff_core::ingest::LoadOptions {
+        max_bytes: args.max_bytes,
+        skip_bad_lines: args.skip_bad_lines,
+    };
+    let docs = input::load_with(&args.inputs, &load)?;
     let progress = Progress::start(&docs, args.quiet);
     let report = judge::compare(&docs, &args.judge);
     progress.finish();

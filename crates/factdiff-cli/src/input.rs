@@ -1,8 +1,8 @@
 //! Turning command-line inputs (files, directories, `-`) into documents, and the CLI's error type.
 
-use factdiff_core::ingest::{self, Format};
+use factdiff_core::ingest::{self, Format, LoadOptions};
 use factdiff_core::Document;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Everything that can stop a command. Each displays as one line.
@@ -40,23 +40,61 @@ impl From<factdiff_core::Error> for CliError {
 /// Load every input in order. Runs of paths go to the core's loader together;
 /// `-` reads stdin fully and parses it as plain text named "stdin".
 pub fn load(inputs: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>, CliError> {
-    let mut docs = Vec::new();
+    let options = LoadOptions {
+        max_bytes,
+        skip_bad_lines: false,
+    };
+    load_with(inputs, &options)
+}
+
+/// [`load`] with all options; JSONL lines skipped with `skip_bad_lines` are listed on stderr as
+/// one warning per file (`factdiff: warning: feed.jsonl: skipped bad lines 2, 4 (line 2: …)`).
+pub fn load_with(inputs: &[PathBuf], options: &LoadOptions) -> Result<Vec<Document>, CliError> {
+    let mut loaded = ingest::Loaded::default();
     let mut paths: Vec<PathBuf> = Vec::new();
+    let flush = |paths: &mut Vec<PathBuf>, loaded: &mut ingest::Loaded| -> Result<(), CliError> {
+        if !paths.is_empty() {
+            let more = ingest::load_paths_with(paths, options)?;
+            loaded.docs.extend(more.docs);
+            loaded.skipped.extend(more.skipped);
+            paths.clear();
+        }
+        Ok(())
+    };
     for input in inputs {
         if input.as_os_str() == "-" {
-            if !paths.is_empty() {
-                docs.extend(ingest::load_paths(&paths, max_bytes)?);
-                paths.clear();
-            }
-            docs.extend(read_stdin(max_bytes)?);
+            flush(&mut paths, &mut loaded)?;
+            loaded.docs.extend(read_stdin(options.max_bytes)?);
         } else {
             paths.push(input.clone());
         }
     }
-    if !paths.is_empty() {
-        docs.extend(ingest::load_paths(&paths, max_bytes)?);
+    flush(&mut paths, &mut loaded)?;
+    warn_skipped(&loaded.skipped);
+    Ok(loaded.docs)
+}
+
+fn warn_skipped(skipped: &[ingest::SkippedLine]) {
+    let mut by_file: Vec<(&Path, Vec<&ingest::SkippedLine>)> = Vec::new();
+    for s in skipped {
+        match by_file.last_mut() {
+            Some((path, lines)) if *path == s.path.as_path() => lines.push(s),
+            _ => by_file.push((&s.path, vec![s])),
+        }
     }
-    Ok(docs)
+    let mut err = io::stderr().lock();
+    for (path, lines) in by_file {
+        let numbers: Vec<String> = lines.iter().map(|s| s.line.to_string()).collect();
+        let _ = writeln!(
+            err,
+            "factdiff: warning: {}: skipped bad line{} {} (line {}: {})",
+            path.display(),
+            if lines.len() == 1 { "" } else { "s" },
+            numbers.join(", "),
+            lines[0].line,
+            lines[0].message
+        );
+    }
 }
 
 fn read_stdin(max_bytes: u64) -> Result<Vec<Document>, CliError> {

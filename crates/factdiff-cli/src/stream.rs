@@ -30,7 +30,7 @@ pub struct StreamArgs {
         long,
         value_name = "FILE",
         requires = "group_by",
-        conflicts_with_all = ["inputs", "output", "format", "color"]
+        conflicts_with_all = ["inputs", "output", "format", "color", "skip_bad_lines"]
     )]
     pub jsonl_in: Option<PathBuf>,
     /// With --jsonl-in: the field (string or number) that names each line's story. Lines of one

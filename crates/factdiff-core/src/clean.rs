@@ -1,8 +1,9 @@
 //! Clean: find what is not the article: photo credits (also when glued to the
 //! next sentence), advertisement markers, site furniture, trailing link lists,
-//! and paragraphs that repeat an earlier one. Nothing is deleted from the text;
-//! each removed span is recorded with its reason, and the rest is returned as
-//! `kept` line spans for segmentation.
+//! datelines ("NEW DELHI:") and paragraphs that repeat an earlier one. Nothing
+//! is deleted from the text; each removed span is recorded with its reason, and
+//! the rest is returned as `kept` line spans for segmentation: every
+//! non-whitespace byte of the text is in exactly one kept or removed span.
 
 use crate::lexicon::{Boilerplate, Lexicon};
 use crate::{Config, RemovalReason, RemovedSpan, Span};
@@ -56,15 +57,49 @@ pub fn clean(text: &str, config: &Config) -> Cleaned {
             );
             let rest = trim_span(text, Span::new(end, line.end_byte));
             if !rest.is_empty() {
-                out.kept.push(rest);
+                keep(&mut out, text, rest);
             }
         } else {
-            out.kept.push(line);
+            keep(&mut out, text, line);
         }
     }
     remove_repeated_paragraphs(text, &mut out, config);
     out.removed.sort_by_key(|r| r.span);
     out
+}
+
+/// Keep a line, setting a leading dateline aside.
+fn keep(out: &mut Cleaned, text: &str, line: Span) {
+    let dateline = dateline_len(line.slice(text));
+    if dateline > 0 {
+        let place = trim_span(text, Span::new(line.start_byte, line.start_byte + dateline));
+        remove(out, text, place, RemovalReason::Dateline);
+    }
+    out.kept.push(Span::new(line.start_byte + dateline, line.end_byte));
+}
+
+/// Length of a dateline such as "NEW DELHI: " or "Moscow: " at the start of a paragraph.
+fn dateline_len(para: &str) -> usize {
+    let Some(colon) = para.find(':') else { return 0 };
+    let head = &para[..colon];
+    let rest = &para[colon + 1..];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let place_like = !words.is_empty()
+        && words.len() <= 3
+        && head.len() <= 30
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        });
+    let all_caps = head.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let followed_by_sentence =
+        rest.starts_with(' ') && rest.trim_start().chars().next().is_some_and(char::is_uppercase);
+    // "Moscow: On Wednesday…" – a single capitalised word or an all-caps place, then a sentence.
+    if place_like && followed_by_sentence && (all_caps || words.len() == 1) && rest.len() > 40 {
+        colon + 1 + (rest.len() - rest.trim_start().len())
+    } else {
+        0
+    }
 }
 
 /// Non-empty lines, trimmed, as byte spans.
@@ -244,6 +279,19 @@ mod tests {
         let b = "Officials said the storm damaged forty homes in the northern district on Sunday evening.";
         let c = clean(&format!("{a}\n{b}"), &Config::default());
         assert_eq!(c.removed.len(), 1);
+    }
+
+    #[test]
+    fn dateline_is_set_aside_with_its_reason() {
+        let text = "NEW DELHI: Pakistan is continuing with its policy, the minister told his counterpart on Monday.";
+        let c = clean(text, &Config::default());
+        assert_eq!(c.removed.len(), 1);
+        assert_eq!(c.removed[0].reason, RemovalReason::Dateline);
+        assert_eq!(c.removed[0].text, "NEW DELHI:");
+        assert_eq!(c.kept.len(), 1);
+        assert!(c.kept[0].slice(text).starts_with("Pakistan is"));
+        // A short "Label: text" line is not a dateline.
+        assert!(clean("Note: see below.", &Config::default()).removed.is_empty());
     }
 
     #[test]

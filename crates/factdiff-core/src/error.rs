@@ -28,12 +28,24 @@ pub enum Error {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("no input documents: give at least one file, directory or '-' for stdin")]
     NoInput,
-    #[error("every input document is empty")]
-    EmptyInput,
-    #[error("duplicate document id '{id}': give each document a distinct name")]
+    #[error("every input document is empty or only whitespace: {}", list(.ids))]
+    EmptyInput { ids: Vec<String> },
+    #[error("duplicate document id '{id}': ids are file names without extension and JSONL \"id\" fields; give each document a distinct name")]
     DuplicateId { id: String },
     #[error("invalid document '{id}': {message}")]
     InvalidDocument { id: String, message: String },
+    #[error("cancelled before the comparison finished")]
+    Cancelled,
+}
+
+/// The first few ids, quoted, then how many more there are.
+fn list(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut out: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("'{id}'")).collect();
+    if ids.len() > SHOWN {
+        out.push(format!("and {} more", ids.len() - SHOWN));
+    }
+    out.join(", ")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

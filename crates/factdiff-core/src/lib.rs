@@ -47,24 +47,47 @@ pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
 /// The judge is called only on the candidate pairs that alignment produced; its verdicts feed the
 /// detectors exactly as the lexical judge's do.
 pub fn compare_with_judge(docs: &[Document], config: &Config, judge: &dyn judge::Judge) -> Result<Report> {
+    compare_cancellable(docs, config, judge, &|| false)
+}
+
+/// [`compare_with_judge`] that can be stopped from another thread: `should_stop` is polled before
+/// each document is analysed, every few thousand candidate pairs in alignment and between the
+/// stages, and once it returns true the comparison ends
+/// with [`Error::Cancelled`]. The Python binding uses it so that Ctrl-C interrupts a long run.
+///
+/// ```
+/// use factdiff_core::{compare_cancellable, judge::LexicalJudge, Config, Document, Error};
+/// let docs = vec![Document::new("a", "Japan backed India on Monday.")];
+/// let err = compare_cancellable(&docs, &Config::default(), &LexicalJudge, &|| true).unwrap_err();
+/// assert!(matches!(err, Error::Cancelled));
+/// ```
+pub fn compare_cancellable(
+    docs: &[Document],
+    config: &Config,
+    judge: &dyn judge::Judge,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Result<Report> {
+    let check = || if should_stop() { Err(Error::Cancelled) } else { Ok(()) };
     validate(docs)?;
     let lex = lexicon::Lexicon::get();
     let prepared: Vec<analyze::Analyzed> = {
         use rayon::prelude::*;
         docs.par_iter()
             .map(|doc| {
+                check()?;
                 let cleaned = clean::clean(&doc.text, config);
                 let sentences = segment::segment(&doc.text, &cleaned.kept, config);
-                analyze::analyze(doc, &sentences, cleaned, lex, config)
+                Ok(analyze::analyze(doc, &sentences, cleaned, lex, config))
             })
-            .collect()
+            .collect::<Result<_>>()?
     };
+    check()?;
     let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
     let terms: Vec<&[std::sync::Arc<str>]> = prepared
         .iter()
         .flat_map(|a| a.terms.iter().map(Vec::as_slice))
         .collect();
-    let alignment = align::align_with_terms(&claims, &terms, judge, config);
+    let alignment = align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,
@@ -73,6 +96,7 @@ pub fn compare_with_judge(docs: &[Document], config: &Config, judge: &dyn judge:
         lex,
         config,
     });
+    check()?;
     Ok(stats::assemble(docs, prepared, claims, alignment, findings))
 }
 
@@ -100,7 +124,9 @@ fn validate(docs: &[Document]) -> Result<()> {
         }
     }
     if docs.iter().all(|d| d.text.trim().is_empty()) {
-        return Err(Error::EmptyInput);
+        return Err(Error::EmptyInput {
+            ids: docs.iter().map(|d| d.id.clone()).collect(),
+        });
     }
     Ok(())
 }

@@ -100,6 +100,8 @@ pub enum RemovalReason {
     SiteFurniture,
     LinkList,
     RepeatedParagraph,
+    // A place name opening a paragraph ("NEW DELHI:"), not part of its first sentence.
+    Dateline,
 }
 
 impl RemovalReason {
@@ -110,6 +112,7 @@ impl RemovalReason {
             RemovalReason::SiteFurniture => "site furniture",
             RemovalReason::LinkList => "trailing link list",
             RemovalReason::RepeatedParagraph => "repeated paragraph",
+            RemovalReason::Dateline => "dateline",
         }
     }
 }

@@ -2,8 +2,8 @@
 //! original text. Starts from Unicode sentence boundaries (UAX #29) and undoes
 //! the breaks that are wrong in news text: after abbreviations and initials
 //! ("Gen.", "Mr.", "U.S.", "J."), before a lower-case continuation, and inside
-//! an open quotation. A line with no final punctuation is a headline. A
-//! dateline ("NEW DELHI:") is left out of the first sentence of its paragraph.
+//! an open quotation. A line with no final punctuation is a headline. Datelines
+//! ("NEW DELHI:") were already set aside by [`crate::clean`].
 
 use crate::{Config, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -34,9 +34,7 @@ pub fn segment(text: &str, kept: &[Span], config: &Config) -> Vec<Sentence> {
     let _ = config;
     let mut out = Vec::new();
     for (paragraph, para) in kept.iter().enumerate() {
-        let start = para.start_byte + dateline_len(para.slice(text));
-        let body = Span::new(start, para.end_byte);
-        let pieces = merge_fragments(text, fragments(text, body));
+        let pieces = merge_fragments(text, fragments(text, *para));
         let headline = pieces.len() == 1 && !ends_sentence(pieces[0].slice(text));
         out.extend(pieces.into_iter().map(|span| Sentence {
             span,
@@ -131,30 +129,6 @@ fn quote_open(s: &str) -> bool {
     straight % 2 == 1 || open > close
 }
 
-/// Length of a dateline such as "NEW DELHI: " or "Moscow: " at the start of a paragraph.
-fn dateline_len(para: &str) -> usize {
-    let Some(colon) = para.find(':') else { return 0 };
-    let head = &para[..colon];
-    let rest = &para[colon + 1..];
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let place_like = !words.is_empty()
-        && words.len() <= 3
-        && head.len() <= 30
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
-        });
-    let all_caps = head.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let followed_by_sentence =
-        rest.starts_with(' ') && rest.trim_start().chars().next().is_some_and(char::is_uppercase);
-    // "Moscow: On Wednesday…" – a single capitalised word or an all-caps place, then a sentence.
-    if place_like && followed_by_sentence && (all_caps || words.len() == 1) && rest.len() > 40 {
-        colon + 1 + (rest.len() - rest.trim_start().len())
-    } else {
-        0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,12 +169,7 @@ mod tests {
     }
 
     #[test]
-    fn dateline_is_left_out_and_headline_flagged() {
-        let text = "NEW DELHI: Pakistan is continuing with its policy, the minister told his counterpart on Monday.";
-        let kept = vec![Span::new(0, text.len())];
-        let s = segment(text, &kept, &Config::default());
-        assert!(s[0].span.slice(text).starts_with("Pakistan is"));
-        assert!(!s[0].headline);
+    fn headline_is_flagged() {
         let text = "Japan and India deepen security ties";
         let s = segment(text, &[Span::new(0, text.len())], &Config::default());
         assert!(s[0].headline);

@@ -179,6 +179,15 @@ fn looks_non_english(text: &str) -> bool {
         .iter()
         .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
+    // Mostly letters of another script (CJK, Arabic, Hebrew, Cyrillic, …): even a short text says so.
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
+    let other_script: usize = words
+        .iter()
+        .map(|w| w.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count())
+        .sum();
+    if letters >= 12 && other_script * 2 > letters {
+        return true;
+    }
     if letters < 120 {
         return false;
     }

@@ -162,7 +162,7 @@ fn random_tricky_text_never_panics_and_spans_hold() {
                     );
                 }
             }
-            Err(Error::EmptyInput) => {}
+            Err(Error::EmptyInput { .. }) => {}
             Err(e) => panic!("unexpected error {e}"),
         }
     }
@@ -213,4 +213,27 @@ fn non_english_text_gets_a_warning() {
         r.warnings
     );
     assert!(!r.warnings.iter().any(|w| w.starts_with("en:")));
+}
+
+#[test]
+fn short_text_in_another_script_gets_the_warning_too() {
+    let docs = vec![
+        Document::new(
+            "ja",
+            "東京で両国の外相が月曜日に会談した。両国は水資源について協議を続けることで合意した。",
+        ),
+        Document::new("ar", "وزير الخارجية قال إن المحادثات ستستمر يوم الاثنين."),
+        Document::new(
+            "en",
+            "Officials cheered 🎉 after 26 boats crossed the river in Łódź on Monday.",
+        ),
+    ];
+    let r = compare(&docs, &Config::default()).unwrap();
+    let flagged: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter(|w| w.contains("does not look like English"))
+        .filter_map(|w| w.split(':').next())
+        .collect();
+    assert_eq!(flagged, ["ja", "ar"], "{:?}", r.warnings);
 }

@@ -7,7 +7,8 @@
 //! Rule for long calls: take inputs as owned Rust values, then run the pipeline inside
 //! [`detached`], which releases the GIL (other Python threads keep running, so a thread pool, Dask
 //! or Ray get real parallelism) and turns a panic into `FactdiffError` instead of an abort.
-//! Ctrl-C is seen by Python when the call returns; one compare is short enough for that.
+//! `compare` runs in [`interruptible`] instead: the pipeline works on a helper thread while the
+//! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
 use factdiff_core::{ingest, Claim, Config, Document, Error, Report, Verdict};
@@ -17,7 +18,9 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
+use std::time::Duration;
 
 // The exception classes are plain Python (python/factdiff/errors.py), so that `InputError` can
 // subclass both `FactdiffError` and `ValueError`.
@@ -68,25 +71,72 @@ fn core_error(e: Error) -> PyErr {
         | Error::BadJsonl { .. }
         | Error::TooLarge { .. }
         | Error::NoInput
-        | Error::EmptyInput
+        | Error::EmptyInput { .. }
         | Error::DuplicateId { .. }
         | Error::InvalidDocument { .. } => InputError::new_err(message),
+        // Only reached when the caller asked to stop; `interruptible` raises the signal's error.
+        Error::Cancelled => FactdiffError::new_err(message),
     }
 }
 
 /// Run `f` without the GIL and with panics caught.
 fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Failure> + Send) -> PyResult<T> {
     py.detach(|| {
-        catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            Err(Failure::Panic(message))
-        })
+        catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| Err(Failure::Panic(panic_message(payload.as_ref()))))
     })
     .map_err(PyErr::from)
+}
+
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// How long the waiting thread sleeps between two checks for Ctrl-C.
+const SIGNAL_SLICE: Duration = Duration::from_millis(50);
+
+/// Run `f` on a helper thread without the GIL, with panics caught, while this thread checks for
+/// signals every [`SIGNAL_SLICE`]. `f` gets a `should_stop` flag for the core to poll: when a signal
+/// handler raises (Ctrl-C → `KeyboardInterrupt`), the flag is set, the helper is joined (the core
+/// stops before its next document or stage) and the handler's exception is returned.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    f: impl FnOnce(&(dyn Fn() -> bool + Sync)) -> Result<T, Failure> + Send,
+) -> PyResult<T> {
+    let stop = AtomicBool::new(false);
+    let should_stop = || stop.load(Ordering::Relaxed);
+    let (tx, rx) = mpsc::channel();
+    let rx = Mutex::new(rx);
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(|| f(&should_stop)))
+                .unwrap_or_else(|payload| Err(Failure::Panic(panic_message(payload.as_ref()))));
+            // The receiver outlives the scope; a failed send cannot happen.
+            let _ = tx.send(result);
+        });
+        loop {
+            let received = py.detach(|| match rx.lock() {
+                Ok(rx) => rx.recv_timeout(SIGNAL_SLICE),
+                Err(_) => Err(mpsc::RecvTimeoutError::Disconnected),
+            });
+            match received {
+                Ok(result) => return result.map_err(PyErr::from),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(Failure::Panic("the worker thread ended without a result".into()).into())
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            if let Err(interrupted) = py.check_signals() {
+                stop.store(true, Ordering::Relaxed);
+                let _ = py.detach(|| worker.join());
+                return Err(interrupted);
+            }
+        }
+    })
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, Failure> {
@@ -200,10 +250,16 @@ fn compare(
     batch_size: usize,
 ) -> PyResult<Sections> {
     let Some(callable) = judge else {
-        return detached(py, || {
+        return interruptible(py, |should_stop| {
             let docs: Vec<Document> = from_json(&docs_json, "documents")?;
             let config: Config = from_json(&config_json, "options")?;
-            to_sections(&factdiff_core::compare(&docs, &config)?)
+            let lexical = factdiff_core::judge::LexicalJudge;
+            to_sections(&factdiff_core::compare_cancellable(
+                &docs,
+                &config,
+                &lexical,
+                should_stop,
+            )?)
         });
     };
     let judge = PyJudge {
@@ -211,10 +267,15 @@ fn compare(
         batch_size,
         error: Mutex::new(None),
     };
-    let report = detached(py, || {
+    let report = interruptible(py, |should_stop| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config: Config = from_json(&config_json, "options")?;
-        to_sections(&factdiff_core::compare_with_judge(&docs, &config, &judge)?)
+        to_sections(&factdiff_core::compare_cancellable(
+            &docs,
+            &config,
+            &judge,
+            should_stop,
+        )?)
     });
     match judge.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(cause) => {
@@ -236,11 +297,27 @@ fn extract_claims(py: Python<'_>, doc_json: String, config_json: String) -> PyRe
     })
 }
 
-/// Load files and directories the way the CLI does; returns a JSON list of documents.
+/// A JSONL line skipped by `load(..., skip_bad_lines=True)`: path, line number, why.
+type Skipped = (String, usize, String);
+
+/// Load files and directories the way the CLI does; returns a JSON list of documents and the
+/// JSONL lines skipped (only with `skip_bad_lines`; otherwise a bad line raises `InputError`).
 #[pyfunction]
-#[pyo3(signature = (paths, max_bytes=ingest::DEFAULT_MAX_BYTES))]
-fn load(py: Python<'_>, paths: Vec<PathBuf>, max_bytes: u64) -> PyResult<String> {
-    detached(py, || to_json(&ingest::load_paths(&paths, max_bytes)?))
+#[pyo3(signature = (paths, max_bytes=ingest::DEFAULT_MAX_BYTES, skip_bad_lines=false))]
+fn load(py: Python<'_>, paths: Vec<PathBuf>, max_bytes: u64, skip_bad_lines: bool) -> PyResult<(String, Vec<Skipped>)> {
+    detached(py, || {
+        let options = ingest::LoadOptions {
+            max_bytes,
+            skip_bad_lines,
+        };
+        let loaded = ingest::load_paths_with(&paths, &options)?;
+        let skipped = loaded
+            .skipped
+            .into_iter()
+            .map(|s| (s.path.display().to_string(), s.line, s.message))
+            .collect();
+        Ok((to_json(&loaded.docs)?, skipped))
+    })
 }
 
 /// The default options as JSON (the Python side checks option names against it).

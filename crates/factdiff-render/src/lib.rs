@@ -69,12 +69,13 @@ pub fn render_html_fragment(report: &Report) -> String {
 }
 
 /// Every removal reason, in the order reports list them.
-const REASONS: [RemovalReason; 5] = [
+const REASONS: [RemovalReason; 6] = [
     RemovalReason::PhotoCredit,
     RemovalReason::AdMarker,
     RemovalReason::SiteFurniture,
     RemovalReason::LinkList,
     RemovalReason::RepeatedParagraph,
+    RemovalReason::Dateline,
 ];
 
 /// `(reason, count)` for each reason that removed something from `doc`.

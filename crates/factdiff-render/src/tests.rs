@@ -244,6 +244,53 @@ fn markdown_escapes_document_text() {
     assert!(!out.contains("<f>"));
 }
 
+/// The structure of a Markdown document: every parser event except plain text.
+fn markdown_structure(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options as Md, Parser};
+    Parser::new_ext(md, Md::ENABLE_TABLES | Md::ENABLE_STRIKETHROUGH | Md::ENABLE_TASKLISTS)
+        .filter(|e| !matches!(e, Event::Text(_)))
+        .map(|e| format!("{e:?}"))
+        .collect()
+}
+
+#[test]
+fn markdown_text_ids_and_metadata_add_no_structure() {
+    let hostile = "[x](javascript:alert(1)) ![i](https://e.example/i.png) <img src=x onerror=alert(1)> \
+                   <https://evil.example> | cell | # h `code` *em* __b__ ~~s~~ &amp; \\ \n- item\n> quote\n1. one";
+    let clean = sample();
+    let mut evil = sample();
+    // Document ids appear in the sources table, the agreement matrix, evidence and the removal list.
+    let id = "a](x) <b>|`";
+    evil.documents[0].id = id.into();
+    evil.sources[0].doc = id.into();
+    evil.agreement.docs[0] = id.into();
+    for f in &mut evil.findings {
+        f.explanation = hostile.into();
+        f.reasons = f.reasons.iter().map(|_| hostile.to_string()).collect();
+        for e in &mut f.evidence {
+            if e.doc == "a" {
+                e.doc = id.into();
+            }
+            e.text = hostile.into();
+            if !e.note.is_empty() {
+                e.note = hostile.into();
+            }
+        }
+    }
+    evil.warnings = vec![hostile.into()];
+    for d in &mut evil.documents {
+        d.title = Some(hostile.into());
+        d.source = Some(hostile.into());
+        d.url = Some("javascript:alert(1)".into());
+    }
+    let md = |r: &Report| render(r, Format::Markdown, &Options::default());
+    let out = md(&evil);
+    // Same headings, tables (same cells), quotes, lists and emphasis as the harmless report:
+    // the text added no link, image, HTML, code, cell, heading or list item.
+    assert_eq!(markdown_structure(&out), markdown_structure(&md(&clean)), "{out}");
+    assert!(!out.contains("javascript:alert(1)\n"), "metadata is not printed raw");
+}
+
 #[test]
 fn json_is_the_serde_model() {
     let report = sample();

@@ -36,6 +36,21 @@ pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config
 
 /// [`align`] with each claim's content terms already known (from [`crate::analyze::Analyzed::terms`]).
 pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Judge, config: &Config) -> Aligned {
+    align_cancellable(claims, terms, judge, config, &|| false).unwrap_or_default()
+}
+
+/// How many candidate pairs are scored between two polls of `should_stop`.
+const POLL_EVERY: usize = 4_096;
+
+/// [`align_with_terms`] that gives up (`None`) once `should_stop` returns true; it is polled
+/// every [`POLL_EVERY`] candidate pairs and before the judge is called.
+pub fn align_cancellable(
+    claims: &[Claim],
+    terms: &[&[Arc<str>]],
+    judge: &dyn Judge,
+    config: &Config,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Aligned> {
     let mut vocab = index::Vocabulary::default();
     let mut features: Vec<similarity::Features> = claims
         .iter()
@@ -48,7 +63,10 @@ pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Jud
     }
     let mut scored = Vec::new();
     let mut repeats = Vec::new();
-    for (i, j) in idx.candidates(&features, config) {
+    for (n, (i, j)) in idx.candidates(&features, config).into_iter().enumerate() {
+        if n % POLL_EVERY == 0 && should_stop() {
+            return None;
+        }
         let (fa, fb) = (&features[i], &features[j]);
         let overlap = similarity::term_overlap(fa, fb, &idx);
         if claims[i].doc == claims[j].doc {
@@ -74,6 +92,9 @@ pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Jud
             scored.push((i, j, score, f));
         }
     }
+    if should_stop() {
+        return None;
+    }
     let batch: Vec<(&Claim, &Claim, f64)> = scored
         .iter()
         .map(|(i, j, _, f)| (&claims[*i], &claims[*j], f.term_overlap))
@@ -98,11 +119,11 @@ pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Jud
         })
         .collect();
     let clusters = cluster::clusters(claims, &pairs);
-    Aligned {
+    Some(Aligned {
         pairs,
         clusters,
         repeats,
-    }
+    })
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.

@@ -2,7 +2,7 @@
 //! differently ("the attack on April 22" vs "the attack on April 23").
 //! Only dates of the same precision are compared.
 
-use super::{claim_evidence, finding, part_evidence, Detector, Input};
+use super::{claim_evidence, finding, oriented, part_evidence, Detector, Input};
 use crate::{DateMention, Finding, FindingKind, Severity};
 
 #[derive(Debug)]
@@ -19,7 +19,7 @@ impl Detector for DateConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
         for (i, j, al) in &input.alignment.pairs {
-            let (a, b) = (&input.claims[*i], &input.claims[*j]);
+            let (a, b) = oriented(&input.claims[*i], &input.claims[*j]);
             if al.score < SAME_EVENT || al.features.shared_entities.is_empty() {
                 continue;
             }

@@ -114,6 +114,17 @@ pub(crate) fn finding(
     }
 }
 
+/// The two claims of an aligned pair in a fixed order, by (document id, span): a detector that
+/// reads a pair asymmetrically (the first number of `a` that `b` disputes) then finds the same
+/// thing whatever the order of the input documents.
+pub(crate) fn oriented<'a>(x: &'a Claim, y: &'a Claim) -> (&'a Claim, &'a Claim) {
+    if (&x.doc, x.span) <= (&y.doc, y.span) {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
 /// Resolved dates of a claim that could tell two events apart.
 pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
     c.dates

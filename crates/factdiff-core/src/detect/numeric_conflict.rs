@@ -2,7 +2,7 @@
 //! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
 //! not conflict with 45, and values within 2% are treated as rounding.
 
-use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, finding, oriented, part_evidence, Detector, Input};
 use crate::{Finding, FindingKind, Quantity, Severity};
 
 #[derive(Debug)]
@@ -40,7 +40,7 @@ impl Detector for NumericConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
         for (i, j, _) in &input.alignment.pairs {
-            let (a, b) = (&input.claims[*i], &input.claims[*j]);
+            let (a, b) = oriented(&input.claims[*i], &input.claims[*j]);
             if different_dates(a, b) {
                 continue;
             }

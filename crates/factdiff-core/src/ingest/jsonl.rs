@@ -2,9 +2,10 @@
 //!
 //! Fields: `text` (required; `body` or `content` are accepted instead), and
 //! optional `id`, `title`, `source`, `published`, `url`. Blank lines are
-//! skipped; a missing id becomes `<file stem>-<line number>`.
+//! skipped; a missing id becomes `<file stem>-<line number>`. A bad line is an
+//! error naming its number, or, when the caller collects them, a [`SkippedLine`].
 
-use super::date_prefix;
+use super::{date_prefix, SkippedLine};
 use crate::{Document, Error, Result};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -12,8 +13,14 @@ use std::path::Path;
 /// Names accepted for the document text, in order of preference.
 const TEXT_FIELDS: &[&str] = &["text", "body", "content"];
 
-/// Parse every non-blank line of `text` into a document.
-pub(super) fn parse(path: &Path, stem: &str, text: &str) -> Result<Vec<Document>> {
+/// Parse every non-blank line of `text` into a document. With `skipped`, bad lines are recorded
+/// there and the rest is parsed; without, the first bad line is the error.
+pub(super) fn parse(
+    path: &Path,
+    stem: &str,
+    text: &str,
+    mut skipped: Option<&mut Vec<SkippedLine>>,
+) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -21,12 +28,21 @@ pub(super) fn parse(path: &Path, stem: &str, text: &str) -> Result<Vec<Document>
             continue;
         }
         let number = index + 1;
-        let doc = parse_line(line, stem, number).map_err(|message| Error::BadJsonl {
-            path: path.to_path_buf(),
-            line: number,
-            message,
-        })?;
-        docs.push(doc);
+        match (parse_line(line, stem, number), skipped.as_deref_mut()) {
+            (Ok(doc), _) => docs.push(doc),
+            (Err(message), Some(skipped)) => skipped.push(SkippedLine {
+                path: path.to_path_buf(),
+                line: number,
+                message,
+            }),
+            (Err(message), None) => {
+                return Err(Error::BadJsonl {
+                    path: path.to_path_buf(),
+                    line: number,
+                    message,
+                })
+            }
+        }
     }
     if docs.is_empty() {
         return Err(Error::NoDocuments {
@@ -112,7 +128,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Result<Vec<Document>> {
-        parse(Path::new("dir/feed.jsonl"), "feed", text)
+        parse(Path::new("dir/feed.jsonl"), "feed", text, None)
     }
 
     fn bad_line(text: &str) -> (usize, String) {
@@ -180,6 +196,23 @@ mod tests {
 
         let (_, message) = bad_line(r#"{"text":"x","published":"last week"}"#);
         assert!(message.contains("published"), "{message}");
+    }
+
+    #[test]
+    fn bad_lines_can_be_skipped_and_are_listed() {
+        let input = "{\"text\":\"one\"}\n{oops\n\n{\"title\":\"no text\"}\n{\"text\":\"five\"}\n";
+        let mut skipped = Vec::new();
+        let docs = parse(Path::new("f.jsonl"), "f", input, Some(&mut skipped)).unwrap();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["one", "five"]);
+        assert_eq!(docs[1].id, "f-5");
+        let lines: Vec<usize> = skipped.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert!(skipped[0].message.starts_with("invalid JSON"), "{:?}", skipped[0]);
+        assert!(skipped[1].message.contains("missing \"text\""), "{:?}", skipped[1]);
+        // Nothing valid at all is still an error.
+        let err = parse(Path::new("f.jsonl"), "f", "{oops\n", Some(&mut Vec::new())).unwrap_err();
+        assert!(matches!(err, Error::NoDocuments { .. }), "{err:?}");
     }
 
     #[test]

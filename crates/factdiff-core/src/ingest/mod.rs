@@ -58,12 +58,56 @@ impl Format {
     }
 }
 
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files over this many bytes are refused (checked from the metadata before reading).
+    pub max_bytes: u64,
+    /// Skip JSONL lines that are not a valid document (listed in [`Loaded::skipped`]) instead of
+    /// refusing the whole file.
+    pub skip_bad_lines: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            skip_bad_lines: false,
+        }
+    }
+}
+
+/// A JSONL line left out because it was not a valid document (with `skip_bad_lines`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedLine {
+    pub path: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+/// What loading produced: the documents, and the JSONL lines skipped on the way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    pub skipped: Vec<SkippedLine>,
+}
+
 /// Load files, directories (their supported files, sorted by name) and `-` (stdin is the caller's job: pass bytes to [`parse`]).
 ///
 /// Directories are walked recursively, skipping hidden entries; an explicitly
 /// named file with an unknown extension is read as plain text.
 pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>> {
-    let mut docs = Vec::new();
+    let options = LoadOptions {
+        max_bytes,
+        skip_bad_lines: false,
+    };
+    Ok(load_paths_with(paths, &options)?.docs)
+}
+
+/// [`load_paths`] with all [`LoadOptions`].
+pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
@@ -72,25 +116,35 @@ pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>> {
                 return Err(Error::NoDocuments { path: path.clone() });
             }
             for (file, format) in files {
-                docs.extend(load_file(&file, format, max_bytes)?);
+                load_file(&file, format, options, &mut loaded)?;
             }
         } else {
             let format = Format::from_path(path).unwrap_or(Format::Text);
-            docs.extend(load_file(path, format, max_bytes)?);
+            load_file(path, format, options, &mut loaded)?;
         }
     }
-    Ok(docs)
+    Ok(loaded)
 }
 
 /// Parse the bytes of one input. `name` is used for the id (its file stem) and in errors.
 pub fn parse(name: &Path, bytes: &[u8], format: Format) -> Result<Vec<Document>> {
+    parse_into(name, bytes, format, None)
+}
+
+/// [`parse`], with bad JSONL lines recorded in `skipped` instead of failing, when it is given.
+fn parse_into(
+    name: &Path,
+    bytes: &[u8],
+    format: Format,
+    skipped: Option<&mut Vec<SkippedLine>>,
+) -> Result<Vec<Document>> {
     let text = decode(name, bytes)?;
     let id = doc_id(name);
     Ok(match format {
         Format::Text => vec![Document::new(id, text)],
         Format::Markdown => vec![markdown::to_document(id, &normalize_newlines(text))],
         Format::Html => vec![html::to_document(id, &normalize_newlines(text))],
-        Format::Jsonl => jsonl::parse(name, &id, text)?,
+        Format::Jsonl => jsonl::parse(name, &id, text, skipped)?,
     })
 }
 
@@ -146,8 +200,9 @@ fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
     Ok(files)
 }
 
-/// Read one file (refusing files over `max_bytes`) and parse it.
-fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<Vec<Document>> {
+/// Read one file (refusing files over `max_bytes` before reading them) and parse it into `loaded`.
+fn load_file(path: &Path, format: Format, options: &LoadOptions, loaded: &mut Loaded) -> Result<()> {
+    let max_bytes = options.max_bytes;
     let too_large = |size| Error::TooLarge {
         path: path.to_path_buf(),
         size,
@@ -167,7 +222,9 @@ fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<Vec<Document
     if size > max_bytes {
         return Err(too_large(size));
     }
-    parse(path, &bytes, format)
+    let skipped = options.skip_bad_lines.then_some(&mut loaded.skipped);
+    loaded.docs.extend(parse_into(path, &bytes, format, skipped)?);
+    Ok(())
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
