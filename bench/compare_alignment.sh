@@ -45,5 +45,5 @@ echo
 echo "ECB+ dev (pairwise mention F1, one scorer):"
 "$py" bench/tfidf_baseline.py --ecb ../shared/data/ecbplus/dev_event_gold_mentions.json --pairs-out "$work/ecb.json"
 echo "  script:   $(target/release/factdiff-eval --ecb-pairs "$work/ecb.json" | sed 's/.*pairwise/pairwise/')"
-target/release/factdiff-eval --ecb | sed -n '2,4p'
+target/release/factdiff-eval --ecb | sed -n '2,6p'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

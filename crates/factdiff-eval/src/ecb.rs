@@ -63,6 +63,11 @@ pub struct Scores {
     pub pairs: Pairwise,
     /// Baseline: the two mentions are the same string.
     pub same_string: Pairwise,
+    /// Floor: every cross-document pair of a topic predicted coreferent.
+    pub all_pairs: Pairwise,
+    /// Ceiling of sentence-level alignment (reads gold): two sentences are aligned when they hold
+    /// coreferent mentions, so every mention pair of those sentences is predicted.
+    pub oracle_sentences: Pairwise,
     pub mentions: usize,
     pub claims: usize,
 }
@@ -77,6 +82,8 @@ pub fn evaluate(path: &Path, config: &Config, max_topics: usize) -> Res<Scores> 
         total.clusters.add(r.clusters);
         total.pairs.add(r.pairs);
         total.same_string.add(r.same_string);
+        total.all_pairs.add(r.all_pairs);
+        total.oracle_sentences.add(r.oracle_sentences);
         total.mentions += r.mentions;
         total.claims += r.claims;
     }
@@ -207,6 +214,10 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
         }
     }
     let empty = HashSet::new();
+    let mut chains: HashMap<(String, u32), HashSet<&str>> = HashMap::new();
+    for m in ms {
+        chains.entry(sent_key(m)).or_default().insert(m.coref_chain.as_str());
+    }
     Ok(Scores {
         clusters: score(ms, |a, b| {
             let ca = clusters.get(&sent_key(a)).unwrap_or(&empty);
@@ -215,6 +226,12 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
         }),
         pairs: score(ms, |a, b| matched.contains(&(sent_key(a), sent_key(b)))),
         same_string: score(ms, |a, b| a.tokens_str.trim().eq_ignore_ascii_case(b.tokens_str.trim())),
+        all_pairs: score(ms, |_, _| true),
+        oracle_sentences: score(ms, |a, b| {
+            let ca = chains.get(&sent_key(a)).unwrap_or(&empty);
+            let cb = chains.get(&sent_key(b)).unwrap_or(&empty);
+            !ca.is_disjoint(cb)
+        }),
         mentions: ms.len(),
         claims: report.claims.len(),
     })

@@ -191,14 +191,16 @@ fn real_main() -> Res<i32> {
         let e = ecb::evaluate(&mentions, &Config::default(), usize::MAX)?;
         let prf = |p: ecb::Pairwise| format!("{:.1} / {:.1} / {:.1}", p.precision(), p.recall(), p.f1());
         println!(
-            "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1:\n  factdiff clusters       {}\n  factdiff aligned pairs  {}\n  same mention string     {}",
+            "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1:\n  factdiff clusters       {}\n  factdiff aligned pairs  {}\n  same mention string     {}\n  every pair in a topic   {}\n  gold sentence pairs     {}  (ceiling of sentence-level alignment; reads gold)",
             mentions.display(),
             e.mentions,
             e.claims,
             e.clusters.gold,
             prf(e.clusters),
             prf(e.pairs),
-            prf(e.same_string)
+            prf(e.same_string),
+            prf(e.all_pairs),
+            prf(e.oracle_sentences)
         );
         if args.ecb_grid {
             ecb_grid(&mentions)?;
