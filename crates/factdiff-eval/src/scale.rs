@@ -148,13 +148,14 @@ pub struct Measured {
 impl Measured {
     fn line(&self) -> String {
         format!(
-            "scale-result {} {} {} {} {} {:.6} {} {}",
+            "scale-result {} {} {} {} {} {:.6} {:.6} {} {}",
             self.stories,
             self.docs,
             self.bytes,
             self.claims,
             self.findings,
             self.seconds,
+            self.cpu_seconds,
             self.loaded_kib,
             self.peak_kib
         )
