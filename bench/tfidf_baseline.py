@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -48,7 +49,7 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 3]
 
 
-def pair_scores(sentences: list[str], sources: list[str]):
+def pair_scores(sentences: list[str]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Yield (row, cosine row, ratio row) for every sentence against all sentences."""
     tfidf = TfidfVectorizer(stop_words="english").fit_transform(sentences)
     for start in range(0, len(sentences), ROWS):
@@ -59,11 +60,11 @@ def pair_scores(sentences: list[str], sources: list[str]):
             yield start + r, cos[r], ratio[r]
 
 
-def match(sentences: list[str], sources: list[str], min_cos: float, min_ratio: float, top: int):
+def match(sentences: list[str], sources: list[str], min_cos: float, min_ratio: float, top: int) -> list[tuple[int, int]]:
     """Matches (i, j), i < j, of sentences from different sources."""
     src = np.array(sources)
     out: set[tuple[int, int]] = set()
-    for i, cos, ratio in pair_scores(sentences, sources):
+    for i, cos, ratio in pair_scores(sentences):
         ok = (src != sources[i]) & (cos >= min_cos) & (ratio >= min_ratio)
         idx = np.nonzero(ok)[0]
         if idx.size == 0:
@@ -96,7 +97,7 @@ def run_files(args: argparse.Namespace) -> None:
         Path(args.pairs_out).write_text(json.dumps([[sources[i], sentences[i], sources[j], sentences[j]] for i, j in pairs]))
 
 
-def ecb_topics(path: str):
+def ecb_topics(path: str) -> Iterator[list[tuple[str, str, str]]]:
     """Per topic: the annotated sentences as (doc_id, sent_id, text), in a fixed order."""
     topics: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     for m in json.loads(Path(path).read_text(encoding="utf-8")):
