@@ -4,6 +4,7 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::error::Error;
 use std::path::Path;
+use std::sync::Arc;
 
 pub type Res<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -168,4 +169,46 @@ fn join_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// FNC-1 training stories: for each headline (in sorted order), the distinct bodies labelled
+/// agree / disagree / discuss, keeping stories with at least two bodies. The same stories as the
+/// core crate's criterion benchmark. A body in several stories is shared, not copied.
+pub fn fnc1_stories(dir: &Path) -> Res<Vec<Vec<Arc<str>>>> {
+    let mut bodies: HashMap<u32, Arc<str>> = HashMap::new();
+    let mut rdr = csv::Reader::from_path(dir.join("train_bodies.csv"))?;
+    for row in rdr.records() {
+        let row = row?;
+        let id: u32 = row.get(0).ok_or("missing Body ID")?.trim().parse()?;
+        bodies.insert(id, Arc::from(row.get(1).ok_or("missing articleBody")?));
+    }
+    let mut stories: std::collections::BTreeMap<String, Vec<u32>> = std::collections::BTreeMap::new();
+    let mut rdr = csv::Reader::from_path(dir.join("train_stances.csv"))?;
+    for row in rdr.records() {
+        let row = row?;
+        if row.get(2).ok_or("missing Stance")?.trim() == "unrelated" {
+            continue;
+        }
+        let id: u32 = row.get(1).ok_or("missing Body ID")?.trim().parse()?;
+        let ids = stories
+            .entry(row.get(0).ok_or("missing Headline")?.to_string())
+            .or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    stories
+        .into_values()
+        .filter(|ids| ids.len() >= 2)
+        .map(|ids| {
+            ids.iter()
+                .map(|id| {
+                    bodies
+                        .get(id)
+                        .cloned()
+                        .ok_or_else(|| format!("body {id} missing").into())
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -3,12 +3,18 @@
 //!
 //! ```text
 //! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]
+//! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
+//! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
+//! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
+//! factdiff-eval --ecb-grid [--ecb-mentions F]          # ... and over a grid of alignment thresholds
+//! factdiff-eval --ecb-pairs PAIRS.json [--ecb-mentions F] # score external ECB+ sentence alignments
 //! ```
 
 mod data;
 mod ecb;
 mod mapping;
 mod metrics;
+mod scale;
 mod signals;
 
 use data::{Pair, Res};
@@ -50,6 +56,18 @@ struct Args {
     baseline: bool,
     check: Option<PathBuf>,
     data: Option<PathBuf>,
+    scale: Option<Vec<usize>>,
+    scale_run: Option<(scale::Axis, usize)>,
+    write_story: Option<(usize, PathBuf)>,
+    ecb_pairs: Option<PathBuf>,
+    ecb_mentions: Option<PathBuf>,
+    ecb_only: bool,
+    ecb_grid: bool,
+}
+
+fn number(s: Option<String>, what: &str) -> Res<usize> {
+    let s = s.ok_or_else(|| format!("{what} needs a number"))?;
+    s.parse().map_err(|e| format!("{what} {s:?}: {e}").into())
 }
 
 fn parse_args() -> Res<Args> {
@@ -62,9 +80,30 @@ fn parse_args() -> Res<Args> {
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
             "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
+            "--scale" => args.scale = args.scale.or(Some(vec![1, 10, 100])),
+            "--scale-factors" => {
+                let list = it.next().ok_or("--scale-factors needs a list such as 1,10,100")?;
+                let factors = list.split(',').map(|f| number(Some(f.to_string()), "--scale-factors"));
+                args.scale = Some(factors.collect::<Res<Vec<_>>>()?);
+            }
+            "--scale-run" => {
+                let axis = scale::Axis::parse(&it.next().ok_or("--scale-run needs an axis")?)?;
+                args.scale_run = Some((axis, number(it.next(), "--scale-run")?));
+            }
+            "--write-story" => {
+                let docs = number(it.next(), "--write-story")?;
+                args.write_story = Some((docs, it.next().ok_or("--write-story needs a directory")?.into()));
+            }
+            "--ecb-pairs" => args.ecb_pairs = Some(it.next().ok_or("--ecb-pairs needs a file")?.into()),
+            "--ecb" => args.ecb_only = true,
+            "--ecb-grid" => {
+                args.ecb_only = true;
+                args.ecb_grid = true;
+            }
+            "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
                 );
                 std::process::exit(0);
             }
@@ -151,6 +190,58 @@ fn real_main() -> Res<i32> {
             return Ok(1);
         }
         println!("factdiff-eval: datasets not found under {}; skipped", dir.display());
+        return Ok(0);
+    }
+    if let Some((axis, factor)) = args.scale_run {
+        scale::run_one(&dir.join("fnc1"), axis, factor)?;
+        return Ok(0);
+    }
+    if let Some(factors) = &args.scale {
+        return scale::run_all(&dir, factors);
+    }
+    if let Some((docs, out)) = &args.write_story {
+        scale::write_story(&dir.join("fnc1"), *docs, out)?;
+        return Ok(0);
+    }
+    if args.ecb_only {
+        let mentions = args
+            .ecb_mentions
+            .clone()
+            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
+        let e = ecb::evaluate(&mentions, &Config::default(), usize::MAX)?;
+        let prf = |p: ecb::Pairwise| format!("{:.1} / {:.1} / {:.1}", p.precision(), p.recall(), p.f1());
+        println!(
+            "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1:\n  factdiff clusters       {}\n  factdiff aligned pairs  {}\n  same mention string     {}\n  every pair in a topic   {}\n  gold sentence pairs     {}  (ceiling of sentence-level alignment; reads gold)",
+            mentions.display(),
+            e.mentions,
+            e.claims,
+            e.clusters.gold,
+            prf(e.clusters),
+            prf(e.pairs),
+            prf(e.same_string),
+            prf(e.all_pairs),
+            prf(e.oracle_sentences)
+        );
+        if args.ecb_grid {
+            ecb_grid(&mentions)?;
+        }
+        return Ok(0);
+    }
+    if let Some(pairs) = &args.ecb_pairs {
+        let mentions = args
+            .ecb_mentions
+            .clone()
+            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
+        let (p, n) = ecb::score_pairs(&mentions, pairs)?;
+        println!(
+            "ECB+ events in {}, {n} aligned sentence pairs from {}: {} gold pairs, pairwise P / R / F1 {:.1} / {:.1} / {:.1}",
+            mentions.display(),
+            pairs.display(),
+            p.gold,
+            p.precision(),
+            p.recall(),
+            p.f1()
+        );
         return Ok(0);
     }
     if args.tune {
@@ -306,23 +397,29 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     tables.push_str(&format!("\nWiCE dev confusion:\n{}", c.render()));
 
     // ECB+ dev: cross-document event mention pairs aligned into one cluster.
-    let (ours, base, mentions, ecb_claims) = ecb::evaluate(
+    let e = ecb::evaluate(
         &dir.join("ecbplus/dev_event_gold_mentions.json"),
         &Config::default(),
         if smoke { 2 } else { usize::MAX },
     )?;
-    claims += ecb_claims;
+    claims += e.claims;
+    let (ours, base) = (e.clusters, e.same_string);
     println!(
-        "| ECB+ dev events ({mentions} mentions, cross-doc pairs within topic) | {} gold pairs | pairwise P / R / F1 | {:.1} / {:.1} / {:.1} | same string: {:.1} / {:.1} / {:.1} |",
+        "| ECB+ dev events ({} mentions, cross-doc pairs within topic) | {} gold pairs | pairwise P / R / F1 (clusters; aligned pairs) | {:.1} / {:.1} / {:.1}; {:.1} / {:.1} / {:.1} | same string: {:.1} / {:.1} / {:.1} |",
+        e.mentions,
         ours.gold,
         ours.precision(),
         ours.recall(),
         ours.f1(),
+        e.pairs.precision(),
+        e.pairs.recall(),
+        e.pairs.f1(),
         base.precision(),
         base.recall(),
         base.f1()
     );
     out.push("ecb.pairwise_f1", ours.f1());
+    out.push("ecb.aligned_pairs_f1", e.pairs.f1());
 
     print!("{tables}");
     Ok((out, claims))
@@ -380,6 +477,33 @@ fn check(path: &Path, metrics: &Metrics) -> Res<i32> {
         }
     }
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// factdiff's ECB+ scores over a grid of the alignment thresholds (what configuration alone can
+/// do; tune on dev or train only).
+fn ecb_grid(mentions: &Path) -> Res<()> {
+    println!("align_threshold min_term_overlap min_shared_features: aligned pairs P / R / F1; clusters F1");
+    for align_threshold in [0.2, 0.25, 0.3, 0.34, 0.4, 0.5] {
+        for min_term_overlap in [0.05, 0.12, 0.2, 0.3] {
+            for min_shared_features in [1, 2, 3] {
+                let config = Config {
+                    align_threshold,
+                    min_term_overlap,
+                    min_shared_features,
+                    ..Config::default()
+                };
+                let e = ecb::evaluate(mentions, &config, usize::MAX)?;
+                println!(
+                    "{align_threshold} {min_term_overlap} {min_shared_features}: {:.1} / {:.1} / {:.1}; {:.1}",
+                    e.pairs.precision(),
+                    e.pairs.recall(),
+                    e.pairs.f1(),
+                    e.clusters.f1()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Grid-search the mapping thresholds on training data only: FNC-1 bodies outside the hold-out
