@@ -51,7 +51,7 @@ pub fn segment(text: &str, kept: &[Span], config: &Config) -> Vec<Sentence> {
 fn fragments(text: &str, span: Span) -> Vec<Span> {
     let slice = span.slice(text);
     let mut out = Vec::new();
-    for (offset, piece) in slice.split_sentence_bound_indices() {
+    for (offset, piece) in sentence_pieces(slice) {
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if trimmed.is_empty() {
@@ -74,6 +74,82 @@ fn fragments(text: &str, span: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// UAX #29 sentence pieces of `text` with their offsets; ASCII text takes [`ascii_sentence_ends`].
+pub fn sentence_pieces(text: &str) -> Vec<(usize, &str)> {
+    if !text.is_ascii() {
+        return text.split_sentence_bound_indices().collect();
+    }
+    let mut start = 0;
+    let mut out = Vec::new();
+    for end in ascii_sentence_ends(text.as_bytes()) {
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
+}
+
+/// End offsets of the UAX #29 sentences of ASCII text (the last one is `text.len()`), by the rules
+/// as they apply to ASCII: a break after a line break (SB4, CR × LF), and after `.` `!` `?`
+/// followed by closing quotes or brackets and spaces (SB9–SB11), unless a digit follows the full
+/// stop (SB6), a capital follows a full stop after a letter (SB7), a lower-case letter comes next
+/// after anything but letters and terminators (SB8), or a `,` `-` `:` `;` or another terminator
+/// comes next (SB8a).
+fn ascii_sentence_ends(b: &[u8]) -> Vec<usize> {
+    let is_close = |c: u8| matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}');
+    let is_sp = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c);
+    let is_term = |c: u8| matches!(c, b'.' | b'!' | b'?');
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c == b'\r' || c == b'\n' {
+            if c == b'\r' && b.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+            ends.push(i);
+            continue;
+        }
+        if !is_term(c) {
+            continue;
+        }
+        let full_stop = c == b'.';
+        let next = b.get(i).copied();
+        if full_stop && next.is_some_and(|n| n.is_ascii_digit()) {
+            continue;
+        }
+        let after_letter = i >= 2 && b[i - 2].is_ascii_alphabetic();
+        if full_stop && after_letter && next.is_some_and(|n| n.is_ascii_uppercase()) {
+            continue;
+        }
+        while b.get(i).is_some_and(|&n| is_close(n)) {
+            i += 1;
+        }
+        while b.get(i).is_some_and(|&n| is_sp(n)) {
+            i += 1;
+        }
+        let Some(&n) = b.get(i) else { break };
+        if n == b'\r' || n == b'\n' {
+            continue; // the line break ends the sentence
+        }
+        if matches!(n, b',' | b'-' | b':' | b';') || is_term(n) {
+            continue;
+        }
+        let lower_follows = b[i..]
+            .iter()
+            .find(|&&x| x.is_ascii_alphabetic() || is_term(x) || x == b'\r' || x == b'\n')
+            .is_some_and(|x| x.is_ascii_lowercase());
+        if full_stop && lower_follows {
+            continue;
+        }
+        ends.push(i);
+    }
+    if ends.last() != Some(&b.len()) && !b.is_empty() {
+        ends.push(b.len());
+    }
+    ends
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -165,6 +241,24 @@ mod tests {
             .iter()
             .map(|s| s.span.slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn ascii_sentences_agree_with_uax29() {
+        // Pseudo-random strings over the characters the ASCII rules treat specially.
+        let alphabet = b"aZ5.!?\"')( ,-;:\r\n\tqX.  ";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 28) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((state >> (k % 8 * 8)) as usize + k * 11) % alphabet.len()] as char)
+                .collect();
+            let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+            assert_eq!(sentence_pieces(&s), expected, "{s:?}");
+        }
     }
 
     #[test]
