@@ -2,6 +2,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::Span;
+use std::borrow::Cow;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -120,6 +121,15 @@ fn ascii_words(text: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// `w` lower-cased, borrowed when it has no upper-case ASCII letter and no other character.
+pub fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
 pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
     content_terms_of(lex, &words(text, 0))
@@ -140,7 +150,15 @@ pub fn content_terms_of(lex: &Lexicon, words: &[Token<'_>]) -> Vec<Arc<str>> {
         } else {
             lower.extend(t.text.chars().flat_map(char::to_lowercase));
         }
-        let w = lower.trim_end_matches("'s").trim_end_matches("’s");
+        // Strip every trailing "'s", then every trailing "’s" (`trim_end_matches` builds a
+        // substring searcher per call; these suffix checks do not).
+        let mut w = lower.as_str();
+        while let Some(rest) = w.strip_suffix("'s") {
+            w = rest;
+        }
+        while let Some(rest) = w.strip_suffix("’s") {
+            w = rest;
+        }
         if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
             continue;
         }
