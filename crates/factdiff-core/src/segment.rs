@@ -80,13 +80,13 @@ fn fragments(text: &str, span: Span) -> Vec<Span> {
 /// [`sentence_class`] (ASCII, Latin-1 letters, curly quotes, dashes, a few signs) takes
 /// [`sentence_ends`]; other text the Unicode iterator.
 pub fn sentence_pieces(text: &str) -> Vec<(usize, &str)> {
-    let classes: Option<Vec<(usize, SClass)>> = text
-        .char_indices()
-        .map(|(i, c)| sentence_class(c).map(|k| (i, k)))
-        .collect();
-    let Some(classes) = classes else {
-        return text.split_sentence_bound_indices().collect();
-    };
+    let mut classes = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let Some(k) = sentence_class(c) else {
+            return text.split_sentence_bound_indices().collect();
+        };
+        classes.push((i, k));
+    }
     let mut start = 0;
     let mut out = Vec::new();
     for end in sentence_ends(&classes, text.len()) {
