@@ -90,7 +90,9 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
         return Err(CliError::Message("--group-by works with --jsonl-in FILE only".into()));
     };
     if !crate::judge::is_lexical(&args.judge) {
-        return Err(CliError::Message("--jsonl-in runs with the built-in judge only; drop --judge".into()));
+        return Err(CliError::Message(
+            "--jsonl-in runs with the built-in judge only; drop --judge".into(),
+        ));
     }
     let (name, reader): (PathBuf, Box<dyn Read>) = if input.as_os_str() == "-" {
         (PathBuf::from("stdin"), Box::new(io::stdin()))

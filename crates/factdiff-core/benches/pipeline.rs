@@ -1,46 +1,18 @@
 //! Benchmarks: the 5-seed report, and end-to-end throughput over FNC-1 stories
 //! (a story = the bodies labelled agree/disagree/discuss for one headline).
-//! Run: `cargo bench -p factdiff-core`. Needs ../shared beside the repository.
+//! Run: `cargo bench -p factdiff-core --bench pipeline`. Needs ../shared beside the repository.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use factdiff_core::{compare, ingest, Config, Document};
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use rayon::prelude::*;
 
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
+#[path = "common/fnc1.rs"]
+mod fnc1;
+use fnc1::shared;
 
 fn fnc1_stories(limit: usize) -> Vec<Vec<Document>> {
-    let dir = shared().join("data/fnc1");
-    let mut bodies: HashMap<String, String> = HashMap::new();
-    let mut r = csv::Reader::from_path(dir.join("train_bodies.csv")).unwrap();
-    for rec in r.records() {
-        let rec = rec.unwrap();
-        bodies.insert(rec[0].to_string(), rec[1].to_string());
-    }
-    let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut r = csv::Reader::from_path(dir.join("train_stances.csv")).unwrap();
-    for rec in r.records() {
-        let rec = rec.unwrap();
-        if &rec[2] != "unrelated" {
-            let ids = stories.entry(rec[0].to_string()).or_default();
-            if !ids.contains(&rec[1].to_string()) {
-                ids.push(rec[1].to_string());
-            }
-        }
-    }
-    stories
-        .into_values()
-        .filter(|ids| ids.len() >= 2)
-        .take(limit)
-        .map(|ids| {
-            ids.iter()
-                .filter_map(|id| bodies.get(id).map(|t| Document::new(format!("body{id}"), t.clone())))
-                .collect()
-        })
-        .collect()
+    fnc1::stories(&shared().join("data/fnc1"), limit).unwrap()
 }
 
 fn bench(c: &mut Criterion) {
@@ -70,7 +42,8 @@ fn bench(c: &mut Criterion) {
         })
     });
     // The same work on one thread, for the per-core figure.
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = |n| rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap();
+    let (one, two) = (pool(1), pool(2));
     g.bench_function("100_stories_1_thread", |b| {
         b.iter(|| {
             one.install(|| {
@@ -81,6 +54,22 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
+    // Stories are independent: a corpus runs them in parallel (`par_iter` over stories).
+    for (name, p) in [
+        ("100_stories_parallel_1_thread", &one),
+        ("100_stories_parallel_2_threads", &two),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                p.install(|| {
+                    stories
+                        .par_iter()
+                        .map(|s| compare(s, &config).unwrap().findings.len())
+                        .sum::<usize>()
+                })
+            })
+        });
+    }
     g.finish();
 }
 

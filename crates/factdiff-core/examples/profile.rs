@@ -1,24 +1,36 @@
 //! Runs the pipeline repeatedly on the given files, for profilers:
 //! `cargo run --release -p factdiff-core --example profile -- ../shared/seeds 200`.
-use factdiff_core::{compare, ingest, Config};
+//! `fnc1` instead of paths runs the 100 benchmark FNC-1 stories, one `compare` per story:
+//! `valgrind --tool=callgrind target/release/examples/profile fnc1 1`.
+use factdiff_core::{compare, ingest, Config, Document};
 use std::path::PathBuf;
+
+#[path = "../benches/common/fnc1.rs"]
+mod fnc1;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let rounds: usize = args.pop().and_then(|n| n.parse().ok()).unwrap_or(100);
-    let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-    let docs = ingest::load_paths(&paths, ingest::DEFAULT_MAX_BYTES)?;
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let stories: Vec<Vec<Document>> = if args.first().map(String::as_str) == Some("fnc1") {
+        fnc1::stories(&fnc1::shared().join("data/fnc1"), 100)?
+    } else {
+        let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+        vec![ingest::load_paths(&paths, ingest::DEFAULT_MAX_BYTES)?]
+    };
+    let bytes: usize = stories.iter().flatten().map(|d| d.text.len()).sum();
+    let config = Config::default();
     let start = std::time::Instant::now();
     let mut findings = 0;
     for _ in 0..rounds {
-        findings += compare(&docs, &Config::default())?.findings.len();
+        for docs in &stories {
+            findings += compare(docs, &config)?.findings.len();
+        }
     }
     let secs = start.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
     for _ in 0..rounds {
-        for d in &docs {
-            factdiff_core::extract_claims(d, &Config::default())?;
+        for d in stories.iter().flatten() {
+            factdiff_core::extract_claims(d, &config)?;
         }
     }
     println!(

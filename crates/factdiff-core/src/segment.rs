@@ -49,7 +49,7 @@ pub fn segment(text: &str, kept: &[Span], config: &Config) -> Vec<Sentence> {
 fn fragments(text: &str, span: Span) -> Vec<Span> {
     let slice = span.slice(text);
     let mut out = Vec::new();
-    for (offset, piece) in slice.split_sentence_bound_indices() {
+    for (offset, piece) in sentence_pieces(slice) {
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if trimmed.is_empty() {
@@ -72,6 +72,124 @@ fn fragments(text: &str, span: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// UAX #29 sentence pieces of `text` with their offsets. Text whose characters all have a class in
+/// [`sentence_class`] (ASCII, Latin-1 letters, curly quotes, dashes, a few signs) takes
+/// [`sentence_ends`]; other text the Unicode iterator.
+pub fn sentence_pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut classes = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let Some(k) = sentence_class(c) else {
+            return text.split_sentence_bound_indices().collect();
+        };
+        classes.push((i, k));
+    }
+    let mut start = 0;
+    let mut out = Vec::new();
+    for end in sentence_ends(&classes, text.len()) {
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
+}
+
+/// Sentence-break classes of UAX #29 (SB rules), for the characters the fast path knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SClass {
+    Upper,
+    Lower,
+    Digit,
+    /// ATerm: `.`
+    FullStop,
+    /// STerm: `!` `?`
+    Term,
+    Close,
+    Space,
+    /// SContinue: `,` `-` `:` `;` en and em dashes.
+    Continue,
+    Cr,
+    Lf,
+    Other,
+}
+
+/// The class of `c`, or `None` for a character the fast path leaves to the Unicode tables.
+fn sentence_class(c: char) -> Option<SClass> {
+    use SClass::*;
+    Some(match c {
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => Upper,
+        'a'..='z' | '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => Lower,
+        '0'..='9' => Digit,
+        '.' => FullStop,
+        '!' | '?' => Term,
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{ab}' | '\u{bb}' | '\u{2018}'..='\u{201f}' => Close,
+        ' ' | '\t' | '\u{b}' | '\u{c}' | '\u{a0}' => Space,
+        ',' | '-' | ':' | ';' | '\u{2013}' | '\u{2014}' => Continue,
+        '\r' => Cr,
+        '\n' => Lf,
+        c if c.is_ascii() => Other,
+        '\u{a2}' | '\u{a3}' | '\u{a5}' | '\u{a9}' | '\u{ae}' | '\u{b0}' | '\u{d7}' | '\u{2026}' | '\u{20ac}' => Other,
+        _ => return None,
+    })
+}
+
+/// End offsets of the UAX #29 sentences of a text of `len` bytes whose characters are `classes`
+/// (byte offset, class); the last end is `len`. The rules as they apply to these classes: a break
+/// after a line break (SB4, CR × LF), and after `.` `!` `?` followed by closing quotes or
+/// brackets and spaces (SB9–SB11), unless a digit follows the full stop (SB6), a capital follows
+/// a full stop after a letter (SB7), a lower-case letter comes next after anything but letters,
+/// terminators and line breaks (SB8), or a continuation or another terminator comes next (SB8a).
+fn sentence_ends(classes: &[(usize, SClass)], len: usize) -> Vec<usize> {
+    use SClass::*;
+    let class = |k: usize| classes.get(k).map(|&(_, c)| c);
+    let offset = |k: usize| classes.get(k).map_or(len, |&(o, _)| o);
+    let mut ends = Vec::new();
+    let mut k = 0;
+    while k < classes.len() {
+        let c = classes[k].1;
+        k += 1;
+        if c == Cr || c == Lf {
+            if c == Cr && class(k) == Some(Lf) {
+                k += 1;
+            }
+            ends.push(offset(k));
+            continue;
+        }
+        if c != FullStop && c != Term {
+            continue;
+        }
+        let full_stop = c == FullStop;
+        let next = class(k);
+        if full_stop && next == Some(Digit) {
+            continue;
+        }
+        let after_letter = k >= 2 && matches!(classes[k - 2].1, Upper | Lower);
+        if full_stop && after_letter && next == Some(Upper) {
+            continue;
+        }
+        while class(k) == Some(Close) {
+            k += 1;
+        }
+        while class(k) == Some(Space) {
+            k += 1;
+        }
+        let Some(n) = class(k) else { break };
+        if matches!(n, Cr | Lf | Continue | FullStop | Term) {
+            continue; // a line break ends the sentence itself; SB8a joins the others
+        }
+        let lower_follows = classes[k..]
+            .iter()
+            .find(|(_, x)| matches!(x, Upper | Lower | FullStop | Term | Cr | Lf))
+            .is_some_and(|&(_, x)| x == Lower);
+        if full_stop && lower_follows {
+            continue;
+        }
+        ends.push(offset(k));
+    }
+    if ends.last() != Some(&len) && len > 0 {
+        ends.push(len);
+    }
+    ends
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -139,6 +257,52 @@ mod tests {
             .iter()
             .map(|s| s.span.slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn fast_sentences_agree_with_uax29() {
+        // Pseudo-random strings over the characters the ASCII rules treat specially.
+        let alphabet = b"aZ5.!?\"')( ,-;:\r\n\tqX.  ";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 28) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((state >> (k % 8 * 8)) as usize + k * 11) % alphabet.len()] as char)
+                .collect();
+            let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+            assert_eq!(sentence_pieces(&s), expected, "{s:?}");
+        }
+        // With the non-ASCII characters the fast path classifies, and some it does not.
+        let mixed = [
+            "a", "Z", "é", "É", "ÿ", "ß", "’", "“", "”", "«", "—", "–", "…", "€", "\u{a0}", ".", "?", " ", "5", "\n",
+            "\u{301}", "ǅ", "ª", "×", ",",
+        ];
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 20) as usize;
+            let s: String = (0..len)
+                .map(|k| mixed[((state >> (k % 8 * 8)) as usize + k * 11) % mixed.len()])
+                .collect();
+            let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+            assert_eq!(sentence_pieces(&s), expected, "{s:?}");
+        }
+        for c in [
+            '\u{a2}', '\u{a3}', '\u{a5}', '\u{a9}', '\u{ae}', '\u{b0}', '\u{d7}', '\u{2026}', '\u{20ac}',
+        ] {
+            for s in [
+                format!("It was a{c}. The end"),
+                format!("It was a.{c} the end"),
+                format!("A. {c}b. c"),
+            ] {
+                let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+                assert_eq!(sentence_pieces(&s), expected, "{s:?}");
+            }
+        }
     }
 
     #[test]

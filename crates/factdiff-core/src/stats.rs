@@ -174,27 +174,30 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
 /// True for a text of some length in which English function words are rare.
 fn looks_non_english(text: &str) -> bool {
     let lex = crate::lexicon::Lexicon::get();
-    let words: Vec<String> = text.split_whitespace().take(2_000).map(str::to_lowercase).collect();
-    let letters: usize = words
-        .iter()
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
-        .sum();
     // Mostly letters of another script (CJK, Arabic, Hebrew, Cyrillic, …): even a short text says so.
     let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
-    let other_script: usize = words
-        .iter()
-        .map(|w| w.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count())
-        .sum();
+    // One lower-case buffer for every word (this reads up to 2,000 words of every document).
+    let mut lower = String::new();
+    let (mut words, mut letters, mut other_script, mut english) = (0usize, 0usize, 0usize, 0usize);
+    for w in text.split_whitespace().take(2_000) {
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+            other_script += lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count();
+        }
+        words += 1;
+        letters += lower.chars().filter(|c| c.is_alphabetic()).count();
+        english += usize::from(lex.is_stopword(lower.trim_matches(|c: char| !c.is_alphanumeric())));
+    }
     if letters >= 12 && other_script * 2 > letters {
         return true;
     }
     if letters < 120 {
         return false;
     }
-    let english = words
-        .iter()
-        .filter(|w| lex.is_stopword(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .count();
     // Function words are 40–50% of English prose; a tenth is far below any English text.
-    (english as f64) < 0.12 * words.len() as f64
+    (english as f64) < 0.12 * words as f64
 }

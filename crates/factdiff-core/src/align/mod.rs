@@ -61,35 +61,28 @@ pub fn align_cancellable(
     for f in &mut features {
         f.weigh(&idx);
     }
-    let mut scored = Vec::new();
-    let mut repeats = Vec::new();
-    for (n, (i, j)) in idx.candidates(&features, config).into_iter().enumerate() {
-        if n % POLL_EVERY == 0 && should_stop() {
+    // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
+    // POLL_EVERY pairs at a time so `should_stop` is polled between chunks.
+    let candidates = idx.candidates(&features, config);
+    let mut outcomes: Vec<Scored> = Vec::new();
+    for chunk in candidates.chunks(POLL_EVERY) {
+        if should_stop() {
             return None;
         }
-        let (fa, fb) = (&features[i], &features[j]);
-        let overlap = similarity::term_overlap(fa, fb, &idx);
-        if claims[i].doc == claims[j].doc {
-            // Near-identical sentences share most of their terms; only those are compared further.
-            if overlap >= 0.5 && (overlap >= config.repeat_similarity || dice_bound_reaches(fa, fb, config)) {
-                let sim = similarity::dice(fa, fb).max(overlap);
-                if sim >= config.repeat_similarity {
-                    repeats.push((i, j, round3(sim)));
-                }
-            }
-            continue;
-        }
-        if overlap < config.min_term_overlap {
-            continue;
-        }
-        let f = similarity::compare(fa, fb, &vocab, overlap);
-        if similarity::score_bound_for(&f, fa, fb) < config.align_threshold {
-            continue;
-        }
-        let f = similarity::with_text_similarity(f, fa, fb);
-        let score = similarity::score(&f);
-        if score >= config.align_threshold {
-            scored.push((i, j, score, f));
+        use rayon::prelude::*;
+        outcomes.par_extend(
+            chunk
+                .par_iter()
+                .with_min_len(256)
+                .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
+        );
+    }
+    let mut scored = Vec::new();
+    let mut repeats = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Scored::Aligned(i, j, score, f) => scored.push((i, j, score, f)),
+            Scored::Repeat(i, j, sim) => repeats.push((i, j, sim)),
         }
     }
     if should_stop() {
@@ -124,6 +117,46 @@ pub fn align_cancellable(
         clusters,
         repeats,
     })
+}
+
+/// A candidate pair that passed: aligned across documents, or a repeat inside one.
+enum Scored {
+    Aligned(usize, usize, f64, crate::AlignFeatures),
+    Repeat(usize, usize, f64),
+}
+
+/// Score candidate pair `(i, j)`; `None` when it is neither an alignment nor a repeat.
+fn score_pair(
+    claims: &[Claim],
+    features: &[similarity::Features],
+    vocab: &index::Vocabulary,
+    idx: &index::Index,
+    config: &Config,
+    i: usize,
+    j: usize,
+) -> Option<Scored> {
+    let (fa, fb) = (&features[i], &features[j]);
+    let overlap = similarity::term_overlap(fa, fb, idx);
+    if claims[i].doc == claims[j].doc {
+        // Near-identical sentences share most of their terms; only those are compared further.
+        if overlap >= 0.5 && (overlap >= config.repeat_similarity || dice_bound_reaches(fa, fb, config)) {
+            let sim = similarity::dice(fa, fb).max(overlap);
+            if sim >= config.repeat_similarity {
+                return Some(Scored::Repeat(i, j, round3(sim)));
+            }
+        }
+        return None;
+    }
+    if overlap < config.min_term_overlap {
+        return None;
+    }
+    let f = similarity::compare(fa, fb, vocab, overlap);
+    if similarity::score_bound_for(&f, fa, fb) < config.align_threshold {
+        return None;
+    }
+    let f = similarity::with_text_similarity(f, fa, fb);
+    let score = similarity::score(&f);
+    (score >= config.align_threshold).then_some(Scored::Aligned(i, j, score, f))
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.

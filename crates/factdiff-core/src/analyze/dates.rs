@@ -33,7 +33,20 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 fn month(w: &str) -> Option<i8> {
-    let lower = w.to_lowercase();
+    // Called for every capitalised word: short ASCII words are lower-cased on the stack.
+    let mut buf = [0u8; 24];
+    let owned;
+    let lower: &str = match buf.get_mut(..w.len()) {
+        Some(b) if w.is_ascii() => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        _ => {
+            owned = w.to_lowercase();
+            &owned
+        }
+    };
     let lower = lower.trim_end_matches('.');
     MONTHS
         .iter()
@@ -65,6 +78,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
     let mut out = Vec::new();
     let rel = |s: Span| &sentence[s.start_byte - base..s.end_byte - base];
     let mut i = 0;
+    let mut lower = String::new();
     while i < toks.len() {
         let t = toks[i];
         // Dates start with a capital (months, weekdays), a digit, or one of three words.
@@ -72,7 +86,13 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
             i += 1;
             continue;
         }
-        let lower = t.text.to_lowercase();
+        lower.clear();
+        if t.text.is_ascii() {
+            lower.push_str(t.text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&t.text.to_lowercase());
+        }
         let next = toks.get(i + 1).copied();
         let next2 = toks.get(i + 2).copied();
         let mut push = |end: Span, value: Option<String>, relative: bool| {

@@ -100,8 +100,9 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
 /// The first word listed in the antonym lexicon, as the claim's main predicate.
 fn predicate(lex: &Lexicon, toks: &[tokens::Token<'_>]) -> Option<String> {
     toks.iter()
-        .map(|t| t.text.to_lowercase())
-        .find(|w| lex.antonyms.contains_key(w))
+        .map(|t| tokens::lowercase(t.text))
+        .find(|w| lex.antonyms.contains_key(w.as_ref()))
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// How much a fact-checker would want to verify this sentence (0..=1).

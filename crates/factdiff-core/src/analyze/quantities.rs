@@ -88,6 +88,14 @@ const QUALIFIERS: [&str; 12] = [
 fn word_value(w: &str) -> Option<f64> {
     // Every word of every sentence comes through here: compare ASCII words without allocating.
     if w.is_ascii() {
+        // Most words cannot be a number word: reject them by their first letter.
+        if !w
+            .bytes()
+            .next()
+            .is_some_and(|b| b"otfsenhd".contains(&b.to_ascii_lowercase()))
+        {
+            return None;
+        }
         return NUMBER_WORDS
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(w))
@@ -98,6 +106,15 @@ fn word_value(w: &str) -> Option<f64> {
 }
 
 fn digit_value(w: &str) -> Option<f64> {
+    // `f64` parses only text that starts (after the commas removed below) with a digit, a sign,
+    // a point, "inf" or "nan": every other word is rejected without parsing.
+    let first = w.bytes().find(|&b| b != b',');
+    if !matches!(
+        first,
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'i' | b'I' | b'n' | b'N')
+    ) {
+        return None;
+    }
     if w.contains(',') {
         w.replace(',', "").parse::<f64>().ok()
     } else {
@@ -192,6 +209,42 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.unit, q.counted, q.text))
             .collect()
+    }
+
+    #[test]
+    fn quick_rejections_change_no_value() {
+        let words = [
+            "NaN",
+            "nan",
+            "inf",
+            "Infinity",
+            "-inf",
+            "+5",
+            "-3",
+            ".5",
+            ",5",
+            "1,000",
+            "3.5",
+            "1e3",
+            "Ten",
+            "DOZENS",
+            "hundred",
+            "hello",
+            "Officials",
+            "eighty",
+            "e5",
+            "n",
+            "",
+            "ünf",
+            "Zwölf",
+        ];
+        for w in words {
+            let parsed = w.replace(',', "").parse::<f64>().ok();
+            assert_eq!(digit_value(w).map(f64::to_bits), parsed.map(f64::to_bits), "{w}");
+            let lower = w.to_lowercase();
+            let listed = NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v);
+            assert_eq!(word_value(w), listed, "{w}");
+        }
     }
 
     #[test]

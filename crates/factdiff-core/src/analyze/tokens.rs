@@ -2,6 +2,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::Span;
+use std::borrow::Cow;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -21,7 +22,17 @@ impl Token<'_> {
 }
 
 /// Words of `text` (those containing a letter or digit); spans are offset by `base`.
+///
+/// UAX #29 word boundaries; ASCII text takes [`ascii_words`], which gives the same words.
 pub fn words(text: &str, base: usize) -> Vec<Token<'_>> {
+    if text.is_ascii() {
+        return ascii_words(text, base);
+    }
+    uax29_words(text, base)
+}
+
+/// [`words`] through the Unicode word-boundary iterator, whatever the text.
+pub fn uax29_words(text: &str, base: usize) -> Vec<Token<'_>> {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(i, w)| Token {
@@ -29,6 +40,94 @@ pub fn words(text: &str, base: usize) -> Vec<Token<'_>> {
             span: Span::new(base + i, base + i + w.len()),
         })
         .collect()
+}
+
+/// Word classes of the UAX #29 rules that can join ASCII characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_` (ExtendNumLet): joins any letter, digit or underscore.
+    Underscore,
+    /// `:` (MidLetter): joins two letters.
+    MidLetter,
+    /// `.` and `'` (MidNumLet, Single_Quote): join two letters or two digits.
+    MidBoth,
+    /// `,` and `;` (MidNum): join two digits.
+    MidNum,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidBoth,
+        b',' | b';' => Class::MidNum,
+        _ => Class::Other,
+    }
+}
+
+fn is_word(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// True when a middle character of class `mid` joins `before` and `after` (WB6/7, WB11/12).
+fn mid_joins(before: Class, mid: Class, after: Class) -> bool {
+    match mid {
+        Class::MidLetter => before == Class::Letter && after == Class::Letter,
+        Class::MidBoth => before == after && matches!(before, Class::Letter | Class::Digit),
+        Class::MidNum => before == Class::Digit && after == Class::Digit,
+        _ => false,
+    }
+}
+
+/// UAX #29 words of ASCII `text`: runs of letters, digits and underscores (WB5, WB8–WB10, WB13a/b),
+/// joined across one `:` `.` `'` `,` `;` between the classes that WB6/7 and WB11/12 allow. Other
+/// characters are segments of their own and never contain a letter or digit.
+fn ascii_words(text: &str, base: usize) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word(class(bytes[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alnum = false;
+        loop {
+            let c = class(bytes[i]);
+            alnum |= c != Class::Underscore;
+            let next = bytes.get(i + 1).map_or(Class::Other, |&b| class(b));
+            if is_word(next) {
+                i += 1;
+            } else if bytes.get(i + 2).is_some_and(|&b| mid_joins(c, next, class(b))) {
+                i += 2;
+            } else {
+                i += 1;
+                break;
+            }
+        }
+        if alnum {
+            out.push(Token {
+                text: &text[start..i],
+                span: Span::new(base + start, base + i),
+            });
+        }
+    }
+    out
+}
+
+/// `w` lower-cased, borrowed when it has no upper-case ASCII letter and no other character.
+pub fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
@@ -51,7 +150,15 @@ pub fn content_terms_of(lex: &Lexicon, words: &[Token<'_>]) -> Vec<Arc<str>> {
         } else {
             lower.extend(t.text.chars().flat_map(char::to_lowercase));
         }
-        let w = lower.trim_end_matches("'s").trim_end_matches("’s");
+        // Strip every trailing "'s", then every trailing "’s" (`trim_end_matches` builds a
+        // substring searcher per call; these suffix checks do not).
+        let mut w = lower.as_str();
+        while let Some(rest) = w.strip_suffix("'s") {
+            w = rest;
+        }
+        while let Some(rest) = w.strip_suffix("’s") {
+            w = rest;
+        }
         if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
             continue;
         }
@@ -72,6 +179,29 @@ mod tests {
         let texts: Vec<&str> = w.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["Japan's", "450", "km", "test"]);
         assert_eq!(w[1].span, Span::new(18, 21));
+    }
+
+    #[test]
+    fn ascii_words_agree_with_uax29() {
+        // Pseudo-random strings over the characters the ASCII rules treat specially.
+        let alphabet = b"aZq09_:.',; -\"!?()\n\tX5";
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((state >> (k % 8 * 8)) as usize + k * 7) % alphabet.len()] as char)
+                .collect();
+            assert_eq!(ascii_words(&s, 3), uax29_words(&s, 3), "{s:?}");
+        }
+        for s in [
+            "U.S. e.g. 3.5 1,000,000 a1b2 _x x_ a__b 12:30 don't 'quoted' a.5 5.a a:b 1:2 x;y 3;4",
+            "",
+        ] {
+            assert_eq!(ascii_words(s, 0), uax29_words(s, 0), "{s:?}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub trait Detector {
 
 /// Run every detector; findings are numbered in a stable order.
 pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
-    let detectors: [&dyn Detector; 6] = [
+    let detectors: [&(dyn Detector + Sync); 6] = [
         &contradiction::Contradiction,
         &numeric_conflict::NumericConflict,
         &date_conflict::DateConflict,
@@ -39,7 +39,12 @@ pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
         &unsupported::Unsupported,
         &repetition::Repetition,
     ];
-    let mut findings: Vec<Finding> = detectors.iter().flat_map(|d| d.detect(input)).collect();
+    // Detectors are independent: run in parallel, findings kept in detector order.
+    let per_detector: Vec<Vec<Finding>> = {
+        use rayon::prelude::*;
+        detectors.par_iter().map(|d| d.detect(input)).collect()
+    };
+    let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
