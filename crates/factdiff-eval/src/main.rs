@@ -2,7 +2,7 @@
 //! claim-verification datasets and prints a metrics table.
 //!
 //! ```text
-//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]
+//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
 //! ```
 
 mod data;
@@ -10,6 +10,7 @@ mod ecb;
 mod mapping;
 mod metrics;
 mod signals;
+mod train;
 
 use data::{Pair, Res};
 use factdiff_core::Config;
@@ -27,6 +28,7 @@ const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared
 struct Args {
     smoke: bool,
     tune: bool,
+    train: bool,
     baseline: bool,
     check: Option<PathBuf>,
     data: Option<PathBuf>,
@@ -39,12 +41,13 @@ fn parse_args() -> Res<Args> {
         match a.as_str() {
             "--smoke" => args.smoke = true,
             "--tune" => args.tune = true,
+            "--train" => args.train = true,
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
             "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]"
                 );
                 std::process::exit(0);
             }
@@ -131,6 +134,10 @@ fn real_main() -> Res<i32> {
             return Ok(1);
         }
         println!("factdiff-eval: datasets not found under {}; skipped", dir.display());
+        return Ok(0);
+    }
+    if args.train {
+        train::train(&dir, &eval_config())?;
         return Ok(0);
     }
     if args.tune {
