@@ -60,7 +60,7 @@ pub struct ClaimCues {
     pub words: Vec<String>,
     /// Stems of the content words.
     pub stems: HashSet<String>,
-    /// Whether a refutation word occurs.
+    /// Whether a refutation word occurs outside a negation ([`refutes`]).
     pub refutes: bool,
     /// Negation words.
     pub negators: usize,
@@ -80,12 +80,26 @@ impl ClaimCues {
             .map(|w| lex.stem(w))
             .collect();
         ClaimCues {
-            refutes: lex.refuters.any(&c.text),
+            refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
             words,
             stems,
         }
     }
+}
+
+/// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is not
+/// itself negated by one of the three words before it ("did not deny", "no hoax").
+pub fn refutes(lex: &Lexicon, text: &str) -> bool {
+    lex.refuters.find(text).iter().any(|(span, _)| {
+        let before = text.get(..span.start_byte).unwrap_or("");
+        !before.split_whitespace().rev().take(3).any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase();
+            lex.is_negator(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        })
+    })
 }
 
 /// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).

@@ -13,7 +13,7 @@ pub mod model;
 
 use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
-pub use features::{antonym_pair, ClaimCues, PairFeatures};
+pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
 use std::collections::HashMap;
 
@@ -187,6 +187,18 @@ mod tests {
             0.9,
         );
         assert_eq!(v.label, VerdictLabel::Entail);
+    }
+
+    #[test]
+    fn negated_refutation_words_do_not_refute() {
+        let lex = Lexicon::get();
+        assert!(refutes(lex, "Officials denied the report on Monday."));
+        assert!(refutes(lex, "The photo is a hoax."));
+        assert!(refutes(lex, "That is not true, the mayor said."));
+        assert!(!refutes(lex, "The ministry did not deny the report."));
+        assert!(!refutes(lex, "This is no hoax, the mayor said."));
+        assert!(!refutes(lex, "Police haven't dismissed the claim."));
+        assert!(!refutes(lex, "The mayor opened the bridge."));
     }
 
     #[test]
