@@ -2,7 +2,7 @@
 //! claim-verification datasets and prints a metrics table.
 //!
 //! ```text
-//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]
+//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
 //! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
 //! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
 //! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
@@ -16,6 +16,7 @@ mod mapping;
 mod metrics;
 mod scale;
 mod signals;
+mod train;
 
 use data::{Pair, Res};
 use factdiff_core::Config;
@@ -53,6 +54,7 @@ const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared
 struct Args {
     smoke: bool,
     tune: bool,
+    train: bool,
     baseline: bool,
     check: Option<PathBuf>,
     data: Option<PathBuf>,
@@ -77,6 +79,7 @@ fn parse_args() -> Res<Args> {
         match a.as_str() {
             "--smoke" => args.smoke = true,
             "--tune" => args.tune = true,
+            "--train" => args.train = true,
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
             "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
@@ -103,7 +106,7 @@ fn parse_args() -> Res<Args> {
             "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
                 );
                 std::process::exit(0);
             }
@@ -242,6 +245,10 @@ fn real_main() -> Res<i32> {
             p.recall(),
             p.f1()
         );
+        return Ok(0);
+    }
+    if args.train {
+        train::train(&dir, &eval_config())?;
         return Ok(0);
     }
     if args.tune {

@@ -76,7 +76,7 @@ pub fn read(report: &Report) -> Signals {
                 s.source_any_hedged = true;
                 s.source_hedged_all += 1;
             }
-            if lex.refuters.any(&c.text) {
+            if factdiff_core::judge::refutes(lex, &c.text) {
                 s.source_refuting += 1;
             }
             if c.text.trim_end().ends_with('?') {
@@ -114,7 +114,7 @@ pub fn read(report: &Report) -> Signals {
             if !counted_sources.contains(&src) {
                 counted_sources.push(src);
                 if let Some(c) = report.claim(src) {
-                    if lex.refuters.any(&c.text) {
+                    if factdiff_core::judge::refutes(lex, &c.text) {
                         s.aligned_refuting += 1;
                     }
                     if c.modality == Modality::Hedged || c.speaker.kind != SpeakerKind::Author {

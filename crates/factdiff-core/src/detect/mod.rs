@@ -3,7 +3,7 @@
 
 mod contradiction;
 mod date_conflict;
-mod numeric_conflict;
+pub(crate) mod numeric_conflict;
 mod overstatement;
 mod repetition;
 mod unsupported;

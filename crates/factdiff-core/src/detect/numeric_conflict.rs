@@ -8,7 +8,7 @@ use crate::{Finding, FindingKind, Quantity, Severity};
 #[derive(Debug)]
 pub struct NumericConflict;
 
-fn compatible(a: &Quantity, b: &Quantity) -> bool {
+pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
     let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
     if (hi.value - lo.value).abs() <= 0.02 * hi.value.abs().max(1e-9) {
         return true;
@@ -29,7 +29,7 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
 }
 
-fn same_thing(a: &Quantity, b: &Quantity) -> bool {
+pub(crate) fn same_thing(a: &Quantity, b: &Quantity) -> bool {
     match (&a.counted, &b.counted) {
         (Some(x), Some(y)) => x == y && a.unit == b.unit,
         _ => a.unit.is_some() && a.unit == b.unit,

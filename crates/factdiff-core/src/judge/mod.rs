@@ -1,14 +1,21 @@
 //! Judges: pairwise verdicts (entail / neutral / contradict) on aligned claims.
 //!
-//! The [`LexicalJudge`] is the embedded default: negation flips, antonymous
-//! predicates and refutation words, each reported as a reason. Other judges
+//! The [`LexicalJudge`] is the embedded default: a small multinomial logistic
+//! regression ([`model`]) over named lexical features of the pair ([`features`]:
+//! negation flip, antonymous predicates, refutation words, hedges, numbers,
+//! term and entity overlap, ...). Its weights are a data file trained by
+//! `factdiff-eval --train`; every verdict lists the features that decided it. Other judges
 //! (a Python callable, an NLI model) implement [`Judge`] and are called only on
 //! the candidate pairs that alignment produced, in one batch. With the cargo feature
 //! `onnx`, [`onnx::OnnxJudge`] runs an NLI model through ONNX Runtime.
 
-use crate::analyze::tokens::words;
+pub mod features;
+pub mod model;
+
 use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
+pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
+pub use model::{Model, CLASSES};
 use std::collections::HashMap;
 
 #[cfg(feature = "onnx")]
@@ -78,21 +85,13 @@ pub fn verdict_from_scores(entail: f64, neutral: f64, contradict: f64, reason: S
     }
 }
 
-/// What the lexical judge reads from one claim, whichever pair it is in.
-struct ClaimCues {
-    /// Lower-cased words.
-    words: Vec<String>,
-    /// Whether a refutation word occurs.
-    refutes: bool,
-}
-
-impl ClaimCues {
-    fn of(lex: &Lexicon, c: &Claim) -> ClaimCues {
-        ClaimCues {
-            words: words(&c.text, 0).into_iter().map(|t| t.text.to_lowercase()).collect(),
-            refutes: lex.refuters.any(&c.text),
-        }
-    }
+/// The named features of each pair, as the [`LexicalJudge`] computes them (for training its model).
+pub fn pair_features(pairs: &[(&Claim, &Claim, f64)]) -> Vec<PairFeatures> {
+    let lex = Lexicon::get();
+    pairs
+        .iter()
+        .map(|(a, b, overlap)| PairFeatures::of(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), *overlap))
+        .collect()
 }
 
 /// Verdict for one pair from named lexical cues.
@@ -101,55 +100,21 @@ pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Ver
 }
 
 fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> Verdict {
-    let (wa, wb) = (&ca.words, &cb.words);
+    let x = PairFeatures::of(lex, a, b, ca, cb, overlap);
+    let model = Model::get();
+    let (k, [entail, neutral, contradict]) = model.decide(&x);
+    let label = [VerdictLabel::Entail, VerdictLabel::Neutral, VerdictLabel::Contradict][k];
     let mut reasons = Vec::new();
-    let mut contradict: f64 = 0.0;
-    if a.polarity != b.polarity && overlap >= 0.3 {
-        let (neg, _) = if a.polarity == Polarity::Negated {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let cue = lex
-            .negators
-            .find(&neg.text)
-            .first()
-            .map(|(s, _)| s.slice(&neg.text).to_string())
-            .unwrap_or_default();
-        reasons.push(format!("negation flip: one source says '{cue}'"));
-        contradict = contradict.max(0.55 + 0.4 * overlap);
+    if label == VerdictLabel::Contradict {
+        reasons = cue_reasons(lex, a, b, ca, cb, &x);
     }
-    let antonym = |x: &String| -> Option<(String, String)> {
-        let opposite = lex.antonyms.get(x)?;
-        let y = opposite.iter().find(|y| wb.contains(y) && !wa.contains(y))?;
-        (!wb.contains(x)).then(|| (x.clone(), y.clone()))
-    };
-    if let Some((x, y)) = wa.iter().find_map(antonym) {
-        if overlap >= 0.25 {
-            reasons.push(format!("antonymous predicates: '{x}' vs '{y}'"));
-            contradict = contradict.max(0.5 + 0.4 * overlap);
-        }
-    }
-    if ca.refutes != cb.refutes && overlap >= 0.3 {
-        let c = if ca.refutes { a } else { b };
-        let cue = lex
-            .refuters
-            .find(&c.text)
-            .first()
-            .map(|(s, _)| s.slice(&c.text).to_string())
-            .unwrap_or_default();
-        reasons.push(format!("refutation word '{cue}' in one source only"));
-        contradict = contradict.max(0.4 + 0.4 * overlap);
-    }
-    let entail = if contradict > 0.0 { 0.0 } else { overlap.min(1.0) };
-    let neutral = (1.0 - entail - contradict).max(0.0);
-    let label = if contradict >= 0.5 {
-        VerdictLabel::Contradict
-    } else if entail >= 0.35 {
-        VerdictLabel::Entail
+    let top = model.top_reasons(&x, k, 3);
+    let p = [entail, neutral, contradict][k];
+    reasons.push(if top.is_empty() {
+        format!("judge model: {} {p:.2}", CLASSES[k])
     } else {
-        VerdictLabel::Neutral
-    };
+        format!("judge model: {} {p:.2} ({})", CLASSES[k], top.join(", "))
+    });
     Verdict {
         label,
         entail,
@@ -157,6 +122,35 @@ fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &C
         contradict,
         reasons,
     }
+}
+
+/// The conflict cues present in a pair, quoted from the text.
+fn cue_reasons(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, x: &PairFeatures) -> Vec<String> {
+    let first = |list: &crate::lexicon::CueList, c: &Claim| {
+        list.find(&c.text)
+            .first()
+            .map(|(s, _)| s.slice(&c.text).to_string())
+            .unwrap_or_default()
+    };
+    let mut reasons = Vec::new();
+    if x.get("negation_flip") > 0.0 {
+        let neg = if a.polarity == Polarity::Negated { a } else { b };
+        reasons.push(format!(
+            "negation flip: one source says '{}'",
+            first(&lex.negators, neg)
+        ));
+    }
+    if let Some((p, q)) = antonym_pair(lex, ca, cb) {
+        reasons.push(format!("antonymous predicates: '{p}' vs '{q}'"));
+    }
+    if x.get("refutation_one_side") > 0.0 {
+        let c = if ca.refutes { a } else { b };
+        reasons.push(format!(
+            "refutation word '{}' in one source only",
+            first(&lex.refuters, c)
+        ));
+    }
+    reasons
 }
 
 #[cfg(test)]
@@ -197,6 +191,18 @@ mod tests {
             0.9,
         );
         assert_eq!(v.label, VerdictLabel::Entail);
+    }
+
+    #[test]
+    fn negated_refutation_words_do_not_refute() {
+        let lex = Lexicon::get();
+        assert!(refutes(lex, "Officials denied the report on Monday."));
+        assert!(refutes(lex, "The photo is a hoax."));
+        assert!(refutes(lex, "That is not true, the mayor said."));
+        assert!(!refutes(lex, "The ministry did not deny the report."));
+        assert!(!refutes(lex, "This is no hoax, the mayor said."));
+        assert!(!refutes(lex, "Police haven't dismissed the claim."));
+        assert!(!refutes(lex, "The mayor opened the bridge."));
     }
 
     #[test]

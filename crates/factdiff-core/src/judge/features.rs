@@ -1,0 +1,188 @@
+//! Named features of one aligned pair, the inputs of the judge's model.
+//!
+//! Every feature is symmetric in the two claims (the judge does not know which
+//! one is the premise) and has a name a person can read in a verdict's reasons.
+
+use crate::analyze::tokens::words;
+use crate::detect::numeric_conflict::{compatible, same_thing};
+use crate::lexicon::Lexicon;
+use crate::{Claim, Modality, Polarity};
+use std::collections::HashSet;
+
+/// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
+pub const NAMES: [&str; 19] = [
+    "bias",
+    "term_overlap",
+    "negation_flip",
+    "negation_flip_x_overlap",
+    "negated_both",
+    "antonym_pair",
+    "antonym_pair_x_overlap",
+    "refutation_one_side",
+    "refutation_one_side_x_overlap",
+    "hedge_one_side",
+    "numeric_mismatch",
+    "numeric_match",
+    "entity_overlap",
+    "unseen_terms_max",
+    "unseen_terms_min",
+    "word_jaccard",
+    "length_ratio",
+    "intensifier_one_side",
+    "negator_count_gap",
+];
+
+/// How each feature reads in a verdict's reasons.
+pub fn describe(name: &str) -> &'static str {
+    match name {
+        "term_overlap" => "term overlap",
+        "negation_flip" | "negation_flip_x_overlap" => "negation flip",
+        "negated_both" => "both negated",
+        "antonym_pair" | "antonym_pair_x_overlap" => "antonym pair",
+        "refutation_one_side" | "refutation_one_side_x_overlap" => "refutation word",
+        "hedge_one_side" => "hedged on one side",
+        "numeric_mismatch" => "different numbers",
+        "numeric_match" => "same numbers",
+        "entity_overlap" => "shared entities",
+        "unseen_terms_max" | "unseen_terms_min" => "terms only one side has",
+        "word_jaccard" => "shared words",
+        "length_ratio" => "similar length",
+        "intensifier_one_side" => "intensifier on one side",
+        "negator_count_gap" => "negation words on one side",
+        _ => "bias",
+    }
+}
+
+/// What the judge reads from one claim, whichever pair it is in.
+#[derive(Debug)]
+pub struct ClaimCues {
+    /// Lower-cased words outside the attribution.
+    pub words: Vec<String>,
+    /// Stems of the content words.
+    pub stems: HashSet<String>,
+    /// Whether a refutation word occurs outside a negation ([`refutes`]).
+    pub refutes: bool,
+    /// Negation words.
+    pub negators: usize,
+}
+
+impl ClaimCues {
+    pub fn of(lex: &Lexicon, c: &Claim) -> ClaimCues {
+        // The attribution ("a spokesperson said") is not part of what is asserted.
+        let words: Vec<String> = words(&c.text, c.span.start_byte)
+            .into_iter()
+            .filter(|t| !c.speaker.span.is_some_and(|s| s.contains(t.span)))
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let stems = words
+            .iter()
+            .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+            .map(|w| lex.stem(w))
+            .collect();
+        ClaimCues {
+            refutes: refutes(lex, &c.text),
+            negators: lex.negators.find(&c.text).len(),
+            words,
+            stems,
+        }
+    }
+}
+
+/// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is not
+/// itself negated by one of the three words before it ("did not deny", "no hoax").
+pub fn refutes(lex: &Lexicon, text: &str) -> bool {
+    lex.refuters.find(text).iter().any(|(span, _)| {
+        let before = text.get(..span.start_byte).unwrap_or("");
+        !before.split_whitespace().rev().take(3).any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase();
+            lex.is_negator(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        })
+    })
+}
+
+/// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).
+pub fn antonym_pair(lex: &Lexicon, ca: &ClaimCues, cb: &ClaimCues) -> Option<(String, String)> {
+    let (wa, wb) = (&ca.words, &cb.words);
+    wa.iter().find_map(|x| {
+        let opposite = lex.antonyms.get(x)?;
+        let y = opposite.iter().find(|y| wb.contains(y) && !wa.contains(y))?;
+        (!wb.contains(x)).then(|| (x.clone(), y.clone()))
+    })
+}
+
+/// Feature values of one pair, in the order of [`NAMES`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairFeatures {
+    pub values: [f64; NAMES.len()],
+}
+
+impl PairFeatures {
+    pub fn of(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> PairFeatures {
+        let flag = |x: bool| if x { 1.0 } else { 0.0 };
+        let overlap = overlap.clamp(0.0, 1.0);
+        let flip = flag(a.polarity != b.polarity);
+        let antonym = flag(antonym_pair(lex, ca, cb).is_some());
+        let refute = flag(ca.refutes != cb.refutes);
+        let hedged = |c: &Claim| c.modality != Modality::Fact;
+        let mismatch = a.quantities.iter().any(|qa| {
+            b.quantities.iter().any(|qb| same_thing(qa, qb))
+                && !b.quantities.iter().any(|qb| same_thing(qa, qb) && compatible(qa, qb))
+        });
+        let matched = a
+            .quantities
+            .iter()
+            .any(|qa| b.quantities.iter().any(|qb| compatible(qa, qb)));
+        let ea: HashSet<&str> = a.entities.iter().map(|e| e.canonical.as_str()).collect();
+        let eb: HashSet<&str> = b.entities.iter().map(|e| e.canonical.as_str()).collect();
+        let unseen = |x: &HashSet<String>, y: &HashSet<String>| {
+            if x.is_empty() {
+                0.0
+            } else {
+                x.iter().filter(|s| !y.contains(*s)).count() as f64 / x.len() as f64
+            }
+        };
+        let (ua, ub) = (unseen(&ca.stems, &cb.stems), unseen(&cb.stems, &ca.stems));
+        let wa: HashSet<&str> = ca.words.iter().map(String::as_str).collect();
+        let wb: HashSet<&str> = cb.words.iter().map(String::as_str).collect();
+        let (na, nb) = (ca.words.len() as f64, cb.words.len() as f64);
+        PairFeatures {
+            values: [
+                1.0,
+                overlap,
+                flip,
+                flip * overlap,
+                flag(a.polarity == Polarity::Negated && b.polarity == Polarity::Negated),
+                antonym,
+                antonym * overlap,
+                refute,
+                refute * overlap,
+                flag(hedged(a) != hedged(b)),
+                flag(mismatch),
+                flag(matched),
+                jaccard(&ea, &eb),
+                ua.max(ub),
+                ua.min(ub),
+                jaccard(&wa, &wb),
+                if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
+                flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
+                (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
+            ],
+        }
+    }
+
+    /// The value of the feature called `name`.
+    pub fn get(&self, name: &str) -> f64 {
+        NAMES.iter().position(|n| *n == name).map_or(0.0, |i| self.values[i])
+    }
+}
+
+fn jaccard(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f64 / union as f64
+    }
+}
