@@ -106,20 +106,19 @@ fn word_value(w: &str) -> Option<f64> {
 }
 
 fn digit_value(w: &str) -> Option<f64> {
-    // `f64` parses only text that starts (after the commas removed below) with a digit, a sign,
-    // a point, "inf" or "nan": every other word is rejected without parsing.
-    let first = w.bytes().find(|&b| b != b',');
-    if !matches!(
-        first,
-        Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'i' | b'I' | b'n' | b'N')
-    ) {
+    // Digits with separators only: `f64::from_str` also accepts words ("inf", "NaN", "infinity")
+    // and exponents, and a long run of digits overflows to infinity.
+    let numeric =
+        w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    if !numeric {
         return None;
     }
-    if w.contains(',') {
+    let value = if w.contains(',') {
         w.replace(',', "").parse::<f64>().ok()
     } else {
         w.parse::<f64>().ok()
-    }
+    };
+    value.filter(|v| v.is_finite())
 }
 
 /// Quantities in one sentence. `toks` are the sentence's words, `base` its start in the document.
