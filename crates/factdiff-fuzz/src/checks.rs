@@ -121,7 +121,7 @@ pub fn report(data: &[u8]) {
     let docs = split_documents(data);
     let report = match compare(&docs, &Config::default()) {
         Ok(report) => report,
-        Err(Error::EmptyInput) => {
+        Err(Error::EmptyInput { .. }) => {
             assert!(docs.iter().all(|d| d.text.trim().is_empty()));
             return;
         }
