@@ -211,7 +211,17 @@ mod tests {
     }
 
     #[test]
-    fn quick_rejections_change_no_value() {
+    fn non_numbers_and_overflow_are_rejected() {
+        for w in ["NaN", "inf", "Infinity", "-inf", "+5", "1e3", "e5", ""] {
+            assert_eq!(digit_value(w), None, "{w}");
+        }
+        assert_eq!(digit_value(&"9".repeat(400)), None);
+        assert_eq!(digit_value("1,000"), Some(1000.0));
+        assert_eq!(digit_value("3.5"), Some(3.5));
+    }
+
+    #[test]
+    fn digit_and_word_values() {
         let words = [
             "NaN",
             "nan",
@@ -238,7 +248,14 @@ mod tests {
             "Zwölf",
         ];
         for w in words {
-            let parsed = w.replace(',', "").parse::<f64>().ok();
+            // Only digits with `,` and `.` separators are numbers, and only finite ones.
+            let digits = w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            let parsed = w
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| digits && v.is_finite());
             assert_eq!(digit_value(w).map(f64::to_bits), parsed.map(f64::to_bits), "{w}");
             let lower = w.to_lowercase();
             let listed = NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v);
