@@ -116,12 +116,14 @@ fn summary(report: &Report) -> String {
     )
 }
 
-/// Document text on one line: whitespace runs become one space and control
-/// characters (which could drive a terminal) become U+FFFD.
+/// Document text on one line: whitespace runs become one space; control characters (which could
+/// drive a terminal) and bidirectional embedding, override and isolate characters (which could
+/// reorder the rest of a report line, "Trojan Source" style) become U+FFFD.
 pub fn one_line(s: &str) -> String {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     let words: Vec<String> = s
         .split_whitespace()
-        .map(|w| w.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect())
+        .map(|w| w.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect())
         .collect();
     words.join(" ")
 }

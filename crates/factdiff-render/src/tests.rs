@@ -191,6 +191,22 @@ fn text_neutralises_control_characters() {
 }
 
 #[test]
+fn text_and_markdown_neutralise_bidi_overrides() {
+    let mut report = sample();
+    report.findings[1].evidence[0].text = "safe \u{202E}txt.exe\u{2066} end \u{05E9}\u{05DC}\u{05D5}\u{05DD}".into();
+    for out in [
+        text(&report, false, 100),
+        render(&report, Format::Markdown, &Options::default()),
+    ] {
+        assert!(!out.contains('\u{202E}') && !out.contains('\u{2066}'), "{out}");
+        assert!(
+            out.contains("safe \u{FFFD}txt.exe\u{FFFD} end \u{05E9}\u{05DC}\u{05D5}\u{05DD}"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn text_numbers_matrix_columns_when_names_are_too_wide() {
     let mut report = sample();
     let long = "a-very-long-document-name-that-goes-on-and-on".to_string();
