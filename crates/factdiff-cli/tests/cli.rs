@@ -1,22 +1,14 @@
 //! End-to-end tests of the `factdiff` binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::{factdiff, run, stderr, stdout, TempDir};
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const A: &str = "Japan firmly backed India against Pakistan on Monday, Foreign Minister Iwaya Takeshi said.\n";
 const B: &str = "Japan urged both India and Pakistan to hold talks on Monday.\n";
-
-fn factdiff() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdiff"));
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    factdiff().args(args).output().unwrap()
-}
 
 fn run_with_stdin(args: &[&str], input: &str) -> Output {
     let mut child = factdiff()
@@ -28,15 +20,6 @@ fn run_with_stdin(args: &[&str], input: &str) -> Output {
         .unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
-}
-
-/// A fresh, empty directory for one test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 impl std::ops::Deref for TempDir {
@@ -59,14 +42,6 @@ fn two_articles(name: &str) -> TempDir {
     std::fs::write(dir.join("a.txt"), A).unwrap();
     std::fs::write(dir.join("b.txt"), B).unwrap();
     dir
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// Exit code 2 and a single `factdiff: error:` line, never a panic.

@@ -2,6 +2,8 @@
 //! `completions` subcommands, run through the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::{stdout, TempDir};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -43,10 +45,6 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
 fn ok(args: &[&str]) -> String {
     let o = run(args);
     assert_eq!(
@@ -56,15 +54,6 @@ fn ok(args: &[&str]) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     stdout(&o)
-}
-
-/// A fresh directory for one test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn temp_dir(name: &str, files: &[(&str, &str)]) -> TempDir {

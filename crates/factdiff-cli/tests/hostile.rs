@@ -3,29 +3,11 @@
 //! naming the file). docs/reliability.md lists them in a table.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::{factdiff, run, stderr, stdout, TempDir};
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn factdiff() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdiff"));
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    factdiff().args(args).output().unwrap()
-}
-
-/// A fresh directory for one test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 impl TempDir {
     fn new(name: &str) -> TempDir {
@@ -48,14 +30,6 @@ impl TempDir {
     fn path(&self) -> &str {
         self.0.to_str().unwrap()
     }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// Exit code 2 and a single `factdiff: error:` line containing each of `needles`, never a panic.

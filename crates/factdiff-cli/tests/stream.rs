@@ -3,41 +3,16 @@
 //! story alone.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::{factdiff, run, stderr, stdout, TempDir};
 use factdiff_cli::StoryLine;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn factdiff() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdiff"));
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    factdiff().args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-/// A fresh directory for one test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn temp_dir(name: &str) -> TempDir {

@@ -3,21 +3,15 @@
 //! and sentences of every text.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use factdiff_core::{analyze::tokens, segment};
-use std::path::PathBuf;
 use unicode_segmentation::UnicodeSegmentation;
 
 #[test]
 fn fast_paths_agree_with_uax29_on_fnc1_bodies() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/fnc1");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "FNC-1 data missing at {}",
-            dir.display()
-        );
+    let Some(dir) = common::fnc1_dir() else {
         return;
-    }
+    };
     let mut ascii_texts = 0;
     for rec in csv::Reader::from_path(dir.join("train_bodies.csv")).unwrap().records() {
         let rec = rec.unwrap();

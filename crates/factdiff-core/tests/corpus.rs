@@ -2,21 +2,15 @@
 //! headline) goes through the whole pipeline without a panic, and every span slices back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use factdiff_core::{compare, Config, Document};
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 
 #[test]
 fn all_fnc1_stories_run_and_spans_hold() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/fnc1");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "FNC-1 data missing at {}",
-            dir.display()
-        );
+    let Some(dir) = common::fnc1_dir() else {
         return;
-    }
+    };
     let mut bodies: HashMap<String, String> = HashMap::new();
     for rec in csv::Reader::from_path(dir.join("train_bodies.csv")).unwrap().records() {
         let rec = rec.unwrap();

@@ -1,0 +1,34 @@
+//! Helpers shared by the CLI integration tests: run the built binary, read its output, and a
+//! temporary directory removed on drop.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The `factdiff` binary, with the environment variables that change its output removed.
+pub fn factdiff() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdiff"));
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd
+}
+
+pub fn run(args: &[&str]) -> Output {
+    factdiff().args(args).output().unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A directory removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
