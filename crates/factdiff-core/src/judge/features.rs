@@ -7,7 +7,6 @@ use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
 use crate::lexicon::Lexicon;
 use crate::{Claim, Modality, Polarity};
-use std::collections::HashSet;
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
 pub const NAMES: [&str; 19] = [
@@ -53,13 +52,18 @@ pub fn describe(name: &str) -> &'static str {
     }
 }
 
-/// What the judge reads from one claim, whichever pair it is in.
+/// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
+/// deduplicated once per claim, so each pair compares them by merging.
 #[derive(Debug)]
 pub struct ClaimCues {
-    /// Lower-cased words outside the attribution.
+    /// Lower-cased words outside the attribution, in order.
     pub words: Vec<String>,
-    /// Stems of the content words.
-    pub stems: HashSet<String>,
+    /// The same words as a set (sorted, no repeats).
+    pub word_set: Vec<String>,
+    /// Stems of the content words (sorted, no repeats).
+    pub stems: Vec<String>,
+    /// Canonical names of the claim's entities (sorted, no repeats).
+    pub entities: Vec<String>,
     /// Whether a refutation word occurs outside a negation ([`refutes`]).
     pub refutes: bool,
     /// Negation words.
@@ -74,16 +78,20 @@ impl ClaimCues {
             .filter(|t| !c.speaker.span.is_some_and(|s| s.contains(t.span)))
             .map(|t| t.text.to_lowercase())
             .collect();
-        let stems = words
-            .iter()
-            .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
-            .map(|w| lex.stem(w))
-            .collect();
+        let stems = sorted_set(
+            words
+                .iter()
+                .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+                .map(|w| lex.stem(w))
+                .collect(),
+        );
         ClaimCues {
             refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
+            word_set: sorted_set(words.clone()),
             words,
             stems,
+            entities: sorted_set(c.entities.iter().map(|e| e.canonical.clone()).collect()),
         }
     }
 }
@@ -104,11 +112,12 @@ pub fn refutes(lex: &Lexicon, text: &str) -> bool {
 
 /// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).
 pub fn antonym_pair(lex: &Lexicon, ca: &ClaimCues, cb: &ClaimCues) -> Option<(String, String)> {
-    let (wa, wb) = (&ca.words, &cb.words);
-    wa.iter().find_map(|x| {
+    let has = |set: &[String], w: &String| set.binary_search(w).is_ok();
+    let (wa, wb) = (&ca.word_set, &cb.word_set);
+    ca.words.iter().find_map(|x| {
         let opposite = lex.antonyms.get(x)?;
-        let y = opposite.iter().find(|y| wb.contains(y) && !wa.contains(y))?;
-        (!wb.contains(x)).then(|| (x.clone(), y.clone()))
+        let y = opposite.iter().find(|y| has(wb, y) && !has(wa, y))?;
+        (!has(wb, x)).then(|| (x.clone(), y.clone()))
     })
 }
 
@@ -134,18 +143,15 @@ impl PairFeatures {
             .quantities
             .iter()
             .any(|qa| b.quantities.iter().any(|qb| compatible(qa, qb)));
-        let ea: HashSet<&str> = a.entities.iter().map(|e| e.canonical.as_str()).collect();
-        let eb: HashSet<&str> = b.entities.iter().map(|e| e.canonical.as_str()).collect();
-        let unseen = |x: &HashSet<String>, y: &HashSet<String>| {
+        let shared_stems = shared(&ca.stems, &cb.stems);
+        let unseen = |x: &[String]| {
             if x.is_empty() {
                 0.0
             } else {
-                x.iter().filter(|s| !y.contains(*s)).count() as f64 / x.len() as f64
+                (x.len() - shared_stems) as f64 / x.len() as f64
             }
         };
-        let (ua, ub) = (unseen(&ca.stems, &cb.stems), unseen(&cb.stems, &ca.stems));
-        let wa: HashSet<&str> = ca.words.iter().map(String::as_str).collect();
-        let wb: HashSet<&str> = cb.words.iter().map(String::as_str).collect();
+        let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.words.len() as f64, cb.words.len() as f64);
         PairFeatures {
             values: [
@@ -161,10 +167,10 @@ impl PairFeatures {
                 flag(hedged(a) != hedged(b)),
                 flag(mismatch),
                 flag(matched),
-                jaccard(&ea, &eb),
+                jaccard(&ca.entities, &cb.entities),
                 ua.max(ub),
                 ua.min(ub),
-                jaccard(&wa, &wb),
+                jaccard(&ca.word_set, &cb.word_set),
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
                 (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
@@ -178,11 +184,32 @@ impl PairFeatures {
     }
 }
 
-fn jaccard(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
-    let union = a.union(b).count();
+fn sorted_set(mut items: Vec<String>) -> Vec<String> {
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// How many items two sorted, deduplicated lists have in common.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted, deduplicated lists.
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let inter = shared(a, b);
+    let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
     } else {
-        a.intersection(b).count() as f64 / union as f64
+        inter as f64 / union as f64
     }
 }

@@ -16,7 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
 pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[cfg(feature = "onnx")]
 pub mod onnx;
@@ -33,16 +33,24 @@ pub struct LexicalJudge;
 
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
+        use rayon::prelude::*;
         let lex = Lexicon::get();
-        // A claim appears in many pairs: read its words and cues once.
-        let mut cues: HashMap<&str, ClaimCues> = HashMap::new();
+        // A claim appears in many pairs: read its words and cues once (claims in parallel).
+        let mut unique: Vec<&Claim> = Vec::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         for (a, b, _) in pairs {
-            for c in [a, b] {
-                cues.entry(c.id.as_str()).or_insert_with(|| ClaimCues::of(lex, c));
+            for c in [*a, *b] {
+                if seen.insert(c.id.as_str()) {
+                    unique.push(c);
+                }
             }
         }
+        let cues: FxHashMap<&str, ClaimCues> = unique
+            .par_iter()
+            .map(|c| (c.id.as_str(), ClaimCues::of(lex, c)))
+            .collect();
         pairs
-            .iter()
+            .par_iter()
             .map(
                 |(a, b, overlap)| match (cues.get(a.id.as_str()), cues.get(b.id.as_str())) {
                     (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap),
