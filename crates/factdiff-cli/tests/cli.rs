@@ -2,25 +2,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::{factdiff, run, stderr, stdout, TempDir};
+use common::{factdiff, run, run_with_stdin, stderr, stdout, TempDir};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Output, Stdio};
 
 const A: &str = "Japan firmly backed India against Pakistan on Monday, Foreign Minister Iwaya Takeshi said.\n";
 const B: &str = "Japan urged both India and Pakistan to hold talks on Monday.\n";
-
-fn run_with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = factdiff()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 impl std::ops::Deref for TempDir {
     type Target = PathBuf;

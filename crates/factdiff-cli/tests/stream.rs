@@ -4,12 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::{factdiff, run, stderr, stdout, TempDir};
+use common::{factdiff, run, run_with_stdin, stderr, stdout, TempDir};
 use factdiff_cli::StoryLine;
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -232,16 +231,9 @@ fn stdin_to_stdout_fail_on_and_min_severity() {
     let calm = line(json!(2), "calm", "The weather was mild on Monday.");
     let input = format!("{}\n{calm}", examples_story(json!(1)).join("\n"));
     let run_input = |input: &str, args: &[&str]| {
-        let mut child = factdiff()
-            .args(["report", "--jsonl-in", "-", "--group-by", "story", "--jsonl-out", "-"])
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        child.wait_with_output().unwrap()
+        let mut all = vec!["report", "--jsonl-in", "-", "--group-by", "story", "--jsonl-out", "-"];
+        all.extend_from_slice(args);
+        run_with_stdin(&all, input)
     };
     let run_stdin = |args: &[&str]| run_input(&input, args);
     let o = run_stdin(&[]);

@@ -180,12 +180,8 @@ fn looks_non_english(text: &str) -> bool {
     let mut lower = String::new();
     let (mut words, mut letters, mut other_script, mut english) = (0usize, 0usize, 0usize, 0usize);
     for w in text.split_whitespace().take(2_000) {
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&w.to_lowercase());
+        crate::analyze::tokens::lowercase_into(&mut lower, w);
+        if !w.is_ascii() {
             other_script += lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count();
         }
         words += 1;

@@ -2,8 +2,9 @@
 //! temporary directory removed on drop.
 #![allow(dead_code, clippy::unwrap_used)]
 
+use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The `factdiff` binary, with the environment variables that change its output removed.
 pub fn factdiff() -> Command {
@@ -14,6 +15,19 @@ pub fn factdiff() -> Command {
 
 pub fn run(args: &[&str]) -> Output {
     factdiff().args(args).output().unwrap()
+}
+
+/// Run with `input` on stdin.
+pub fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = factdiff()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -86,13 +86,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
             i += 1;
             continue;
         }
-        lower.clear();
-        if t.text.is_ascii() {
-            lower.push_str(t.text);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&t.text.to_lowercase());
-        }
+        crate::analyze::tokens::lowercase_into(&mut lower, t.text);
         let next = toks.get(i + 1).copied();
         let next2 = toks.get(i + 2).copied();
         let mut push = |end: Span, value: Option<String>, relative: bool| {

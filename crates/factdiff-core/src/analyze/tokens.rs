@@ -121,6 +121,17 @@ fn ascii_words(text: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// `w` lower-cased into `buf` (cleared first): no allocation once `buf` has grown.
+pub fn lowercase_into(buf: &mut String, w: &str) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+}
+
 /// `w` lower-cased, borrowed when it has no upper-case ASCII letter and no other character.
 pub fn lowercase(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
