@@ -28,6 +28,8 @@ pub mod report;
 pub mod schema;
 pub mod segment;
 mod stats;
+#[cfg(test)]
+mod test_support;
 
 pub use config::Config;
 pub use document::Document;

@@ -262,16 +262,9 @@ mod tests {
     #[test]
     fn fast_sentences_agree_with_uax29() {
         // Pseudo-random strings over the characters the ASCII rules treat specially.
-        let alphabet = b"aZ5.!?\"')( ,-;:\r\n\tqX.  ";
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 28) as usize;
-            let s: String = (0..len)
-                .map(|k| alphabet[((state >> (k % 8 * 8)) as usize + k * 11) % alphabet.len()] as char)
-                .collect();
+        let alphabet = crate::test_support::ascii_pieces("aZ5.!?\"')( ,-;:\r\n\tqX.  ");
+        let mut strings = crate::test_support::random_strings(0x2545_f491_4f6c_dd1d, &alphabet, 28, 11, 20_000);
+        for s in strings.by_ref() {
             let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
             assert_eq!(sentence_pieces(&s), expected, "{s:?}");
         }
@@ -280,14 +273,7 @@ mod tests {
             "a", "Z", "é", "É", "ÿ", "ß", "’", "“", "”", "«", "—", "–", "…", "€", "\u{a0}", ".", "?", " ", "5", "\n",
             "\u{301}", "ǅ", "ª", "×", ",",
         ];
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 20) as usize;
-            let s: String = (0..len)
-                .map(|k| mixed[((state >> (k % 8 * 8)) as usize + k * 11) % mixed.len()])
-                .collect();
+        for s in crate::test_support::random_strings(strings.state(), &mixed, 20, 11, 20_000) {
             let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
             assert_eq!(sentence_pieces(&s), expected, "{s:?}");
         }

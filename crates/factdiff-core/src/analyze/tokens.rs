@@ -195,16 +195,8 @@ mod tests {
     #[test]
     fn ascii_words_agree_with_uax29() {
         // Pseudo-random strings over the characters the ASCII rules treat specially.
-        let alphabet = b"aZq09_:.',; -\"!?()\n\tX5";
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 24) as usize;
-            let s: String = (0..len)
-                .map(|k| alphabet[((state >> (k % 8 * 8)) as usize + k * 7) % alphabet.len()] as char)
-                .collect();
+        let alphabet = crate::test_support::ascii_pieces("aZq09_:.',; -\"!?()\n\tX5");
+        for s in crate::test_support::random_strings(0x9e37_79b9_7f4a_7c15, &alphabet, 24, 7, 20_000) {
             assert_eq!(ascii_words(&s, 3), uax29_words(&s, 3), "{s:?}");
         }
         for s in [
