@@ -12,7 +12,9 @@ pub struct Config {
     pub min_term_overlap: f64,
     /// Candidate pairs must share at least this many indexed features.
     pub min_shared_features: usize,
-    /// Index terms that occur in more than this share of claims are not used for blocking.
+    /// Index terms that occur in more than this share of claims are not used for blocking. Half,
+    /// not less: the words that name a story's event are in many of its claims and must still
+    /// propose pairs (chosen on ECB+ train, see docs/performance.md).
     pub max_term_share: f64,
     /// ... nor those in more than this many claims (keeps alignment near-linear on big inputs).
     pub max_postings: usize,
@@ -32,7 +34,7 @@ impl Default for Config {
             align_threshold: 0.34,
             min_shared_features: 2,
             min_term_overlap: 0.12,
-            max_term_share: 0.25,
+            max_term_share: 0.5,
             max_postings: 64,
             check_worthy: 0.5,
             repeat_similarity: 0.8,

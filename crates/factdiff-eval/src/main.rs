@@ -509,24 +509,29 @@ fn ecb_row(name: &str, r: ecb::Readings) -> String {
 /// factdiff's ECB+ scores over a grid of the alignment thresholds (what configuration alone can
 /// do; tune on dev or train only).
 fn ecb_grid(mentions: &Path) -> Res<()> {
-    println!("align_threshold min_term_overlap min_shared_features: aligned pairs P / R / F1 sentence; mention; clusters F1 sentence; mention");
-    for align_threshold in [0.2, 0.25, 0.3, 0.34, 0.4, 0.5] {
-        for min_term_overlap in [0.05, 0.12, 0.2, 0.3] {
-            for min_shared_features in [1, 2, 3] {
-                let config = Config {
-                    align_threshold,
-                    min_term_overlap,
-                    min_shared_features,
-                    ..Config::default()
-                };
-                let e = ecb::evaluate(mentions, &config, usize::MAX)?;
-                println!(
-                    "{align_threshold} {min_term_overlap} {min_shared_features}: {}; {}; {:.1}; {:.1}",
-                    prf(e.pairs.sentence),
-                    prf(e.pairs.mention),
-                    e.clusters.sentence.f1(),
-                    e.clusters.mention.f1()
-                );
+    println!("max_term_share align_threshold min_term_overlap min_shared_features: aligned pairs P / R / F1 sentence; mention; F1 same word; clusters F1 sentence; mention; same word");
+    for max_term_share in [0.25, 0.5, 1.0] {
+        for align_threshold in [0.2, 0.25, 0.3, 0.34, 0.4, 0.5] {
+            for min_term_overlap in [0.05, 0.12, 0.2, 0.3] {
+                for min_shared_features in [1, 2, 3] {
+                    let config = Config {
+                        max_term_share,
+                        align_threshold,
+                        min_term_overlap,
+                        min_shared_features,
+                        ..Config::default()
+                    };
+                    let e = ecb::evaluate(mentions, &config, usize::MAX)?;
+                    println!(
+                        "{max_term_share} {align_threshold} {min_term_overlap} {min_shared_features}: {}; {}; {:.1}; {:.1}; {:.1}; {:.1}",
+                        prf(e.pairs.sentence),
+                        prf(e.pairs.mention),
+                        e.pairs.same_word.f1(),
+                        e.clusters.sentence.f1(),
+                        e.clusters.mention.f1(),
+                        e.clusters.same_word.f1()
+                    );
+                }
             }
         }
     }
