@@ -179,37 +179,63 @@ pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
 }
 
 /// [`content_terms`] of words already split by [`words`], so that a sentence is tokenised once.
+///
+/// A word's term depends on the word alone: it is memoised per thread under the word as written
+/// (news text repeats its words), so a repeated word costs one lookup.
 pub fn content_terms_of(lex: &Lexicon, words: &[Token<'_>]) -> Vec<Arc<str>> {
-    let mut terms: Vec<Arc<str>> = Vec::new();
-    let mut lower = String::new();
-    for t in words {
-        if t.is_number() {
-            continue;
-        }
-        lower.clear();
-        if t.text.is_ascii() {
-            lower.push_str(t.text);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(t.text.chars().flat_map(char::to_lowercase));
-        }
-        // Strip every trailing "'s", then every trailing "’s" (`trim_end_matches` builds a
-        // substring searcher per call; these suffix checks do not).
-        let mut w = lower.as_str();
-        while let Some(rest) = w.strip_suffix("'s") {
-            w = rest;
-        }
-        while let Some(rest) = w.strip_suffix("’s") {
-            w = rest;
-        }
-        if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
-            continue;
-        }
-        terms.push(lex.shared_stem(w));
+    type Terms = rustc_hash::FxHashMap<String, Option<Arc<str>>>;
+    thread_local! {
+        static TERMS: std::cell::RefCell<Terms> = std::cell::RefCell::new(Terms::default());
     }
+    const MAX_CACHED: usize = 200_000;
+    let mut terms: Vec<Arc<str>> = Vec::with_capacity(words.len());
+    let mut lower = String::new();
+    TERMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for t in words {
+            let term = match cache.get(t.text) {
+                Some(term) => term.clone(),
+                None => {
+                    let term = term_of(lex, t, &mut lower);
+                    if cache.len() < MAX_CACHED {
+                        cache.insert(t.text.to_string(), term.clone());
+                    }
+                    term
+                }
+            };
+            terms.extend(term);
+        }
+    });
     terms.sort_unstable();
     terms.dedup();
     terms
+}
+
+/// The content term of one word, if it has one (`lower` is a scratch buffer).
+fn term_of(lex: &Lexicon, t: &Token<'_>, lower: &mut String) -> Option<Arc<str>> {
+    if t.is_number() {
+        return None;
+    }
+    lower.clear();
+    if t.text.is_ascii() {
+        lower.push_str(t.text);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(t.text.chars().flat_map(char::to_lowercase));
+    }
+    // Strip every trailing "'s", then every trailing "’s" (`trim_end_matches` builds a
+    // substring searcher per call; these suffix checks do not).
+    let mut w = lower.as_str();
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
+        return None;
+    }
+    Some(lex.shared_stem(w))
 }
 
 #[cfg(test)]
