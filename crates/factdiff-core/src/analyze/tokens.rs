@@ -84,7 +84,7 @@ enum Class {
     Other,
 }
 
-fn class(b: u8) -> Class {
+const fn class_of(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,
@@ -94,6 +94,21 @@ fn class(b: u8) -> Class {
         b',' | b';' => Class::MidNum,
         _ => Class::Other,
     }
+}
+
+/// [`class_of`] of every byte, looked up instead of matched in the word loop.
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> Class {
+    CLASSES[usize::from(b)]
 }
 
 fn is_word(c: Class) -> bool {
