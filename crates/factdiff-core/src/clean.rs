@@ -170,24 +170,20 @@ fn remove(out: &mut Cleaned, text: &str, span: Span, reason: RemovalReason) {
 
 /// Words of a paragraph, lower-cased, for comparing paragraphs.
 fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        // The same words, byte by byte: ASCII letters and digits are the alphanumeric characters.
-        let mut gap = false;
-        for b in s.bytes() {
-            if b.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
-                    out.push(' ');
-                }
-                gap = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                gap = true;
+        // The same words as bytes: ASCII letters and digits are the alphanumeric characters.
+        let mut out: Vec<u8> = Vec::with_capacity(s.len());
+        for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(b' ');
             }
+            out.extend_from_slice(w);
         }
-        return out;
+        out.make_ascii_lowercase();
+        // ASCII bytes are always UTF-8.
+        return String::from_utf8(out).unwrap_or_default();
     }
-    normalise_chars(s, out)
+    normalise_chars(s, String::with_capacity(s.len()))
 }
 
 /// [`normalise`] character by character, appended to `out`.
