@@ -33,7 +33,17 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 fn month(w: &str) -> Option<i8> {
-    // Called for every capitalised word: short ASCII words are lower-cased on the stack.
+    // Called for every capitalised word: most are rejected by their first letter, which for a
+    // month is one of these in either case (no other character lower-cases to them).
+    if !w.bytes().next().is_some_and(|b| b"jfmasondJFMASOND".contains(&b)) {
+        return None;
+    }
+    month_of_any(w)
+}
+
+/// [`month`] without the first-letter check.
+fn month_of_any(w: &str) -> Option<i8> {
+    // Short ASCII words are lower-cased on the stack.
     let mut buf = [0u8; 24];
     let owned;
     let lower: &str = match buf.get_mut(..w.len()) {
@@ -179,6 +189,17 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.value))
             .collect()
+    }
+
+    #[test]
+    fn months_are_rejected_by_first_letter_only_when_no_month() {
+        let pieces = [
+            "J", "j", "a", "n", "u", "M", "ay", "Sept", ".", "K", "\u{212a}", "İ", "É", "x", "Dec", "ember", "O", "ct",
+        ];
+        for w in crate::test_support::random_strings(0x510e_527f_ade6_82d1, &pieces, 5, 3, 20_000) {
+            assert_eq!(month(&w), month_of_any(&w), "{w:?}");
+        }
+        assert_eq!(month("Sept."), Some(9));
     }
 
     #[test]
