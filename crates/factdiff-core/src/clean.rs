@@ -173,7 +173,11 @@ fn normalise(s: &str) -> String {
     if s.is_ascii() {
         // The same words as bytes: ASCII letters and digits are the alphanumeric characters.
         let mut out: Vec<u8> = Vec::with_capacity(s.len());
-        for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        for w in s
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             if !out.is_empty() {
                 out.push(b' ');
             }

@@ -80,7 +80,11 @@ fn fragments(text: &str, span: Span) -> Vec<Span> {
 pub fn sentence_pieces(text: &str) -> Vec<(usize, &str)> {
     let mut classes = Vec::with_capacity(text.len());
     if text.is_ascii() {
-        classes.extend(text.bytes().enumerate().map(|(i, b)| (i, ASCII_CLASSES[usize::from(b)])));
+        classes.extend(
+            text.bytes()
+                .enumerate()
+                .map(|(i, b)| (i, ASCII_CLASSES[usize::from(b)])),
+        );
     } else {
         for (i, c) in text.char_indices() {
             let Some(k) = sentence_class(c) else {

@@ -238,7 +238,9 @@ mod tests {
     fn ascii_words_are_counted_as_any_word() {
         let lex = crate::lexicon::Lexicon::get();
         let mut lower = String::new();
-        let pieces = ["The", "of", "a", "IS", "x", "\"", "'", "(", ".", "-", "9", "_", "and", "Z"];
+        let pieces = [
+            "The", "of", "a", "IS", "x", "\"", "'", "(", ".", "-", "9", "_", "and", "Z",
+        ];
         for w in crate::test_support::random_strings(0x3c6e_f372_fe94_f82b, &pieces, 6, 5, 20_000) {
             let fast = ascii_word_counts(lex, &w, &mut lower);
             assert_eq!(fast, word_counts(lex, &w, &mut lower), "{w:?}");

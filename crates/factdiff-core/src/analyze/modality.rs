@@ -95,7 +95,17 @@ mod tests {
         assert_eq!(modality("Japan urged dialogue."), Modality::CallToAction);
         assert_eq!(modality("The meeting will take place in May."), Modality::Prediction);
         assert_eq!(modality("The meeting took place in May."), Modality::Fact);
-        for s in ["If it rains", "  iF x", "if", "İf it", "Iff x", "\u{212a}if x", " IF\tx", "IF ", "ıf x"] {
+        for s in [
+            "If it rains",
+            "  iF x",
+            "if",
+            "İf it",
+            "Iff x",
+            "\u{212a}if x",
+            " IF\tx",
+            "IF ",
+            "ıf x",
+        ] {
             let expected = s.trim_start().to_lowercase().starts_with("if ");
             assert_eq!(starts_with_if(s), expected, "{s:?}");
         }

@@ -193,10 +193,7 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
         }
         let start_rel = t.span.start_byte - base;
         let before = lowercase_tail(&sentence[..start_rel]);
-        let qualifier = QUALIFIERS
-            .iter()
-            .find(|q| before.ends_with(*q))
-            .map(|q| q.to_string());
+        let qualifier = QUALIFIERS.iter().find(|q| before.ends_with(*q)).map(|q| q.to_string());
         out.push(Quantity {
             value,
             unit,
@@ -242,8 +239,27 @@ mod tests {
     fn qualifiers_are_found_from_the_tail_as_from_the_whole_text() {
         assert!(QUALIFIERS.iter().all(|q| q.len() <= 13 && q.is_ascii()));
         let pieces = [
-            "a", "T", "o", " ", "  ", "\t", "Σ", "σ", "İ", "\u{212a}", "é", "ß", "over", "MORE THAN", "at least", "Up To",
-            "approximately", "Nearly", ".", "\u{301}", "ǅ",
+            "a",
+            "T",
+            "o",
+            " ",
+            "  ",
+            "\t",
+            "Σ",
+            "σ",
+            "İ",
+            "\u{212a}",
+            "é",
+            "ß",
+            "over",
+            "MORE THAN",
+            "at least",
+            "Up To",
+            "approximately",
+            "Nearly",
+            ".",
+            "\u{301}",
+            "ǅ",
         ];
         for s in crate::test_support::random_strings(0x6a09_e667_f3bc_c908, &pieces, 12, 3, 20_000) {
             let whole = s.to_lowercase();
@@ -255,7 +271,10 @@ mod tests {
 
     #[test]
     fn number_words_are_found_in_any_case() {
-        assert_eq!(NUMBER_WORDS.iter().map(|(n, _)| n.len()).max(), Some(LONGEST_NUMBER_WORD));
+        assert_eq!(
+            NUMBER_WORDS.iter().map(|(n, _)| n.len()).max(),
+            Some(LONGEST_NUMBER_WORD)
+        );
         for (w, v) in NUMBER_WORDS {
             assert_eq!(word_value(w), Some(v));
             assert_eq!(word_value(&w.to_uppercase()), Some(v));

@@ -49,11 +49,7 @@ impl CueList {
     }
 
     /// The matches of [`CueList::find`] that lie inside `range` of `text`.
-    fn matches<'t>(
-        &'t self,
-        text: &'t str,
-        range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (Span, usize)> + 't {
+    fn matches<'t>(&'t self, text: &'t str, range: std::ops::Range<usize>) -> impl Iterator<Item = (Span, usize)> + 't {
         let (mut at, end) = (range.start, range.end);
         std::iter::from_fn(move || {
             let ac = self.automaton.as_ref()?;
@@ -450,8 +446,26 @@ mod tests {
             &lex.intensifiers,
         ];
         let pieces = [
-            "said ", "officials ", "an official ", "Russian", "may ", "May ", "not ", "isn't ", "Mr ", "President ",
-            "according to ", "could ", "x", " ", "sources told ", "supports ", "reportedly ", "un", "said", ".",
+            "said ",
+            "officials ",
+            "an official ",
+            "Russian",
+            "may ",
+            "May ",
+            "not ",
+            "isn't ",
+            "Mr ",
+            "President ",
+            "according to ",
+            "could ",
+            "x",
+            " ",
+            "sources told ",
+            "supports ",
+            "reportedly ",
+            "un",
+            "said",
+            ".",
         ];
         for s in crate::test_support::random_strings(0x1f83_d9ab_fb41_bd6b, &pieces, 12, 3, 5_000) {
             let scan = lex.scan(&s);
