@@ -78,6 +78,16 @@ fn year(w: &str) -> Option<i16> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+/// `text.parse::<Date>().ok()`, without trying text that cannot be one: jiff's ISO 8601 parser
+/// starts with a sign or a four-digit year, and every failed parse allocates its error.
+fn iso_date(text: &str) -> Option<Date> {
+    let first = text.bytes().next()?;
+    if !(first.is_ascii_digit() || first == b'+' || first == b'-') {
+        return None;
+    }
+    text.parse::<Date>().ok()
+}
+
 /// Parse a published date given as `YYYY-MM-DD` (or a longer ISO timestamp).
 pub fn parse_published(s: &str) -> Option<Date> {
     s.get(..10).and_then(|d| d.parse::<Date>().ok())
@@ -108,7 +118,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
                 relative,
             });
         };
-        if let Ok(d) = t.text.parse::<Date>() {
+        if let Some(d) = iso_date(t.text) {
             push(t.span, Some(d.to_string()), false);
         } else if let (Some(m), Some(d)) = (
             month(t.text).filter(|_| t.is_capitalised()),
@@ -189,6 +199,17 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.value))
             .collect()
+    }
+
+    #[test]
+    fn iso_dates_are_parsed_as_by_jiff() {
+        let pieces = [
+            "2024", "-", "+", "06", "14", "T", "a", " ", "Z", "002024", "June", "1", ":", "30",
+        ];
+        for w in crate::test_support::random_strings(0x9b05_688c_2b3e_6c1f, &pieces, 6, 3, 20_000) {
+            assert_eq!(iso_date(&w), w.parse::<Date>().ok(), "{w:?}");
+        }
+        assert!(iso_date("2024-06-14").is_some());
     }
 
     #[test]
