@@ -7,7 +7,7 @@
 
 use crate::lexicon::{Boilerplate, Lexicon};
 use crate::{Config, RemovalReason, RemovedSpan, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The result of cleaning one text: kept line spans and removed spans, both in text order.
 #[derive(Clone, Debug, Default)]
@@ -30,9 +30,10 @@ const CREDIT_PREFIXES: [&str; 7] = [
 pub fn clean(text: &str, config: &Config) -> Cleaned {
     let lex = Lexicon::get();
     let mut out = Cleaned::default();
+    let mut lower = String::new();
     for line in line_spans(text) {
         let content = line.slice(text);
-        let lower = content.to_lowercase();
+        crate::analyze::tokens::lowercase_into(&mut lower, content);
         if let Some(rule) = boilerplate_rule(lex, &lower) {
             if rule == Boilerplate::Tail {
                 let end = text.trim_end().len().max(line.end_byte);
@@ -169,7 +170,28 @@ fn remove(out: &mut Cleaned, text: &str, span: Span, reason: RemovalReason) {
 
 /// Words of a paragraph, lower-cased, for comparing paragraphs.
 fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The same words as bytes: ASCII letters and digits are the alphanumeric characters.
+        let mut out: Vec<u8> = Vec::with_capacity(s.len());
+        for w in s
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            out.extend_from_slice(w);
+        }
+        out.make_ascii_lowercase();
+        // ASCII bytes are always UTF-8.
+        return String::from_utf8(out).unwrap_or_default();
+    }
+    normalise_chars(s, String::with_capacity(s.len()))
+}
+
+/// [`normalise`] character by character, appended to `out`.
+fn normalise_chars(s: &str, mut out: String) -> String {
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
@@ -185,24 +207,29 @@ fn normalise(s: &str) -> String {
     out
 }
 
+/// The first four words of a normalised paragraph (words are separated by single spaces).
+fn opening(norm: &str) -> &str {
+    norm.match_indices(' ').nth(3).map_or(norm, |(i, _)| &norm[..i])
+}
+
 /// Move kept paragraphs that repeat an earlier one (exactly or nearly) to `removed`.
 fn remove_repeated_paragraphs(text: &str, out: &mut Cleaned, config: &Config) {
     const MIN_WORDS: usize = 8;
     const MAX_BUCKET: usize = 32;
-    let mut exact: HashMap<String, Span> = HashMap::new();
+    let mut exact: HashMap<String, Span> = HashMap::default();
     // Near-duplicate candidates share their opening words; bounded buckets keep this linear.
-    let mut by_opening: HashMap<String, Vec<(Span, String)>> = HashMap::new();
+    let mut by_opening: HashMap<String, Vec<(Span, String)>> = HashMap::default();
     let mut kept = Vec::with_capacity(out.kept.len());
     for span in std::mem::take(&mut out.kept) {
         let norm = normalise(span.slice(text));
-        let words = norm.split(' ').count();
+        let words = norm.bytes().filter(|&b| b == b' ').count() + 1;
         if words < MIN_WORDS {
             kept.push(span);
             continue;
         }
+        let key = opening(&norm);
         let earlier = exact.get(&norm).copied().or_else(|| {
-            let key: String = norm.split(' ').take(4).collect::<Vec<_>>().join(" ");
-            by_opening.get(&key).and_then(|cands| {
+            by_opening.get(key).and_then(|cands| {
                 cands
                     .iter()
                     .find(|(_, c)| strsim::sorensen_dice(c, &norm) >= config.repeat_paragraph_similarity)
@@ -217,8 +244,7 @@ fn remove_repeated_paragraphs(text: &str, out: &mut Cleaned, config: &Config) {
                 repeats: Some(first),
             }),
             None => {
-                let key: String = norm.split(' ').take(4).collect::<Vec<_>>().join(" ");
-                let bucket = by_opening.entry(key).or_default();
+                let bucket = by_opening.entry(key.to_string()).or_default();
                 if bucket.len() < MAX_BUCKET {
                     bucket.push((span, norm.clone()));
                 }
@@ -240,6 +266,17 @@ mod tests {
             .into_iter()
             .map(|r| (r.reason, r.text))
             .collect()
+    }
+
+    #[test]
+    fn ascii_paragraphs_normalise_as_characters_do() {
+        let alphabet = crate::test_support::ascii_pieces("aZ5 .,'-\t_:Qz9!");
+        for p in crate::test_support::random_strings(0x2d35_8dcc_aa6c_78a5, &alphabet, 40, 5, 20_000) {
+            let norm = normalise(&p);
+            assert_eq!(norm, normalise_chars(&p, String::new()), "{p:?}");
+            let joined = norm.split(' ').take(4).collect::<Vec<_>>().join(" ");
+            assert_eq!(opening(&norm), joined, "{p:?}");
+        }
     }
 
     #[test]

@@ -79,11 +79,19 @@ fn fragments(text: &str, span: Span) -> Vec<Span> {
 /// [`sentence_ends`]; other text the Unicode iterator.
 pub fn sentence_pieces(text: &str) -> Vec<(usize, &str)> {
     let mut classes = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let Some(k) = sentence_class(c) else {
-            return text.split_sentence_bound_indices().collect();
-        };
-        classes.push((i, k));
+    if text.is_ascii() {
+        classes.extend(
+            text.bytes()
+                .enumerate()
+                .map(|(i, b)| (i, ASCII_CLASSES[usize::from(b)])),
+        );
+    } else {
+        for (i, c) in text.char_indices() {
+            let Some(k) = sentence_class(c) else {
+                return text.split_sentence_bound_indices().collect();
+            };
+            classes.push((i, k));
+        }
     }
     let mut start = 0;
     let mut out = Vec::new();
@@ -113,8 +121,21 @@ enum SClass {
     Other,
 }
 
+/// [`sentence_class`] of each ASCII byte, looked up instead of matched.
+const ASCII_CLASSES: [SClass; 128] = {
+    let mut table = [SClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        if let Some(k) = sentence_class(b as u8 as char) {
+            table[b] = k;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The class of `c`, or `None` for a character the fast path leaves to the Unicode tables.
-fn sentence_class(c: char) -> Option<SClass> {
+const fn sentence_class(c: char) -> Option<SClass> {
     use SClass::*;
     Some(match c {
         'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => Upper,

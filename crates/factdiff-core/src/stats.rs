@@ -6,7 +6,7 @@ use crate::analyze::Analyzed;
 use crate::{
     Agreement, Claim, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel, SCHEMA_VERSION,
 };
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Above this many documents the N × N agreement matrix is not built (it grows quadratically).
 pub const MAX_AGREEMENT_DOCS: usize = 500;
@@ -49,7 +49,7 @@ pub(crate) fn assemble(
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
         .flat_map(|(_, _, al)| [al.a.as_str(), al.b.as_str()])
         .collect();
-    let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::default();
     for c in &claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
     }
@@ -174,19 +174,19 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
 /// True for a text of some length in which English function words are rare.
 fn looks_non_english(text: &str) -> bool {
     let lex = crate::lexicon::Lexicon::get();
-    // Mostly letters of another script (CJK, Arabic, Hebrew, Cyrillic, …): even a short text says so.
-    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
     // One lower-case buffer for every word (this reads up to 2,000 words of every document).
     let mut lower = String::new();
     let (mut words, mut letters, mut other_script, mut english) = (0usize, 0usize, 0usize, 0usize);
     for w in text.split_whitespace().take(2_000) {
-        crate::analyze::tokens::lowercase_into(&mut lower, w);
-        if !w.is_ascii() {
-            other_script += lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count();
-        }
+        let counts = if w.is_ascii() {
+            ascii_word_counts(lex, w, &mut lower)
+        } else {
+            word_counts(lex, w, &mut lower)
+        };
         words += 1;
-        letters += lower.chars().filter(|c| c.is_alphabetic()).count();
-        english += usize::from(lex.is_stopword(lower.trim_matches(|c: char| !c.is_alphanumeric())));
+        letters += counts.letters;
+        other_script += counts.other_script;
+        english += usize::from(counts.english);
     }
     if letters >= 12 && other_script * 2 > letters {
         return true;
@@ -196,4 +196,64 @@ fn looks_non_english(text: &str) -> bool {
     }
     // Function words are 40–50% of English prose; a tenth is far below any English text.
     (english as f64) < 0.12 * words as f64
+}
+
+/// What the language check counts in one word.
+#[derive(Debug, PartialEq, Eq)]
+struct WordCounts {
+    letters: usize,
+    /// Letters of another script than Latin (CJK, Arabic, Hebrew, Cyrillic, …).
+    other_script: usize,
+    /// The word, lower-cased and trimmed of non-alphanumeric characters, is a stopword.
+    english: bool,
+}
+
+/// [`WordCounts`] of any word (`lower` is a scratch buffer).
+fn word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
+    crate::analyze::tokens::lowercase_into(lower, w);
+    WordCounts {
+        letters: lower.chars().filter(|c| c.is_alphabetic()).count(),
+        other_script: lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count(),
+        english: lex.is_stopword(lower.trim_matches(|c: char| !c.is_alphanumeric())),
+    }
+}
+
+/// [`word_counts`] of an ASCII word, without lower-casing all of it: ASCII lower-casing keeps
+/// letters letters and commutes with trimming, and ASCII letters and digits are its alphanumerics.
+fn ascii_word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
+    crate::analyze::tokens::lowercase_into(lower, w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    WordCounts {
+        letters: w.bytes().filter(u8::is_ascii_alphabetic).count(),
+        other_script: 0,
+        english: lex.is_stopword(lower),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_words_are_counted_as_any_word() {
+        let lex = crate::lexicon::Lexicon::get();
+        let mut lower = String::new();
+        let pieces = [
+            "The", "of", "a", "IS", "x", "\"", "'", "(", ".", "-", "9", "_", "and", "Z",
+        ];
+        for w in crate::test_support::random_strings(0x3c6e_f372_fe94_f82b, &pieces, 6, 5, 20_000) {
+            let fast = ascii_word_counts(lex, &w, &mut lower);
+            assert_eq!(fast, word_counts(lex, &w, &mut lower), "{w:?}");
+        }
+        assert!(ascii_word_counts(lex, "\"The", &mut lower).english);
+    }
+
+    #[test]
+    fn other_scripts_and_missing_function_words_look_non_english() {
+        assert!(looks_non_english("東京で会議が開かれた。日本と中国の代表が出席した。"));
+        let english = "The minister said that the talks would resume in the spring, and that both sides were ready. ";
+        assert!(!looks_non_english(&english.repeat(3)));
+        let german = "Der Minister sagte, dass die Gespräche im Frühjahr wieder aufgenommen würden. ";
+        assert!(looks_non_english(&german.repeat(3)));
+    }
 }

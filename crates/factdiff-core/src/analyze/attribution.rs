@@ -11,13 +11,24 @@ use crate::{EntityKind, EntityMention, Span, Speaker, SpeakerKind};
 
 /// The first double-quoted stretch of `sentence` (relative spans), closed or not.
 pub fn quote(sentence: &str) -> Option<Span> {
-    let open = sentence.find(['"', '“'])?;
+    let open = find_quote(sentence, '“')?;
     let after = open + 1 + usize::from(sentence[open..].starts_with('“')) * 2;
-    let close = sentence[after..].find(['"', '”']).map_or(sentence.len(), |c| {
+    let close = find_quote(&sentence[after..], '”').map_or(sentence.len(), |c| {
         let at = after + c;
         at + sentence[at..].chars().next().map_or(1, char::len_utf8)
     });
     Some(Span::new(open, close))
+}
+
+/// `text.find(['"', curly])` byte by byte: the first `"` or `curly`.
+fn find_quote(text: &str, curly: char) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    let lead = curly.encode_utf8(&mut buf).as_bytes()[0];
+    // `lead` starts a character, so `text[i..]` is a valid slice when it is found.
+    text.bytes()
+        .enumerate()
+        .find(|&(i, b)| b == b'"' || (b == lead && text[i..].starts_with(curly)))
+        .map(|(i, _)| i)
 }
 
 /// Speaker of a scanned sentence. `entities` have absolute spans; `base` is the sentence start.
@@ -159,6 +170,15 @@ mod tests {
         let mut people = People::default();
         let e = entities::find(lex, s, 0, &mut people);
         speaker(lex, &lex.scan(s), 0, &e, quote(s), None)
+    }
+
+    #[test]
+    fn quotes_are_found_as_by_char_search() {
+        let pieces = ["a", "\"", "“", "”", "’", "é", " ", "\u{2018}", "€", "said"];
+        for s in crate::test_support::random_strings(0xbb67_ae85_84ca_a73b, &pieces, 14, 3, 20_000) {
+            assert_eq!(find_quote(&s, '“'), s.find(['"', '“']), "{s:?}");
+            assert_eq!(find_quote(&s, '”'), s.find(['"', '”']), "{s:?}");
+        }
     }
 
     #[test]

@@ -33,7 +33,17 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 fn month(w: &str) -> Option<i8> {
-    // Called for every capitalised word: short ASCII words are lower-cased on the stack.
+    // Called for every capitalised word: most are rejected by their first letter, which for a
+    // month is one of these in either case (no other character lower-cases to them).
+    if !w.bytes().next().is_some_and(|b| b"jfmasondJFMASOND".contains(&b)) {
+        return None;
+    }
+    month_of_any(w)
+}
+
+/// [`month`] without the first-letter check.
+fn month_of_any(w: &str) -> Option<i8> {
+    // Short ASCII words are lower-cased on the stack.
     let mut buf = [0u8; 24];
     let owned;
     let lower: &str = match buf.get_mut(..w.len()) {
@@ -68,6 +78,16 @@ fn year(w: &str) -> Option<i16> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+/// `text.parse::<Date>().ok()`, without trying text that cannot be one: jiff's ISO 8601 parser
+/// starts with a sign or a four-digit year, and every failed parse allocates its error.
+fn iso_date(text: &str) -> Option<Date> {
+    let first = text.bytes().next()?;
+    if !(first.is_ascii_digit() || first == b'+' || first == b'-') {
+        return None;
+    }
+    text.parse::<Date>().ok()
+}
+
 /// Parse a published date given as `YYYY-MM-DD` (or a longer ISO timestamp).
 pub fn parse_published(s: &str) -> Option<Date> {
     s.get(..10).and_then(|d| d.parse::<Date>().ok())
@@ -98,7 +118,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
                 relative,
             });
         };
-        if let Ok(d) = t.text.parse::<Date>() {
+        if let Some(d) = iso_date(t.text) {
             push(t.span, Some(d.to_string()), false);
         } else if let (Some(m), Some(d)) = (
             month(t.text).filter(|_| t.is_capitalised()),
@@ -179,6 +199,28 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.value))
             .collect()
+    }
+
+    #[test]
+    fn iso_dates_are_parsed_as_by_jiff() {
+        let pieces = [
+            "2024", "-", "+", "06", "14", "T", "a", " ", "Z", "002024", "June", "1", ":", "30",
+        ];
+        for w in crate::test_support::random_strings(0x9b05_688c_2b3e_6c1f, &pieces, 6, 3, 20_000) {
+            assert_eq!(iso_date(&w), w.parse::<Date>().ok(), "{w:?}");
+        }
+        assert!(iso_date("2024-06-14").is_some());
+    }
+
+    #[test]
+    fn months_are_rejected_by_first_letter_only_when_no_month() {
+        let pieces = [
+            "J", "j", "a", "n", "u", "M", "ay", "Sept", ".", "K", "\u{212a}", "İ", "É", "x", "Dec", "ember", "O", "ct",
+        ];
+        for w in crate::test_support::random_strings(0x510e_527f_ade6_82d1, &pieces, 5, 3, 20_000) {
+            assert_eq!(month(&w), month_of_any(&w), "{w:?}");
+        }
+        assert_eq!(month("Sept."), Some(9));
     }
 
     #[test]

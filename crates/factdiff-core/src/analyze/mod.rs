@@ -99,10 +99,12 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
 
 /// The first word listed in the antonym lexicon, as the claim's main predicate.
 fn predicate(lex: &Lexicon, toks: &[tokens::Token<'_>]) -> Option<String> {
-    toks.iter()
-        .map(|t| tokens::lowercase(t.text))
-        .find(|w| lex.antonyms.contains_key(w.as_ref()))
-        .map(std::borrow::Cow::into_owned)
+    // One lower-case buffer for every word; only the word found is copied.
+    let mut lower = String::new();
+    toks.iter().find_map(|t| {
+        tokens::lowercase_into(&mut lower, t.text);
+        lex.antonyms.contains_key(lower.as_str()).then(|| lower.clone())
+    })
 }
 
 /// How much a fact-checker would want to verify this sentence (0..=1).

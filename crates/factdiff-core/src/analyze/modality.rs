@@ -58,8 +58,15 @@ pub fn modality(lex: &Lexicon, scan: &Scan<'_>) -> Modality {
 }
 
 /// True when the sentence, lower-cased, starts with "if " after leading whitespace.
+///
+/// Only `I`, `F` and the space lower-case to `i`, `f` and a space as a whole ("İ" becomes "i̇"),
+/// so comparing the first three bytes without case is the same test.
 fn starts_with_if(sentence: &str) -> bool {
-    sentence.trim_start().to_lowercase().starts_with("if ")
+    sentence
+        .trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"if "))
 }
 
 /// Matches of `list` in the scanned sentence as cues with absolute spans.
@@ -88,5 +95,19 @@ mod tests {
         assert_eq!(modality("Japan urged dialogue."), Modality::CallToAction);
         assert_eq!(modality("The meeting will take place in May."), Modality::Prediction);
         assert_eq!(modality("The meeting took place in May."), Modality::Fact);
+        for s in [
+            "If it rains",
+            "  iF x",
+            "if",
+            "İf it",
+            "Iff x",
+            "\u{212a}if x",
+            " IF\tx",
+            "IF ",
+            "ıf x",
+        ] {
+            let expected = s.trim_start().to_lowercase().starts_with("if ");
+            assert_eq!(starts_with_if(s), expected, "{s:?}");
+        }
     }
 }

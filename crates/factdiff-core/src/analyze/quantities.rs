@@ -85,24 +85,36 @@ const QUALIFIERS: [&str; 12] = [
     "some",
 ];
 
+/// Longest entry of [`NUMBER_WORDS`], in bytes.
+const LONGEST_NUMBER_WORD: usize = 9;
+
 fn word_value(w: &str) -> Option<f64> {
-    // Every word of every sentence comes through here: compare ASCII words without allocating.
+    // Every word of every sentence comes through here: ASCII words are lower-cased on the stack
+    // and looked up in a map of the number words.
     if w.is_ascii() {
-        // Most words cannot be a number word: reject them by their first letter.
-        if !w
-            .bytes()
-            .next()
-            .is_some_and(|b| b"otfsenhd".contains(&b.to_ascii_lowercase()))
+        // Most words cannot be a number word: reject them by their first letter and length.
+        if w.len() > LONGEST_NUMBER_WORD
+            || !w
+                .bytes()
+                .next()
+                .is_some_and(|b| b"otfsenhd".contains(&b.to_ascii_lowercase()))
         {
             return None;
         }
-        return NUMBER_WORDS
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(w))
-            .map(|(_, v)| *v);
+        let mut buf = [0u8; LONGEST_NUMBER_WORD];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return number_words().get(&*lower).copied();
     }
     let lower = w.to_lowercase();
     NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
+}
+
+/// [`NUMBER_WORDS`] as a map from the word's bytes.
+fn number_words() -> &'static rustc_hash::FxHashMap<&'static [u8], f64> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], f64>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| NUMBER_WORDS.iter().map(|(n, v)| (n.as_bytes(), *v)).collect())
 }
 
 fn digit_value(w: &str) -> Option<f64> {
@@ -180,11 +192,8 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
             end = end.max(n.span.end_byte);
         }
         let start_rel = t.span.start_byte - base;
-        let before = sentence[..start_rel].to_lowercase();
-        let qualifier = QUALIFIERS
-            .iter()
-            .find(|q| before.trim_end().ends_with(*q))
-            .map(|q| q.to_string());
+        let before = lowercase_tail(&sentence[..start_rel]);
+        let qualifier = QUALIFIERS.iter().find(|q| before.ends_with(*q)).map(|q| q.to_string());
         out.push(Quantity {
             value,
             unit,
@@ -198,6 +207,22 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
     out
 }
 
+/// The end of `text`, trimmed and lower-cased: enough to end with any of the [`QUALIFIERS`] exactly
+/// when all of `text`, trimmed and lower-cased, does.
+///
+/// Trimming and lower-casing commute (no character lower-cases to or from white space). The last
+/// 16 characters lower-case to at least 16 bytes, so the last 13 (the longest qualifier) come from
+/// them alone; a character lower-cases the same wherever the text starts, except `Σ`, whose two
+/// forms are both two non-ASCII bytes and so never part of an ASCII qualifier.
+fn lowercase_tail(text: &str) -> String {
+    const TAIL_CHARS: usize = 16;
+    let text = text.trim_end();
+    let start = text.char_indices().rev().nth(TAIL_CHARS - 1).map_or(0, |(i, _)| i);
+    let mut out = String::new();
+    super::tokens::lowercase_into(&mut out, &text[start..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +233,55 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.unit, q.counted, q.text))
             .collect()
+    }
+
+    #[test]
+    fn qualifiers_are_found_from_the_tail_as_from_the_whole_text() {
+        assert!(QUALIFIERS.iter().all(|q| q.len() <= 13 && q.is_ascii()));
+        let pieces = [
+            "a",
+            "T",
+            "o",
+            " ",
+            "  ",
+            "\t",
+            "Σ",
+            "σ",
+            "İ",
+            "\u{212a}",
+            "é",
+            "ß",
+            "over",
+            "MORE THAN",
+            "at least",
+            "Up To",
+            "approximately",
+            "Nearly",
+            ".",
+            "\u{301}",
+            "ǅ",
+        ];
+        for s in crate::test_support::random_strings(0x6a09_e667_f3bc_c908, &pieces, 12, 3, 20_000) {
+            let whole = s.to_lowercase();
+            let expected = QUALIFIERS.iter().find(|q| whole.trim_end().ends_with(*q));
+            let got = QUALIFIERS.iter().find(|q| lowercase_tail(&s).ends_with(*q));
+            assert_eq!(got, expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn number_words_are_found_in_any_case() {
+        assert_eq!(
+            NUMBER_WORDS.iter().map(|(n, _)| n.len()).max(),
+            Some(LONGEST_NUMBER_WORD)
+        );
+        for (w, v) in NUMBER_WORDS {
+            assert_eq!(word_value(w), Some(v));
+            assert_eq!(word_value(&w.to_uppercase()), Some(v));
+        }
+        for w in ["the", "on", "tens", "seventeens", "Ones", "hundreds", ""] {
+            assert_eq!(word_value(w), None, "{w}");
+        }
     }
 
     #[test]

@@ -46,12 +46,17 @@ struct Gap<'a> {
 
 impl<'a> Gap<'a> {
     fn between(strong: &'a Claim, mild: &'a Claim) -> Option<Gap<'a>> {
-        let mild_lower = mild.text.to_lowercase();
-        let added: Vec<&Cue> = strong
-            .intensifiers
-            .iter()
-            .filter(|x| !mild_lower.contains(&x.text.to_lowercase()))
-            .collect();
+        // Most claims have no intensifier: lower-case the mild text only when one is checked.
+        let added: Vec<&Cue> = if strong.intensifiers.is_empty() {
+            Vec::new()
+        } else {
+            let mild_lower = mild.text.to_lowercase();
+            strong
+                .intensifiers
+                .iter()
+                .filter(|x| !mild_lower.contains(&x.text.to_lowercase()))
+                .collect()
+        };
         let hedged = mild.modality == Modality::Hedged && strong.modality == Modality::Fact;
         (!added.is_empty() || hedged).then_some(Gap {
             strong,

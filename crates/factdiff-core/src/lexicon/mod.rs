@@ -40,20 +40,21 @@ impl CueList {
     /// A match that breaks a word ("an official" inside "Russian officials") is skipped by one
     /// character only, so a real match overlapping it is still found.
     pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
-        self.matches(text).collect()
+        self.matches(text, 0..text.len()).collect()
     }
 
     /// True when any entry occurs in `text` (on word boundaries).
     pub fn any(&self, text: &str) -> bool {
-        self.matches(text).next().is_some()
+        self.matches(text, 0..text.len()).next().is_some()
     }
 
-    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Span, usize)> + 't {
-        let mut at = 0;
+    /// The matches of [`CueList::find`] that lie inside `range` of `text`.
+    fn matches<'t>(&'t self, text: &'t str, range: std::ops::Range<usize>) -> impl Iterator<Item = (Span, usize)> + 't {
+        let (mut at, end) = (range.start, range.end);
         std::iter::from_fn(move || {
             let ac = self.automaton.as_ref()?;
-            while at < text.len() {
-                let m = ac.find(aho_corasick::Input::new(text).range(at..))?;
+            while at < end {
+                let m = ac.find(aho_corasick::Input::new(text).range(at..end))?;
                 if on_word_boundaries(text, m.start(), m.end()) {
                     at = m.end();
                     return Some((Span::new(m.start(), m.end()), m.pattern().as_usize()));
@@ -90,36 +91,50 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     left_ok && right_ok
 }
 
+/// Most lists a sentence is scanned for; lists beyond these are scanned in full.
+const MAX_SLOTS: usize = 16;
+
 /// A sentence checked against all case-insensitive word lists in one pass.
 ///
 /// Most lists match nothing in most sentences, yet each list's own scan reads the whole sentence:
-/// one automaton over every entry records which lists occur anywhere (on word boundaries or not),
-/// and [`Scan::find`] runs a list's own leftmost-longest scan only for those. The matches are
-/// exactly those of [`CueList::find`].
+/// one automaton over every entry records which lists occur anywhere (on word boundaries or not)
+/// and where their occurrences start and end, and [`Scan::find`] runs a list's own
+/// leftmost-longest scan only for those, and only from the first occurrence's start to the last
+/// one's end (no match of the list lies outside). The matches are exactly those of
+/// [`CueList::find`].
 #[derive(Clone, Copy, Debug)]
 pub struct Scan<'t> {
     pub text: &'t str,
     /// Bit `slot` is set when some entry of that list occurs in `text`.
     present: u64,
+    /// For each slot that is present: the first start and the last end of its occurrences.
+    ranges: [(u32, u32); MAX_SLOTS],
 }
 
 impl<'t> Scan<'t> {
-    fn may_match(&self, list: &CueList) -> bool {
-        list.slot.is_none_or(|s| self.present & (1 << s) != 0)
+    /// Where `list` can match in the text, or `None` when it cannot.
+    fn range(&self, list: &CueList) -> Option<std::ops::Range<usize>> {
+        let Some(slot) = list.slot else {
+            return Some(0..self.text.len());
+        };
+        if self.present & (1 << slot) == 0 {
+            return None;
+        }
+        let (start, end) = self.ranges.get(slot as usize).copied().unwrap_or_default();
+        Some(start as usize..end as usize)
     }
 
     /// [`CueList::find`] on the scanned text.
     pub fn find(&self, list: &CueList) -> Vec<(Span, usize)> {
-        if self.may_match(list) {
-            list.find(self.text)
-        } else {
-            Vec::new()
-        }
+        self.range(list)
+            .map(|r| list.matches(self.text, r).collect())
+            .unwrap_or_default()
     }
 
     /// [`CueList::any`] on the scanned text.
     pub fn any(&self, list: &CueList) -> bool {
-        self.may_match(list) && list.any(self.text)
+        self.range(list)
+            .is_some_and(|r| list.matches(self.text, r).next().is_some())
     }
 }
 
@@ -293,6 +308,11 @@ impl Lexicon {
         let mut patterns: Vec<&str> = Vec::new();
         let mut slots = Vec::new();
         for (slot, list) in (0u32..).zip(lists) {
+            // A list without a slot (there are only `MAX_SLOTS`) is always scanned in full.
+            if slot as usize >= MAX_SLOTS {
+                list.slot = None;
+                continue;
+            }
             list.slot = Some(slot);
             patterns.extend(list.entries.iter().map(String::as_str));
             slots.extend(std::iter::repeat_n(slot, list.entries.len()));
@@ -308,17 +328,30 @@ impl Lexicon {
 
     /// Check `text` against every case-insensitive list at once (see [`Scan`]).
     pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
-        // Without the automaton (it cannot fail to build from the lists), every list may match.
-        let Some(ac) = &self.all_cues else {
-            return Scan { text, present: !0 };
+        let whole = (0, u32::try_from(text.len()).unwrap_or(u32::MAX));
+        // Without the automaton (it cannot fail to build from the lists), or for a text too long
+        // for the offsets, every list may match anywhere.
+        let Some(ac) = self.all_cues.as_ref().filter(|_| text.len() < u32::MAX as usize) else {
+            return Scan {
+                text,
+                present: !0,
+                ranges: [whole; MAX_SLOTS],
+            };
         };
         let mut present = 0u64;
+        let mut ranges = [(u32::MAX, 0); MAX_SLOTS];
         for m in ac.find_overlapping_iter(text) {
-            if let Some(slot) = self.cue_slots.get(m.pattern().as_usize()) {
-                present |= 1 << slot;
+            let Some(&slot) = self.cue_slots.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            present |= 1 << slot;
+            if let Some(r) = ranges.get_mut(slot as usize) {
+                // Offsets fit: the text is shorter than `u32::MAX`.
+                r.0 = r.0.min(m.start() as u32);
+                r.1 = r.1.max(m.end() as u32);
             }
         }
-        Scan { text, present }
+        Scan { text, present, ranges }
     }
 
     /// English stem of a lower-cased word.
@@ -398,6 +431,49 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(8, "officials")]
         );
+    }
+
+    #[test]
+    fn scanned_lists_match_as_full_scans_do() {
+        let lex = Lexicon::get();
+        let lists = [
+            &lex.reporting,
+            &lex.anonymous,
+            &lex.hedges,
+            &lex.negators,
+            &lex.titles,
+            &lex.stance,
+            &lex.intensifiers,
+        ];
+        let pieces = [
+            "said ",
+            "officials ",
+            "an official ",
+            "Russian",
+            "may ",
+            "May ",
+            "not ",
+            "isn't ",
+            "Mr ",
+            "President ",
+            "according to ",
+            "could ",
+            "x",
+            " ",
+            "sources told ",
+            "supports ",
+            "reportedly ",
+            "un",
+            "said",
+            ".",
+        ];
+        for s in crate::test_support::random_strings(0x1f83_d9ab_fb41_bd6b, &pieces, 12, 3, 5_000) {
+            let scan = lex.scan(&s);
+            for list in lists {
+                assert_eq!(scan.find(list), list.find(&s), "{s:?}");
+                assert_eq!(scan.any(list), list.any(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]
