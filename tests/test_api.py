@@ -52,6 +52,9 @@ def test_the_bundled_example_has_every_conflict_kind(example_report: factdiff.Re
     assert [s.doc for s in r.sources] == ["lowland_post", "river_times", "valley_courier"]
     assert r.agreement.docs == ["lowland_post", "river_times", "valley_courier"]
     assert all(isinstance(a.verdict, factdiff.Verdict) for c in r.clusters for a in c.alignments)
+    for c in r.clusters:  # one position per document with claims in the cluster
+        assert [p.doc for p in c.positions] == c.docs
+        assert all(isinstance(p, factdiff.Position) and p.label in ("corroborates", "reports", "disputes") for p in c.positions)
     claim = r.claims[0]
     assert isinstance(claim, factdiff.Claim) and isinstance(claim.speaker, factdiff.Speaker)
     assert r.claim(claim.id) == claim

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from typing import Any, Dict, List, Optional, Tuple
@@ -168,11 +168,26 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where document ``doc`` stands on a cluster: ``label`` is ``"corroborates"``, ``"reports"``
+    (mentions it hedged, attributed or questioned) or ``"disputes"``; ``score`` is its probability."""
+
+    doc: str
+    label: str
+    score: float
+    corroborates: float
+    reports: float
+    disputes: float
+    reasons: List[str]
+
+
+@dataclass(frozen=True)
 class Cluster:
     id: str
     claims: List[str]
     docs: List[str]
     alignments: List[Alignment]
+    positions: List[Position] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -478,7 +493,13 @@ class Report:
     @cached_property
     def clusters(self) -> List[Cluster]:
         return [
-            Cluster(c["id"], c["claims"], c["docs"], [_alignment(a) for a in c["alignments"]])
+            Cluster(
+                c["id"],
+                c["claims"],
+                c["docs"],
+                [_alignment(a) for a in c["alignments"]],
+                [Position(**p) for p in c.get("positions", [])],
+            )
             for c in self._section("clusters")
         ]
 

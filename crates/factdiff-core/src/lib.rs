@@ -24,6 +24,7 @@ pub mod error;
 pub mod ingest;
 pub mod judge;
 pub mod lexicon;
+pub mod position;
 pub mod report;
 pub mod schema;
 pub mod segment;
@@ -38,7 +39,8 @@ pub use report::*;
 
 /// Compare documents and build the consistency report.
 ///
-/// The stages run in one direction: clean → segment → analyze → align → detect.
+/// The stages run in one direction: clean → segment → analyze → align (with each
+/// document's position on each cluster) → detect.
 /// Errors only for unusable input (no documents, duplicate ids, all empty).
 pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
     compare_with_judge(docs, config, &judge::LexicalJudge)
@@ -89,7 +91,9 @@ pub fn compare_cancellable(
         .iter()
         .flat_map(|a| a.terms.iter().map(Vec::as_slice))
         .collect();
-    let alignment = align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
+    let mut alignment =
+        align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
+    position::annotate(&mut alignment.clusters, &claims, lex);
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

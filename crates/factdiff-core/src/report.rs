@@ -311,6 +311,49 @@ pub struct Cluster {
     pub claims: Vec<String>,
     pub docs: Vec<String>,
     pub alignments: Vec<Alignment>,
+    /// Where each document with claims in this cluster stands on it (one entry per such document).
+    #[serde(default)]
+    pub positions: Vec<Position>,
+}
+
+/// One document's position on a cluster: whether, taken as a whole, it corroborates what the
+/// other documents in the cluster say, disputes it, or only reports it (mentions it hedged,
+/// attributed or questioned, without taking a side).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Position {
+    pub doc: String,
+    pub label: PositionLabel,
+    /// Probability of `label` (0..=1).
+    pub score: f64,
+    pub corroborates: f64,
+    pub reports: f64,
+    pub disputes: f64,
+    /// The named features that pushed most towards `label`, strongest first.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionLabel {
+    Corroborates,
+    Reports,
+    Disputes,
+}
+
+impl PositionLabel {
+    /// In the order of the position model's classes.
+    pub const ALL: [PositionLabel; 3] = [
+        PositionLabel::Corroborates,
+        PositionLabel::Reports,
+        PositionLabel::Disputes,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PositionLabel::Corroborates => "corroborates",
+            PositionLabel::Reports => "reports",
+            PositionLabel::Disputes => "disputes",
+        }
+    }
 }
 
 /// Two claims from different documents judged to be about the same fact.

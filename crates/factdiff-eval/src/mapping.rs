@@ -1,7 +1,10 @@
-//! From report signals to dataset labels. The thresholds are tuned on training data only
-//! (FNC-1 bodies outside the hold-out split, SICK train) with `factdiff-eval --tune`.
+//! From report signals to dataset labels. Stance labels (FNC-1 agree / disagree / discuss,
+//! Emergent, Climate-FEVER) are the engine's document positions read from the report; the few
+//! remaining thresholds are tuned on training data only (FNC-1 bodies outside the hold-out split,
+//! SICK train) with `factdiff-eval --tune`.
 
 use crate::signals::Signals;
+use factdiff_core::PositionLabel;
 
 /// Thresholds of the label mapping.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -10,12 +13,6 @@ pub struct Mapping {
     pub related_score: f64,
     /// ... or one alignment shares at least this many terms and entities.
     pub related_shared: usize,
-    /// FNC-1 disagree also when this many source claims carry a refutation cue.
-    pub refuting_claims: usize,
-    /// FNC-1 agree needs the best entail score to reach this ...
-    pub agree_entail: f64,
-    /// ... and at most this share of hedged or attributed source claims, and an unhedged headline.
-    pub agree_hedged_share: f64,
     /// SICK entailment / claim supported when the best entail score reaches this.
     pub entail: f64,
 }
@@ -25,9 +22,6 @@ impl Default for Mapping {
         Mapping {
             related_score: 0.15,
             related_shared: 2,
-            refuting_claims: 4,
-            agree_entail: 0.1,
-            agree_hedged_share: 0.4,
             entail: 0.4,
         }
     }
@@ -42,17 +36,17 @@ impl Mapping {
         s.aligned > 0 && (s.best_score >= self.related_score || s.best_shared >= self.related_shared)
     }
 
-    /// FNC-1: agree / disagree / discuss / unrelated.
+    /// FNC-1: agree / disagree / discuss / unrelated: unrelated unless related, else the body's
+    /// position on the headline's cluster.
     pub fn fnc(&self, s: &Signals) -> usize {
-        let hedged_share = s.source_hedged_all as f64 / s.source_claims.max(1) as f64;
         if !self.related(s) {
             3
-        } else if conflict(s) || s.source_refuting >= self.refuting_claims {
-            1
-        } else if s.max_entail >= self.agree_entail && !s.claim_hedged && hedged_share <= self.agree_hedged_share {
-            0
         } else {
-            2
+            match s.position {
+                Some(PositionLabel::Corroborates) => 0,
+                Some(PositionLabel::Disputes) => 1,
+                _ => 2,
+            }
         }
     }
 
@@ -67,25 +61,23 @@ impl Mapping {
         }
     }
 
-    /// Emergent: for / against / observing (stance of the article headline = source).
+    /// Emergent: for / against / observing: the article headline's (source's) position on the
+    /// claim; observing when it has none.
     pub fn emergent(&self, s: &Signals) -> usize {
-        if conflict(s) || s.source_refuting > 0 {
-            1
-        } else if s.source_any_hedged || s.source_question {
-            2
-        } else {
-            0
+        match s.position {
+            Some(PositionLabel::Corroborates) => 0,
+            Some(PositionLabel::Disputes) => 1,
+            _ => 2,
         }
     }
 
-    /// Claim verification: supports / refutes / not enough info.
+    /// Claim verification: supports / refutes / not enough info, from the evidence's position on
+    /// the claim when the two are related.
     pub fn verify(&self, s: &Signals) -> usize {
-        if self.related(s) && conflict(s) {
-            1
-        } else if s.max_entail >= self.entail {
-            0
-        } else {
-            2
+        match s.position {
+            Some(PositionLabel::Corroborates) if self.related(s) => 0,
+            Some(PositionLabel::Disputes) if self.related(s) => 1,
+            _ => 2,
         }
     }
 

@@ -2,7 +2,9 @@
 //! public [`Report`]: alignments touching the claim document's claims, their features and verdicts,
 //! and conflict findings.
 
-use factdiff_core::{compare, Config, Document, FindingKind, Modality, Report, SpeakerKind, VerdictLabel};
+use factdiff_core::{
+    compare, Config, Document, FindingKind, Modality, PositionLabel, Report, SpeakerKind, VerdictLabel,
+};
 
 /// Document id of the claim side (headline, hypothesis, claim).
 pub const CLAIM: &str = "claim";
@@ -48,6 +50,27 @@ pub struct Signals {
     pub source_refuting: usize,
     /// Aligned source claims carrying a refutation cue.
     pub aligned_refuting: usize,
+    /// The source's position on the claim's cluster ([`claim_cluster`]), when there is one.
+    pub position: Option<PositionLabel>,
+}
+
+/// The cluster holding the strongest alignment between a claim-document claim and a source
+/// claim (for a one-sentence headline, the only cluster it is in).
+pub fn claim_cluster(report: &Report) -> Option<usize> {
+    let doc_of = |id: &str| report.claim(id).map(|c| c.doc.as_str());
+    let mut best: Option<(usize, f64)> = None;
+    for (k, cluster) in report.clusters.iter().enumerate() {
+        for al in &cluster.alignments {
+            let across = matches!(
+                (doc_of(&al.a), doc_of(&al.b)),
+                (Some(CLAIM), Some(SOURCE)) | (Some(SOURCE), Some(CLAIM))
+            );
+            if across && best.is_none_or(|(_, s)| al.score > s) {
+                best = Some((k, al.score));
+            }
+        }
+    }
+    best.map(|(k, _)| k)
 }
 
 /// Compare a claim text with a source text through [`compare`] and read the signals.
@@ -131,6 +154,13 @@ pub fn read(report: &Report) -> Signals {
         FindingKind::NumericConflict,
         FindingKind::DateConflict,
     ];
+    s.position = claim_cluster(report).and_then(|k| {
+        report.clusters[k]
+            .positions
+            .iter()
+            .find(|p| p.doc == SOURCE)
+            .map(|p| p.label)
+    });
     s.conflict = report.findings.iter().any(|f| {
         conflict_kinds.contains(&f.kind)
             && f.claims.iter().any(|id| doc_of(id) == Some(CLAIM))

@@ -1,5 +1,6 @@
 //! `--train`: fits the judge's logistic regression on SICK **train** pairs and writes
-//! `crates/factdiff-core/src/judge/weights.txt`.
+//! `crates/factdiff-core/src/judge/weights.txt`; then the position model with that judge
+//! ([`crate::position_train`]).
 //!
 //! Each pair goes through `compare_with_judge` exactly as in the report; a recording judge
 //! keeps the named features of every pair alignment hands to the judge, labelled with the
@@ -138,7 +139,7 @@ pub fn train(dir: &Path, config: &Config) -> Res<()> {
     );
     std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
     println!("wrote {WEIGHTS}");
-    Ok(())
+    crate::position_train::train(dir, config, &model)
 }
 
 #[cfg(test)]

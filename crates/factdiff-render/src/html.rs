@@ -400,11 +400,22 @@ impl Html<'_> {
                 };
                 let _ = write!(
                     self.out,
-                    "<td class=\"cell\"><span class=\"{}\" title=\"{}\">{mark} {}</span></td>",
+                    "<td class=\"cell\"><span class=\"{}\" title=\"{}\">{mark} {}</span>",
                     status.class(),
                     esc(&ids.join(", ")),
                     status.label()
                 );
+                // Where this source stands on the cluster, with the reasons on hover.
+                if let Some(p) = c.positions.iter().find(|p| p.doc == *d) {
+                    let _ = write!(
+                        self.out,
+                        "<br><span class=\"pos\" title=\"{}\">{} {:.2}</span>",
+                        esc(&p.reasons.join("; ")),
+                        p.label.as_str(),
+                        p.score
+                    );
+                }
+                self.out.push_str("</td>");
             }
             self.out.push_str("</tr>\n");
         }

@@ -380,10 +380,31 @@ fn html_claim_matrix_counts_sources() {
                 reasons: vec![],
             },
         }],
+        positions: vec![Position {
+            doc: "b".into(),
+            label: PositionLabel::Disputes,
+            score: 0.61,
+            corroborates: 0.1,
+            reports: 0.29,
+            disputes: 0.61,
+            reasons: vec!["position model: disputes 0.61 (judge: contradicts +1.20)".into()],
+        }],
     }];
     let out = html(&report);
     assert!(out.contains("asserted by 2 of 2 sources"));
+    assert!(
+        out.contains("title=\"position model: disputes 0.61 (judge: contradicts +1.20)\">disputes 0.61</span>"),
+        "{out}"
+    );
     assert!(out.contains("✗ contradicted"));
+    let mut own = report.clusters[0].positions[0].clone();
+    own.doc = "a".into();
+    own.label = PositionLabel::Corroborates;
+    own.score = 0.7;
+    report.clusters[0].positions.insert(0, own);
+    let t = text(&report, false, 200);
+    assert!(t.contains("Where each source stands"), "{t}");
+    assert!(t.contains(": a corroborates 0.70, b disputes 0.61"), "{t}");
     report.clusters[0].alignments[0].verdict.label = VerdictLabel::Entail;
     report.findings.retain(|f| f.kind != FindingKind::Contradiction);
     let out = html(&report);

@@ -44,6 +44,9 @@ pub(crate) fn render(report: &Report, opts: &Options) -> String {
     heading(&mut out, &p, "Sources");
     sources(&mut out, &p, report);
 
+    heading(&mut out, &p, "Where each source stands");
+    positions(&mut out, report, width);
+
     heading(&mut out, &p, "Agreement between sources");
     agreement(&mut out, &p, report, width);
 
@@ -125,6 +128,47 @@ fn sources(out: &mut String, p: &Paint, report: &Report) {
         })
         .collect();
     table(out, p, &headers.map(String::from), &rows);
+}
+
+/// At most this many clusters are listed under "Where each source stands".
+const MAX_POSITION_CLUSTERS: usize = 20;
+
+/// Each cluster that spans several sources, with every source's position on it, one line each.
+fn positions(out: &mut String, report: &Report, width: usize) {
+    let shared: Vec<_> = report.clusters.iter().filter(|c| c.positions.len() >= 2).collect();
+    if shared.is_empty() {
+        out.push_str("  no claim shared by two sources\n");
+        return;
+    }
+    for c in shared.iter().take(MAX_POSITION_CLUSTERS) {
+        let text = c
+            .claims
+            .first()
+            .and_then(|id| report.claim(id))
+            .map_or_else(|| c.id.clone(), |cl| one_line(&cl.text));
+        let short: String = text.chars().take(70).collect();
+        let ellipsis = if short.len() < text.len() { "…" } else { "" };
+        let stands: Vec<String> = c
+            .positions
+            .iter()
+            .map(|p| format!("{} {} {:.2}", one_line(&p.doc), p.label.as_str(), p.score))
+            .collect();
+        wrap(
+            out,
+            "  ",
+            2,
+            4,
+            &format!("\"{short}{ellipsis}\": {}", stands.join(", ")),
+            width,
+        );
+    }
+    if shared.len() > MAX_POSITION_CLUSTERS {
+        let _ = writeln!(
+            out,
+            "  … and {} more (all in the JSON report)",
+            shared.len() - MAX_POSITION_CLUSTERS
+        );
+    }
 }
 
 /// The source × source matrix; columns are numbered when document names would not fit.

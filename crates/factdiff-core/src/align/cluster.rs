@@ -42,6 +42,7 @@ pub fn clusters(claims: &[Claim], pairs: &[(usize, usize, Alignment)]) -> Vec<Cl
                 claims: members.iter().map(|&m| claims[m].id.clone()).collect(),
                 docs,
                 alignments,
+                positions: Vec::new(),
             }
         })
         .collect()

@@ -1,0 +1,227 @@
+//! The named features of one document's position on one cluster.
+//!
+//! Three groups: what the judge said about the document's aligned pairs in the cluster (entail /
+//! contradict scores and labels, alignment strength), how the document's own claims in the
+//! cluster are put (hedged, attributed, refuting, questioned), and cues of the whole document
+//! (share of hedged or attributed claims, refutation cues anywhere and near the aligned claims).
+//! Only verdict labels and scores are read, so any judge (lexical, NLI, Python) feeds them.
+
+use crate::judge::refutes;
+use crate::lexicon::Lexicon;
+use crate::{Claim, Cluster, Modality, SpeakerKind, VerdictLabel};
+
+/// Feature names, in the order of [`PositionFeatures::values`] and of the weights file.
+pub const NAMES: [&str; 27] = [
+    "bias",
+    "best_score",
+    "max_entail",
+    "mean_entail",
+    "max_contradict",
+    "mean_contradict",
+    "entail_share",
+    "contradict_share",
+    "aligned_claims_log",
+    "own_hedged_share",
+    "own_attributed_share",
+    "refuting_here_only",
+    "refuting_other_only",
+    "refuting_both",
+    "negated_here_only",
+    "negated_other_only",
+    "own_question",
+    "other_hedged_share",
+    "doc_hedged_share",
+    "doc_attributed_share",
+    "doc_refuting_share",
+    "doc_refuting_log",
+    "doc_question_share",
+    "near_refuting",
+    "doc_claims_log",
+    "cluster_share",
+    "doc_refuting_x_score",
+];
+
+/// A short description of a feature for a position's reasons.
+pub fn describe(name: &str) -> &'static str {
+    match name {
+        "best_score" => "strong alignment",
+        "max_entail" | "mean_entail" | "entail_share" => "judge: entails",
+        "max_contradict" | "mean_contradict" | "contradict_share" => "judge: contradicts",
+        "aligned_claims_log" | "cluster_share" => "many claims on it",
+        "own_hedged_share" => "hedged here",
+        "own_attributed_share" => "attributed to others here",
+        "refuting_here_only" => "refutation cue here, not in the others",
+        "refuting_other_only" => "the claim itself refutes, this document does not",
+        "refuting_both" => "refuted on both sides",
+        "negated_here_only" => "negated here, not in the others",
+        "negated_other_only" => "negated in the others, not here",
+        "own_question" => "asked as a question",
+        "other_hedged_share" => "the claim itself is hedged",
+        "doc_hedged_share" => "document hedges much",
+        "doc_attributed_share" => "document mostly quotes others",
+        "doc_refuting_share" | "doc_refuting_log" | "doc_refuting_x_score" => "refutation cues in the document",
+        "doc_question_share" => "questions in the document",
+        "near_refuting" => "refutation cue near the aligned claim",
+        "doc_claims_log" => "long document",
+        _ => "base rate",
+    }
+}
+
+/// Feature values of one (cluster, document) pair; `values[0]` is the bias (1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PositionFeatures {
+    pub values: [f64; NAMES.len()],
+}
+
+impl PositionFeatures {
+    pub fn get(&self, name: &str) -> f64 {
+        NAMES.iter().position(|n| *n == name).map_or(0.0, |i| self.values[i])
+    }
+}
+
+/// What one claim contributes to the document-level cues.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClaimFlags {
+    pub hedged: bool,
+    pub attributed: bool,
+    pub refuting: bool,
+    pub negated: bool,
+    pub question: bool,
+}
+
+impl ClaimFlags {
+    pub fn of(lex: &Lexicon, c: &Claim) -> ClaimFlags {
+        ClaimFlags {
+            hedged: c.modality == Modality::Hedged,
+            attributed: c.speaker.kind != SpeakerKind::Author,
+            refuting: refutes(lex, &c.text),
+            negated: c.polarity == crate::Polarity::Negated,
+            question: c.text.trim_end().ends_with('?'),
+        }
+    }
+}
+
+/// Cues of a whole document: counts over its claims and the sentences of refuting claims.
+#[derive(Clone, Debug, Default)]
+pub struct DocCues {
+    pub claims: usize,
+    pub hedged: usize,
+    pub attributed: usize,
+    pub refuting: usize,
+    pub questions: usize,
+    /// Sentence numbers of refuting claims, ascending.
+    pub refuting_sentences: Vec<usize>,
+}
+
+impl DocCues {
+    /// Add one claim (claims of a document come in sentence order).
+    pub fn add(&mut self, c: &Claim, f: ClaimFlags) {
+        self.claims += 1;
+        self.hedged += usize::from(f.hedged);
+        self.attributed += usize::from(f.attributed);
+        self.questions += usize::from(f.question);
+        if f.refuting {
+            self.refuting += 1;
+            self.refuting_sentences.push(c.sentence);
+        }
+    }
+
+    /// A refuting claim within `window` sentences of `sentence`.
+    fn refuting_near(&self, sentence: usize, window: usize) -> bool {
+        let from = sentence.saturating_sub(window);
+        let i = self.refuting_sentences.partition_point(|&s| s < from);
+        self.refuting_sentences.get(i).is_some_and(|&s| s <= sentence + window)
+    }
+}
+
+/// How many sentences around an aligned claim count as "near".
+pub const NEAR: usize = 2;
+
+fn share(n: usize, of: usize) -> f64 {
+    n as f64 / of.max(1) as f64
+}
+
+/// The features of document `doc` on `cluster`. `claim` looks a claim id up (its claim and
+/// flags); `cues` are the document's cues.
+pub fn of<'c>(
+    cluster: &Cluster,
+    doc: &str,
+    claim: &dyn Fn(&str) -> Option<(&'c Claim, ClaimFlags)>,
+    cues: &DocCues,
+) -> PositionFeatures {
+    let mut v = [0.0; NAMES.len()];
+    v[0] = 1.0;
+    let mine = |id: &str| claim(id).is_some_and(|(c, _)| c.doc == doc);
+    let (mut n, mut best, mut max_e, mut sum_e, mut max_c, mut sum_c, mut n_e, mut n_c) =
+        (0usize, 0.0f64, 0.0f64, 0.0, 0.0f64, 0.0, 0usize, 0usize);
+    for al in &cluster.alignments {
+        if mine(&al.a) == mine(&al.b) {
+            continue;
+        }
+        n += 1;
+        best = best.max(al.score);
+        max_e = max_e.max(al.verdict.entail);
+        max_c = max_c.max(al.verdict.contradict);
+        sum_e += al.verdict.entail;
+        sum_c += al.verdict.contradict;
+        n_e += usize::from(al.verdict.label == VerdictLabel::Entail);
+        n_c += usize::from(al.verdict.label == VerdictLabel::Contradict);
+    }
+    let (mut own, mut hedged, mut attributed, mut refuting, mut negated, mut question, mut near) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, false, false);
+    let (mut others, mut others_hedged, mut others_refuting, mut others_negated) = (0usize, 0usize, false, false);
+    for id in &cluster.claims {
+        let Some((c, f)) = claim(id) else { continue };
+        if c.doc == doc {
+            own += 1;
+            hedged += usize::from(f.hedged);
+            attributed += usize::from(f.attributed);
+            refuting += usize::from(f.refuting);
+            negated += usize::from(f.negated);
+            question |= f.question;
+            near |= cues.refuting_near(c.sentence, NEAR);
+        } else {
+            others += 1;
+            others_hedged += usize::from(f.hedged || f.attributed);
+            others_refuting |= f.refuting;
+            others_negated |= f.negated;
+        }
+    }
+    // Logarithms of counts are divided down to about 0..=1, like the other features.
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    // Refutation cues in this document say "disputes" only when the claim itself is not a
+    // refutation (a headline "X is a hoax" is corroborated by a body calling it a hoax).
+    let clean = if others_refuting { 0.0 } else { 1.0 };
+    let doc_refuting_log = (1.0 + cues.refuting as f64).ln() / 3.0 * clean;
+    let (own_refutes, own_negated) = (refuting > 0, negated > 0);
+    let rest = [
+        best,
+        max_e,
+        sum_e / n.max(1) as f64,
+        max_c,
+        sum_c / n.max(1) as f64,
+        share(n_e, n),
+        share(n_c, n),
+        (1.0 + own as f64).ln() / 3.0,
+        share(hedged, own),
+        share(attributed, own),
+        flag(own_refutes && !others_refuting),
+        flag(others_refuting && !own_refutes),
+        flag(own_refutes && others_refuting),
+        flag(own_negated && !others_negated),
+        flag(others_negated && !own_negated),
+        flag(question),
+        share(others_hedged, others),
+        share(cues.hedged, cues.claims),
+        share(cues.attributed, cues.claims),
+        share(cues.refuting, cues.claims) * clean,
+        doc_refuting_log,
+        share(cues.questions, cues.claims),
+        flag(near) * clean,
+        (1.0 + cues.claims as f64).ln() / 5.0,
+        share(own, cues.claims),
+        doc_refuting_log * best,
+    ];
+    v[1..].copy_from_slice(&rest);
+    PositionFeatures { values: v }
+}

@@ -1,0 +1,168 @@
+//! The position model: a multinomial logistic regression over the named position features
+//! (corroborates / reports / disputes). Its weights are a data file (`weights.txt`, one line per
+//! feature: `name corroborates reports disputes`), written by `factdiff-eval --train`.
+
+use super::features::{describe, PositionFeatures, NAMES};
+use crate::judge::model::softmax;
+use std::sync::OnceLock;
+
+/// Class order of the weights and of [`PositionModel::probabilities`].
+pub const CLASSES: [&str; 3] = ["corroborates", "reports", "disputes"];
+
+const WEIGHTS: &str = include_str!("weights.txt");
+
+/// Weights per class and feature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PositionModel {
+    pub weights: [[f64; NAMES.len()]; 3],
+}
+
+/// Why a position weights file cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PositionWeightsError {
+    #[error("line {0}: expected `name corroborates reports disputes`")]
+    Line(usize),
+    #[error("line {0}: unknown feature {1:?}")]
+    Unknown(usize, String),
+    #[error("feature {0:?} has no weights")]
+    Missing(&'static str),
+}
+
+impl PositionModel {
+    /// All-zero weights: every position is "reports" with probability 1/3.
+    pub fn zero() -> PositionModel {
+        PositionModel {
+            weights: [[0.0; NAMES.len()]; 3],
+        }
+    }
+
+    /// The embedded model; an unreadable weights file (a test guards against it) gives
+    /// [`PositionModel::zero`].
+    pub fn get() -> &'static PositionModel {
+        static MODEL: OnceLock<PositionModel> = OnceLock::new();
+        MODEL.get_or_init(|| PositionModel::parse(WEIGHTS).unwrap_or_else(|_| PositionModel::zero()))
+    }
+
+    /// Read `name corroborates reports disputes` lines; `#` starts a comment.
+    pub fn parse(text: &str) -> Result<PositionModel, PositionWeightsError> {
+        let mut model = PositionModel::zero();
+        let mut seen = [false; NAMES.len()];
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            let [name, a, b, c] = parts.as_slice() else {
+                return Err(PositionWeightsError::Line(n + 1));
+            };
+            let f = NAMES
+                .iter()
+                .position(|x| x == name)
+                .ok_or_else(|| PositionWeightsError::Unknown(n + 1, name.to_string()))?;
+            for (k, v) in [a, b, c].into_iter().enumerate() {
+                model.weights[k][f] = v.parse().map_err(|_| PositionWeightsError::Line(n + 1))?;
+            }
+            seen[f] = true;
+        }
+        if let Some(i) = seen.iter().position(|s| !s) {
+            return Err(PositionWeightsError::Missing(NAMES[i]));
+        }
+        Ok(model)
+    }
+
+    /// The weights file for this model (what `parse` reads), with a header comment.
+    pub fn to_text(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str("# feature corroborates reports disputes\n");
+        for (f, name) in NAMES.iter().enumerate() {
+            out.push_str(&format!(
+                "{name} {:.4} {:.4} {:.4}\n",
+                self.weights[0][f], self.weights[1][f], self.weights[2][f]
+            ));
+        }
+        out
+    }
+
+    /// Probabilities of corroborates, reports, disputes.
+    pub fn probabilities(&self, x: &PositionFeatures) -> [f64; 3] {
+        let mut z = [0.0; 3];
+        for (k, w) in self.weights.iter().enumerate() {
+            z[k] = w.iter().zip(&x.values).map(|(w, v)| w * v).sum();
+        }
+        softmax(z)
+    }
+
+    /// The most probable class (0 corroborates, 1 reports, 2 disputes; a tie goes to reports)
+    /// and the three probabilities.
+    pub fn decide(&self, x: &PositionFeatures) -> (usize, [f64; 3]) {
+        let p = self.probabilities(x);
+        let k = if p[0] > p[1] && p[0] > p[2] {
+            0
+        } else if p[2] > p[1] && p[2] > p[0] {
+            2
+        } else {
+            1
+        };
+        (k, p)
+    }
+
+    /// The features that pushed class `k` most above the other classes, as
+    /// `"hedged here +0.84"`, strongest first, at most `n`, positive ones only.
+    pub fn top_reasons(&self, x: &PositionFeatures, k: usize, n: usize) -> Vec<String> {
+        let mut parts: Vec<(&str, f64)> = Vec::new();
+        for (f, name) in NAMES.iter().enumerate().skip(1) {
+            let others: f64 = (0..3).filter(|j| *j != k).map(|j| self.weights[j][f]).sum::<f64>() / 2.0;
+            let push = x.values[f] * (self.weights[k][f] - others);
+            if push <= 0.05 {
+                continue;
+            }
+            let label = describe(name);
+            match parts.iter_mut().find(|(l, _)| *l == label) {
+                Some(p) => p.1 += push,
+                None => parts.push((label, push)),
+            }
+        }
+        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+        parts.into_iter().take(n).map(|(l, v)| format!("{l} +{v:.2}")).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_weights_name_every_feature_and_round_trip() {
+        let m = PositionModel::parse(WEIGHTS);
+        assert!(m.is_ok(), "{m:?}");
+        let text = PositionModel::get().to_text("x");
+        assert_eq!(PositionModel::parse(&text).ok().as_ref(), Some(PositionModel::get()));
+    }
+
+    #[test]
+    fn bad_weights_are_errors() {
+        assert_eq!(PositionModel::parse("bias 1 2"), Err(PositionWeightsError::Line(1)));
+        assert_eq!(
+            PositionModel::parse("nope 1 2 3"),
+            Err(PositionWeightsError::Unknown(1, "nope".into()))
+        );
+        assert_eq!(
+            PositionModel::parse("bias 1 2 3"),
+            Err(PositionWeightsError::Missing("best_score"))
+        );
+    }
+
+    #[test]
+    fn zero_weights_say_reports() {
+        let x = PositionFeatures {
+            values: [1.0; NAMES.len()],
+        };
+        let (k, p) = PositionModel::zero().decide(&x);
+        assert_eq!(k, 1);
+        assert!((p[1] - 1.0 / 3.0).abs() < 1e-12);
+    }
+}
