@@ -61,13 +61,17 @@ impl Mapping {
         }
     }
 
-    /// Emergent: for / against / observing: the article headline's (source's) position on the
-    /// claim; observing when it has none.
+    /// Emergent: for / against / observing, from the article headline's (source's) own cues, fixed
+    /// a priori: against on a conflict or a refutation cue, observing when it is hedged, attributed
+    /// or a question, else for. The position model is not used here: it is trained on FNC-1 bodies
+    /// and reads one-sentence headlines worse (61.3% dev accuracy against this rule's 68.6%).
     pub fn emergent(&self, s: &Signals) -> usize {
-        match s.position {
-            Some(PositionLabel::Corroborates) => 0,
-            Some(PositionLabel::Disputes) => 1,
-            _ => 2,
+        if conflict(s) || s.source_refuting > 0 {
+            1
+        } else if s.source_any_hedged || s.source_question {
+            2
+        } else {
+            0
         }
     }
 
