@@ -72,7 +72,7 @@ pub fn compare_cancellable(
     let check = || if should_stop() { Err(Error::Cancelled) } else { Ok(()) };
     validate(docs)?;
     let lex = lexicon::Lexicon::get();
-    let prepared: Vec<analyze::Analyzed> = {
+    let mut prepared: Vec<analyze::Analyzed> = {
         use rayon::prelude::*;
         docs.par_iter()
             .map(|doc| {
@@ -84,12 +84,15 @@ pub fn compare_cancellable(
             .collect::<Result<_>>()?
     };
     check()?;
-    let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
-    let terms: Vec<&[std::sync::Arc<str>]> = prepared
-        .iter()
-        .flat_map(|a| a.terms.iter().map(Vec::as_slice))
-        .collect();
-    let alignment = align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
+    // The claims and their terms move out of the per-document analyses (nothing after this
+    // reads them there); the terms are only for alignment and are dropped after it.
+    let claims: Vec<Claim> = prepared.iter_mut().flat_map(|a| std::mem::take(&mut a.claims)).collect();
+    let terms: Vec<Vec<std::sync::Arc<str>>> = prepared.iter_mut().flat_map(|a| std::mem::take(&mut a.terms)).collect();
+    let alignment = {
+        let term_slices: Vec<&[std::sync::Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
+        align::align_cancellable(&claims, &term_slices, judge, config, should_stop).ok_or(Error::Cancelled)?
+    };
+    drop(terms);
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

@@ -11,10 +11,11 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Clusters of claims joined by `pairs`, in order of their first claim.
-pub fn clusters(claims: &[Claim], pairs: &[(usize, usize, Alignment)]) -> Vec<Cluster> {
+/// Clusters of claims joined by `pairs`, in order of their first claim; each cluster's
+/// alignments are its pairs in their order, moved in rather than copied.
+pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> Vec<Cluster> {
     let mut parent: Vec<usize> = (0..claims.len()).collect();
-    for (i, j, _) in pairs {
+    for (i, j, _) in &pairs {
         let (a, b) = (find(&mut parent, *i), find(&mut parent, *j));
         if a != b {
             parent[a.max(b)] = a.min(b);
@@ -22,10 +23,10 @@ pub fn clusters(claims: &[Claim], pairs: &[(usize, usize, Alignment)]) -> Vec<Cl
     }
     let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Alignment>)> = BTreeMap::new();
     for (i, j, al) in pairs {
-        let root = find(&mut parent, *i);
+        let root = find(&mut parent, i);
         let g = groups.entry(root).or_default();
-        g.0.extend([*i, *j]);
-        g.1.push(al.clone());
+        g.0.extend([i, j]);
+        g.1.push(al);
     }
     groups
         .into_values()

@@ -14,15 +14,15 @@ pub mod similarity;
 use crate::analyze::tokens::content_terms;
 use crate::judge::Judge;
 use crate::lexicon::Lexicon;
-use crate::{Alignment, Claim, Cluster, Config};
+use crate::{Alignment, Claim, Config};
 use std::sync::Arc;
 
-/// Alignment result: judged cross-document pairs (by claim index), their
-/// clusters, and near-identical pairs inside one document.
+/// Alignment result: judged cross-document pairs (by claim index) and near-identical pairs
+/// inside one document. The report's clusters are built from the pairs last
+/// ([`cluster::clusters`] takes them over), so no alignment is held twice.
 #[derive(Clone, Debug, Default)]
 pub struct Aligned {
     pub pairs: Vec<(usize, usize, Alignment)>,
-    pub clusters: Vec<Cluster>,
     /// (i, j, similarity) for claims of the same document that nearly repeat each other.
     pub repeats: Vec<(usize, usize, f64)>,
 }
@@ -51,6 +51,50 @@ pub fn align_cancellable(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
+    let (scored, repeats) = score_candidates(claims, terms, config, should_stop)?;
+    if should_stop() {
+        return None;
+    }
+    let batch: Vec<(&Claim, &Claim, f64)> = scored
+        .iter()
+        .map(|(i, j, _, f)| (&claims[*i], &claims[*j], f.term_overlap))
+        .collect();
+    let verdicts = judge.judge(&batch);
+    drop(batch);
+    let pairs: Vec<(usize, usize, Alignment)> = scored
+        .into_iter()
+        .zip(verdicts)
+        .map(|((i, j, score, features), verdict)| {
+            let (a, b) = (claims[i].id.clone(), claims[j].id.clone());
+            (
+                i,
+                j,
+                Alignment {
+                    a,
+                    b,
+                    score: round3(score),
+                    features,
+                    verdict,
+                },
+            )
+        })
+        .collect();
+    Some(Aligned { pairs, repeats })
+}
+
+/// A pair that passed scoring: claim indices, score and features.
+type ScoredPair = (usize, usize, f64, crate::AlignFeatures);
+
+/// Score the candidate pairs of `claims`: cross-document pairs at or above the threshold, and
+/// repeats inside one document; `None` once `should_stop` returns true. The per-claim features
+/// (character bigrams, key ids) and the index are dropped on return, before the judge runs, so
+/// they never add to the judge's own memory.
+fn score_candidates(
+    claims: &[Claim],
+    terms: &[&[Arc<str>]],
+    config: &Config,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<ScoredPair>, Vec<(usize, usize, f64)>)> {
     let mut vocab = index::Vocabulary::default();
     let mut features: Vec<similarity::Features> = claims
         .iter()
@@ -77,6 +121,7 @@ pub fn align_cancellable(
                 .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
         );
     }
+    drop((candidates, features, idx, vocab));
     let mut scored = Vec::new();
     let mut repeats = Vec::new();
     for outcome in outcomes {
@@ -85,38 +130,7 @@ pub fn align_cancellable(
             Scored::Repeat(i, j, sim) => repeats.push((i, j, sim)),
         }
     }
-    if should_stop() {
-        return None;
-    }
-    let batch: Vec<(&Claim, &Claim, f64)> = scored
-        .iter()
-        .map(|(i, j, _, f)| (&claims[*i], &claims[*j], f.term_overlap))
-        .collect();
-    let verdicts = judge.judge(&batch);
-    let pairs: Vec<(usize, usize, Alignment)> = scored
-        .into_iter()
-        .zip(verdicts)
-        .map(|((i, j, score, features), verdict)| {
-            let (a, b) = (claims[i].id.clone(), claims[j].id.clone());
-            (
-                i,
-                j,
-                Alignment {
-                    a,
-                    b,
-                    score: round3(score),
-                    features,
-                    verdict,
-                },
-            )
-        })
-        .collect();
-    let clusters = cluster::clusters(claims, &pairs);
-    Some(Aligned {
-        pairs,
-        clusters,
-        repeats,
-    })
+    Some((scored, repeats))
 }
 
 /// A candidate pair that passed: aligned across documents, or a repeat inside one.
@@ -201,6 +215,6 @@ mod tests {
         );
         let pair = &al.pairs[0].2;
         assert!(pair.features.shared_terms.contains(&"evacu".to_string()));
-        assert_eq!(al.clusters.len(), 1);
+        assert_eq!(cluster::clusters(&c, al.pairs).len(), 1);
     }
 }
