@@ -85,14 +85,19 @@ pub fn compare_cancellable(
     };
     check()?;
     // The claims and their terms move out of the per-document analyses (nothing after this
-    // reads them there); the terms are only for alignment and are dropped after it.
-    let claims: Vec<Claim> = prepared.iter_mut().flat_map(|a| std::mem::take(&mut a.claims)).collect();
+    // reads them there); the terms are only for scoring candidate pairs and are dropped before
+    // the judge runs.
+    let mut claims: Vec<Claim> = Vec::with_capacity(prepared.iter().map(|a| a.claims.len()).sum());
+    for a in &mut prepared {
+        claims.append(&mut std::mem::take(&mut a.claims));
+    }
     let terms: Vec<Vec<std::sync::Arc<str>>> = prepared.iter_mut().flat_map(|a| std::mem::take(&mut a.terms)).collect();
-    let alignment = {
+    let scored = {
         let term_slices: Vec<&[std::sync::Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
-        align::align_cancellable(&claims, &term_slices, judge, config, should_stop).ok_or(Error::Cancelled)?
+        align::score_candidates(&claims, &term_slices, config, should_stop).ok_or(Error::Cancelled)?
     };
     drop(terms);
+    let alignment = align::judge_scored(&claims, scored, judge, should_stop).ok_or(Error::Cancelled)?;
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

@@ -51,7 +51,28 @@ pub fn align_cancellable(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let (scored, repeats) = score_candidates(claims, terms, config, should_stop)?;
+    let scored = score_candidates(claims, terms, config, should_stop)?;
+    judge_scored(claims, scored, judge, should_stop)
+}
+
+/// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
+#[derive(Debug, Default)]
+pub struct Scored {
+    /// Cross-document pairs at or above the threshold: claim indices, score and features.
+    pairs: Vec<(usize, usize, f64, crate::AlignFeatures)>,
+    repeats: Vec<(usize, usize, f64)>,
+}
+
+/// Judge the scored cross-document pairs in one batch (`None` when `should_stop` returns true
+/// first): the second half of [`align_cancellable`]. The caller may free what scoring needed
+/// (the claims' terms) before calling it.
+pub fn judge_scored(
+    claims: &[Claim],
+    scored: Scored,
+    judge: &dyn Judge,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Aligned> {
+    let Scored { pairs: scored, repeats } = scored;
     if should_stop() {
         return None;
     }
@@ -82,19 +103,16 @@ pub fn align_cancellable(
     Some(Aligned { pairs, repeats })
 }
 
-/// A pair that passed scoring: claim indices, score and features.
-type ScoredPair = (usize, usize, f64, crate::AlignFeatures);
-
-/// Score the candidate pairs of `claims`: cross-document pairs at or above the threshold, and
-/// repeats inside one document; `None` once `should_stop` returns true. The per-claim features
-/// (character bigrams, key ids) and the index are dropped on return, before the judge runs, so
-/// they never add to the judge's own memory.
-fn score_candidates(
+/// Score the candidate pairs of `claims`, whose content terms are `terms`: cross-document pairs
+/// at or above the threshold, and repeats inside one document; `None` once `should_stop` returns
+/// true. The per-claim features (character bigrams, key ids) and the index are dropped on return,
+/// before the judge runs, so they never add to the judge's own memory.
+pub fn score_candidates(
     claims: &[Claim],
     terms: &[&[Arc<str>]],
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<ScoredPair>, Vec<(usize, usize, f64)>)> {
+) -> Option<Scored> {
     let mut vocab = index::Vocabulary::default();
     let mut features: Vec<similarity::Features> = claims
         .iter()
@@ -108,7 +126,7 @@ fn score_candidates(
     // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks.
     let candidates = idx.candidates(&features, config);
-    let mut outcomes: Vec<Scored> = Vec::new();
+    let mut outcomes: Vec<Outcome> = Vec::new();
     for chunk in candidates.chunks(POLL_EVERY) {
         if should_stop() {
             return None;
@@ -122,19 +140,19 @@ fn score_candidates(
         );
     }
     drop((candidates, features, idx, vocab));
-    let mut scored = Vec::new();
+    let mut pairs = Vec::new();
     let mut repeats = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Scored::Aligned(i, j, score, f) => scored.push((i, j, score, f)),
-            Scored::Repeat(i, j, sim) => repeats.push((i, j, sim)),
+            Outcome::Aligned(i, j, score, f) => pairs.push((i, j, score, f)),
+            Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
         }
     }
-    Some((scored, repeats))
+    Some(Scored { pairs, repeats })
 }
 
 /// A candidate pair that passed: aligned across documents, or a repeat inside one.
-enum Scored {
+enum Outcome {
     Aligned(usize, usize, f64, crate::AlignFeatures),
     Repeat(usize, usize, f64),
 }
@@ -148,7 +166,7 @@ fn score_pair(
     config: &Config,
     i: usize,
     j: usize,
-) -> Option<Scored> {
+) -> Option<Outcome> {
     let (fa, fb) = (&features[i], &features[j]);
     let overlap = similarity::term_overlap(fa, fb, idx);
     if claims[i].doc == claims[j].doc {
@@ -156,7 +174,7 @@ fn score_pair(
         if overlap >= 0.5 && (overlap >= config.repeat_similarity || dice_bound_reaches(fa, fb, config)) {
             let sim = similarity::dice(fa, fb).max(overlap);
             if sim >= config.repeat_similarity {
-                return Some(Scored::Repeat(i, j, round3(sim)));
+                return Some(Outcome::Repeat(i, j, round3(sim)));
             }
         }
         return None;
@@ -170,7 +188,7 @@ fn score_pair(
     }
     let f = similarity::with_text_similarity(f, fa, fb);
     let score = similarity::score(&f);
-    (score >= config.align_threshold).then_some(Scored::Aligned(i, j, score, f))
+    (score >= config.align_threshold).then_some(Outcome::Aligned(i, j, score, f))
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.
