@@ -21,7 +21,16 @@ pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> Vec<
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Alignment>)> = BTreeMap::new();
+    // Every group's lists get their exact size first: a big story has tens of thousands of
+    // alignments, and growing the lists by doubling held up to twice their size.
+    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, _, _) in &pairs {
+        *sizes.entry(find(&mut parent, *i)).or_default() += 1;
+    }
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Alignment>)> = sizes
+        .into_iter()
+        .map(|(root, n)| (root, (Vec::with_capacity(2 * n), Vec::with_capacity(n))))
+        .collect();
     for (i, j, al) in pairs {
         let root = find(&mut parent, i);
         let g = groups.entry(root).or_default();

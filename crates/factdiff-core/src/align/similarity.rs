@@ -152,7 +152,7 @@ pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
 
 /// The named features of a pair, except the character similarity (see [`with_text_similarity`]).
 pub fn compare(a: &Features, b: &Features, vocab: &Vocabulary, term_overlap: f64) -> AlignFeatures {
-    let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id).to_string()).collect();
+    let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id)).collect();
     AlignFeatures {
         term_overlap: round3(term_overlap),
         text_similarity: 0.0,
