@@ -7,6 +7,7 @@
 //! clusters ([`cluster`]). A source never aligns with itself: pairs inside one
 //! document are kept apart as possible repetitions.
 
+pub mod bigrams;
 pub mod cluster;
 pub mod index;
 pub mod similarity;

@@ -2,6 +2,7 @@
 //! content stems, character-bigram similarity (strsim), and the share of
 //! canonical entities and numbers they have in common.
 
+use super::bigrams::Bigrams;
 use super::index::{Index, KeyKind, Vocabulary};
 use super::round3;
 use crate::{AlignFeatures, Claim};
@@ -16,7 +17,7 @@ pub struct Features {
     /// All keys, sorted (for the index).
     pub keys: Vec<u32>,
     /// Sorted character bigrams of the lower-cased text without whitespace, for [`dice`].
-    pub bigrams: Vec<u64>,
+    pub bigrams: Bigrams,
     /// Bytes of the lower-cased text without whitespace.
     pub squashed_len: usize,
     /// Summed IDF of `terms`: set by [`Features::weigh`] once the index is built, for [`term_overlap`].
@@ -39,17 +40,9 @@ impl Features {
         let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
-        let mut bigrams: Vec<u64> = Vec::with_capacity(lower.len());
-        let mut squashed_len = 0;
-        let mut previous: Option<char> = None;
-        for ch in lower.chars().filter(|c| !c.is_whitespace()) {
-            if let Some(p) = previous {
-                bigrams.push((u64::from(p) << 32) | u64::from(ch));
-            }
-            previous = Some(ch);
-            squashed_len += ch.len_utf8();
-        }
-        bigrams.sort_unstable();
+        let squashed = lower.chars().filter(|c| !c.is_whitespace());
+        let squashed_len = squashed.clone().map(char::len_utf8).sum();
+        let bigrams = Bigrams::of(squashed);
         Features {
             terms,
             entities,
@@ -72,7 +65,7 @@ impl Features {
 /// claim: strsim rebuilds a hash map per call, and alignment scores thousands
 /// of pairs per story.
 pub fn dice(a: &Features, b: &Features) -> f64 {
-    if a.squashed_len == b.squashed_len && a.bigrams == b.bigrams {
+    if a.squashed_len == b.squashed_len && a.bigrams.same(&b.bigrams) {
         return 1.0;
     }
     // A text of fewer than two bytes (whitespace aside) has no bigram. Two texts are equal word
@@ -81,18 +74,7 @@ pub fn dice(a: &Features, b: &Features) -> f64 {
     if a.squashed_len < 2 || b.squashed_len < 2 {
         return 0.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < a.bigrams.len() && j < b.bigrams.len() {
-        match a.bigrams[i].cmp(&b.bigrams[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let inter = a.bigrams.shared(&b.bigrams);
     ((2 * inter) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
 }
 
@@ -218,6 +200,7 @@ mod tests {
             "Kessaria opened the floodgates of the Tovan Dam on 3 March 2026.",
             "Kessaria opened the floodgates of the Tovan Dam on 4 March 2026.",
             "Café owners in Zürich said prices rose, “sharply”, this year.",
+            "Flood waters 🌊 rose along the Marin river on Monday, 🌊 officials said.",
         ];
         let lex = Lexicon::get();
         let mut vocab = Vocabulary::default();
