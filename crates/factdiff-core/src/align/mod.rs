@@ -125,8 +125,10 @@ pub fn score_candidates(
         f.weigh(&idx);
     }
     // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
-    // POLL_EVERY pairs at a time so `should_stop` is polled between chunks.
+    // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
+    // go straight to their list, so no list of every outcome is held beside them.
     let candidates = idx.candidates(&features, config);
+    let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
     let mut outcomes: Vec<Outcome> = Vec::new();
     for chunk in candidates.chunks(POLL_EVERY) {
         if should_stop() {
@@ -139,16 +141,17 @@ pub fn score_candidates(
                 .with_min_len(256)
                 .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
         );
-    }
-    drop((candidates, features, idx, vocab));
-    let mut pairs = Vec::new();
-    let mut repeats = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Aligned(i, j, score, f) => pairs.push((i, j, score, f)),
-            Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
+        for outcome in outcomes.drain(..) {
+            match outcome {
+                Outcome::Aligned(i, j, score, f) => pairs.push((i, j, score, f)),
+                Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
+            }
         }
     }
+    drop((candidates, features, idx, vocab, outcomes));
+    // The lists grew by doubling; they are kept until the judge is done.
+    pairs.shrink_to_fit();
+    repeats.shrink_to_fit();
     Some(Scored { pairs, repeats })
 }
 
