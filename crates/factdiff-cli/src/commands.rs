@@ -304,8 +304,16 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
                 );
                 for (what, empty, list) in [
                     ("shared terms", f.shared_terms.is_empty(), f.shared_terms.join(", ")),
-                    ("shared entities", f.shared_entities.is_empty(), f.shared_entities.join(", ")),
-                    ("shared numbers", f.shared_numbers.is_empty(), f.shared_numbers.join(", ")),
+                    (
+                        "shared entities",
+                        f.shared_entities.is_empty(),
+                        f.shared_entities.join(", "),
+                    ),
+                    (
+                        "shared numbers",
+                        f.shared_numbers.is_empty(),
+                        f.shared_numbers.join(", "),
+                    ),
                     ("reasons", v.reasons.is_empty(), v.reasons.join(", ")),
                 ] {
                     if !empty {

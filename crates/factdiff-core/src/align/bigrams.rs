@@ -29,9 +29,9 @@ fn widen(x: u32) -> u64 {
 impl Bigrams {
     /// The bigrams of consecutive characters of `chars` (a text without its whitespace).
     pub fn of(chars: impl Iterator<Item = char> + Clone) -> Bigrams {
-        let (count, narrow) = chars
-            .clone()
-            .fold((0usize, true), |(n, narrow), ch| (n + 1, narrow && u32::from(ch) <= 0xFFFF));
+        let (count, narrow) = chars.clone().fold((0usize, true), |(n, narrow), ch| {
+            (n + 1, narrow && u32::from(ch) <= 0xFFFF)
+        });
         let pairs = chars.clone().zip(chars.skip(1));
         let capacity = count.saturating_sub(1);
         if narrow {

@@ -112,7 +112,11 @@ impl ClaimCues {
     /// Word number `i` (lower-cased), or "" past the end.
     fn word(&self, i: u32) -> &str {
         let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e as usize) };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).map_or(0, |&e| e as usize)
+        };
         let end = self.ends.get(i).map_or(start, |&e| e as usize);
         self.lowered.get(start..end).unwrap_or("")
     }
