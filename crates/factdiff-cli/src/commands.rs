@@ -302,14 +302,22 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
                     "  features: terms {:.2}, text {:.2}, entities {:.2}, numbers {:.2}",
                     f.term_overlap, f.text_similarity, f.entity_overlap, f.number_overlap
                 );
-                for (what, list) in [
-                    ("shared terms", &f.shared_terms),
-                    ("shared entities", &f.shared_entities),
-                    ("shared numbers", &f.shared_numbers),
-                    ("reasons", &v.reasons),
+                for (what, empty, list) in [
+                    ("shared terms", f.shared_terms.is_empty(), f.shared_terms.join(", ")),
+                    (
+                        "shared entities",
+                        f.shared_entities.is_empty(),
+                        f.shared_entities.join(", "),
+                    ),
+                    (
+                        "shared numbers",
+                        f.shared_numbers.is_empty(),
+                        f.shared_numbers.join(", "),
+                    ),
+                    ("reasons", v.reasons.is_empty(), v.reasons.join(", ")),
                 ] {
-                    if !list.is_empty() {
-                        let _ = writeln!(out, "  {what}: {}", factdiff_render::one_line(&list.join(", ")));
+                    if !empty {
+                        let _ = writeln!(out, "  {what}: {}", factdiff_render::one_line(&list));
                     }
                 }
                 out.push('\n');

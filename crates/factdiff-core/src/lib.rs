@@ -39,8 +39,8 @@ pub use report::*;
 
 /// Compare documents and build the consistency report.
 ///
-/// The stages run in one direction: clean → segment → analyze → align (with each
-/// document's position on each cluster) → detect.
+/// The stages run in one direction: clean → segment → analyze → align → detect → assemble
+/// (clusters, and each document's position on each cluster).
 /// Errors only for unusable input (no documents, duplicate ids, all empty).
 pub fn compare(docs: &[Document], config: &Config) -> Result<Report> {
     compare_with_judge(docs, config, &judge::LexicalJudge)
@@ -74,7 +74,7 @@ pub fn compare_cancellable(
     let check = || if should_stop() { Err(Error::Cancelled) } else { Ok(()) };
     validate(docs)?;
     let lex = lexicon::Lexicon::get();
-    let prepared: Vec<analyze::Analyzed> = {
+    let mut prepared: Vec<analyze::Analyzed> = {
         use rayon::prelude::*;
         docs.par_iter()
             .map(|doc| {
@@ -86,14 +86,20 @@ pub fn compare_cancellable(
             .collect::<Result<_>>()?
     };
     check()?;
-    let claims: Vec<Claim> = prepared.iter().flat_map(|a| a.claims.iter().cloned()).collect();
-    let terms: Vec<&[std::sync::Arc<str>]> = prepared
-        .iter()
-        .flat_map(|a| a.terms.iter().map(Vec::as_slice))
-        .collect();
-    let mut alignment =
-        align::align_cancellable(&claims, &terms, judge, config, should_stop).ok_or(Error::Cancelled)?;
-    position::annotate(&mut alignment.clusters, &claims, lex);
+    // The claims and their terms move out of the per-document analyses (nothing after this
+    // reads them there); the terms are only for scoring candidate pairs and are dropped before
+    // the judge runs.
+    let mut claims: Vec<Claim> = Vec::with_capacity(prepared.iter().map(|a| a.claims.len()).sum());
+    for a in &mut prepared {
+        claims.append(&mut std::mem::take(&mut a.claims));
+    }
+    let terms: Vec<Vec<std::sync::Arc<str>>> = prepared.iter_mut().flat_map(|a| std::mem::take(&mut a.terms)).collect();
+    let scored = {
+        let term_slices: Vec<&[std::sync::Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
+        align::score_candidates(&claims, &term_slices, config, should_stop).ok_or(Error::Cancelled)?
+    };
+    drop(terms);
+    let alignment = align::judge_scored(&claims, scored, judge, should_stop).ok_or(Error::Cancelled)?;
     let findings = detect::detect_all(&detect::Input {
         docs,
         prepared: &prepared,

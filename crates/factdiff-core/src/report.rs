@@ -6,6 +6,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Version of the JSON layout; bumped when a field changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -377,9 +378,11 @@ pub struct AlignFeatures {
     pub entity_overlap: f64,
     /// Share of numbers in common (0..=1).
     pub number_overlap: f64,
-    pub shared_terms: Vec<String>,
-    pub shared_entities: Vec<String>,
-    pub shared_numbers: Vec<String>,
+    // Shared strings (one per distinct key of the story): a big story has tens of thousands of
+    // aligned pairs, and a string per name and pair was the largest part of its report.
+    pub shared_terms: Vec<Arc<str>>,
+    pub shared_entities: Vec<Arc<str>>,
+    pub shared_numbers: Vec<Arc<str>>,
 }
 
 /// What the judge says about an aligned pair.

@@ -91,8 +91,8 @@ pub(crate) fn assemble(
             claims.iter().filter(|c| contradicted.contains(c.id.as_str())).count(),
             total,
         );
-    for (d, a) in docs.iter().zip(&prepared) {
-        if a.claims.is_empty() {
+    for d in docs {
+        if !by_doc.contains_key(d.id.as_str()) {
             warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));
         }
         if looks_non_english(&d.text) {
@@ -116,11 +116,15 @@ pub(crate) fn assemble(
             sentences: a.sentences,
         })
         .collect();
+    drop(by_doc);
+    // Last, so that the alignments move from the pair list into their clusters.
+    let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs);
+    crate::position::annotate(&mut clusters, &claims, crate::lexicon::Lexicon::get());
     Report {
         schema_version: SCHEMA_VERSION.into(),
         documents,
         claims,
-        clusters: alignment.clusters,
+        clusters,
         findings,
         sources,
         agreement,

@@ -12,6 +12,12 @@
 //!
 //! Each size runs in a fresh child process (this binary with `--scale-run AXIS FACTOR`) so that
 //! its peak resident memory (`VmHWM`) is its own; the parent prints the table.
+//!
+//! How the stories share the threads ([`Axis::stories_in_parallel`]): on the `stories` axis the
+//! stories run in parallel (one `compare` per thread), on the `docs` axis one at a time, each
+//! `compare` using every thread inside (parallel analysis, candidate scoring, judge and
+//! detectors), as the CLI runs one story. Big stories in parallel would each hold their own
+//! working memory at once.
 
 use crate::data::{fnc1_stories, Res};
 use factdiff_core::{compare, Config, Document};
@@ -40,6 +46,11 @@ impl Axis {
             Axis::Stories => "stories",
             Axis::Docs => "docs",
         }
+    }
+    /// Whether the stories of this axis run in parallel (small stories) or one at a time with the
+    /// parallelism inside `compare` (big stories).
+    pub fn stories_in_parallel(self) -> bool {
+        self == Axis::Stories
     }
     pub fn parse(s: &str) -> Res<Axis> {
         match s {
@@ -206,7 +217,8 @@ pub fn cpu_seconds() -> f64 {
     ns as f64 / 1e9
 }
 
-/// Child: build one corpus, run `compare` on every story (stories in parallel), print the result.
+/// Child: build one corpus, run `compare` on every story (in parallel or one at a time, as
+/// [`Axis::stories_in_parallel`] says), print the result.
 pub fn run_one(fnc_dir: &Path, axis: Axis, factor: usize) -> Res<()> {
     let all = fnc1_stories(fnc_dir)?;
     let stories = corpus(&all, axis, factor);
@@ -217,11 +229,13 @@ pub fn run_one(fnc_dir: &Path, axis: Axis, factor: usize) -> Res<()> {
     let loaded_kib = status_kib("VmRSS:");
     let cpu_before = cpu_seconds();
     let started = Instant::now();
-    let counts: Vec<(usize, usize)> = stories
-        .par_iter()
-        .map(|s| compare(s, &config).map(|r| (r.claims.len(), r.findings.len())))
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
+    let count = |s: &Vec<Document>| compare(s, &config).map(|r| (r.claims.len(), r.findings.len()));
+    let counts: Vec<(usize, usize)> = if axis.stories_in_parallel() {
+        stories.par_iter().map(count).collect::<Result<_, _>>()
+    } else {
+        stories.iter().map(count).collect::<Result<_, _>>()
+    }
+    .map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_before;
     let m = Measured {
@@ -245,7 +259,7 @@ pub fn run_all(data: &Path, factors: &[usize]) -> Res<i32> {
     let exe = std::env::current_exe()?;
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
-        "factdiff-eval --scale: {} rayon threads; load average before: {}",
+        "factdiff-eval --scale: {} rayon threads; stories axis: stories in parallel; docs axis: one story at a time, parallel inside compare; load average before: {}",
         rayon::current_num_threads(),
         load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     );
@@ -338,6 +352,12 @@ mod tests {
             vec!["A 12 b.".into(), "C 3,400 d.".into()],
             vec!["E 2014 f.".into(), "G h.".into(), "I 7.".into()],
         ]
+    }
+
+    #[test]
+    fn only_small_stories_run_in_parallel() {
+        assert!(Axis::Stories.stories_in_parallel());
+        assert!(!Axis::Docs.stories_in_parallel());
     }
 
     #[test]

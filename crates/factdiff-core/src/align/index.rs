@@ -4,13 +4,15 @@
 
 use crate::Config;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Interned keys: each distinct key string gets a dense id.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// One map per kind of key (term, entity, number), so equal strings of different kinds differ.
-    ids: [FxHashMap<String, u32>; 3],
-    pub keys: Vec<String>,
+    ids: [FxHashMap<Arc<str>, u32>; 3],
+    /// Each id's key, shared with the alignments that name it.
+    pub keys: Vec<Arc<str>>,
 }
 
 /// The kinds of index key.
@@ -28,12 +30,14 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        map.insert(key.to_string(), id);
-        self.keys.push(key.to_string());
+        let key: Arc<str> = Arc::from(key);
+        map.insert(Arc::clone(&key), id);
+        self.keys.push(key);
         id
     }
-    pub fn name(&self, id: u32) -> &str {
-        self.keys.get(id as usize).map_or("", String::as_str)
+    /// The key of `id` (empty for an unknown id).
+    pub fn name(&self, id: u32) -> Arc<str> {
+        self.keys.get(id as usize).map_or_else(|| Arc::from(""), Arc::clone)
     }
 }
 

@@ -7,6 +7,7 @@
 //! clusters ([`cluster`]). A source never aligns with itself: pairs inside one
 //! document are kept apart as possible repetitions.
 
+pub mod bigrams;
 pub mod cluster;
 pub mod index;
 pub mod similarity;
@@ -14,15 +15,15 @@ pub mod similarity;
 use crate::analyze::tokens::content_terms;
 use crate::judge::Judge;
 use crate::lexicon::Lexicon;
-use crate::{Alignment, Claim, Cluster, Config};
+use crate::{Alignment, Claim, Config};
 use std::sync::Arc;
 
-/// Alignment result: judged cross-document pairs (by claim index), their
-/// clusters, and near-identical pairs inside one document.
+/// Alignment result: judged cross-document pairs (by claim index) and near-identical pairs
+/// inside one document. The report's clusters are built from the pairs last
+/// ([`cluster::clusters`] takes them over), so no alignment is held twice.
 #[derive(Clone, Debug, Default)]
 pub struct Aligned {
     pub pairs: Vec<(usize, usize, Alignment)>,
-    pub clusters: Vec<Cluster>,
     /// (i, j, similarity) for claims of the same document that nearly repeat each other.
     pub repeats: Vec<(usize, usize, f64)>,
 }
@@ -51,40 +52,28 @@ pub fn align_cancellable(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let mut vocab = index::Vocabulary::default();
-    let mut features: Vec<similarity::Features> = claims
-        .iter()
-        .zip(terms)
-        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
-        .collect();
-    let idx = index::Index::build(&features, vocab.keys.len());
-    for f in &mut features {
-        f.weigh(&idx);
-    }
-    // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
-    // POLL_EVERY pairs at a time so `should_stop` is polled between chunks.
-    let candidates = idx.candidates(&features, config);
-    let mut outcomes: Vec<Scored> = Vec::new();
-    for chunk in candidates.chunks(POLL_EVERY) {
-        if should_stop() {
-            return None;
-        }
-        use rayon::prelude::*;
-        outcomes.par_extend(
-            chunk
-                .par_iter()
-                .with_min_len(256)
-                .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
-        );
-    }
-    let mut scored = Vec::new();
-    let mut repeats = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Scored::Aligned(i, j, score, f) => scored.push((i, j, score, f)),
-            Scored::Repeat(i, j, sim) => repeats.push((i, j, sim)),
-        }
-    }
+    let scored = score_candidates(claims, terms, config, should_stop)?;
+    judge_scored(claims, scored, judge, should_stop)
+}
+
+/// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
+#[derive(Debug, Default)]
+pub struct Scored {
+    /// Cross-document pairs at or above the threshold: claim indices, score and features.
+    pairs: Vec<(usize, usize, f64, crate::AlignFeatures)>,
+    repeats: Vec<(usize, usize, f64)>,
+}
+
+/// Judge the scored cross-document pairs in one batch (`None` when `should_stop` returns true
+/// first): the second half of [`align_cancellable`]. The caller may free what scoring needed
+/// (the claims' terms) before calling it.
+pub fn judge_scored(
+    claims: &[Claim],
+    scored: Scored,
+    judge: &dyn Judge,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Aligned> {
+    let Scored { pairs: scored, repeats } = scored;
     if should_stop() {
         return None;
     }
@@ -93,6 +82,7 @@ pub fn align_cancellable(
         .map(|(i, j, _, f)| (&claims[*i], &claims[*j], f.term_overlap))
         .collect();
     let verdicts = judge.judge(&batch);
+    drop(batch);
     let pairs: Vec<(usize, usize, Alignment)> = scored
         .into_iter()
         .zip(verdicts)
@@ -111,16 +101,62 @@ pub fn align_cancellable(
             )
         })
         .collect();
-    let clusters = cluster::clusters(claims, &pairs);
-    Some(Aligned {
-        pairs,
-        clusters,
-        repeats,
-    })
+    Some(Aligned { pairs, repeats })
+}
+
+/// Score the candidate pairs of `claims`, whose content terms are `terms`: cross-document pairs
+/// at or above the threshold, and repeats inside one document; `None` once `should_stop` returns
+/// true. The per-claim features (character bigrams, key ids) and the index are dropped on return,
+/// before the judge runs, so they never add to the judge's own memory.
+pub fn score_candidates(
+    claims: &[Claim],
+    terms: &[&[Arc<str>]],
+    config: &Config,
+    should_stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Scored> {
+    let mut vocab = index::Vocabulary::default();
+    let mut features: Vec<similarity::Features> = claims
+        .iter()
+        .zip(terms)
+        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
+        .collect();
+    let idx = index::Index::build(&features, vocab.keys.len());
+    for f in &mut features {
+        f.weigh(&idx);
+    }
+    // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
+    // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
+    // go straight to their list, so no list of every outcome is held beside them.
+    let candidates = idx.candidates(&features, config);
+    let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for chunk in candidates.chunks(POLL_EVERY) {
+        if should_stop() {
+            return None;
+        }
+        use rayon::prelude::*;
+        outcomes.par_extend(
+            chunk
+                .par_iter()
+                .with_min_len(256)
+                .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
+        );
+        for outcome in outcomes.drain(..) {
+            match outcome {
+                Outcome::Aligned(i, j, score, f) => pairs.push((i, j, score, f)),
+                Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
+            }
+        }
+    }
+    drop((candidates, features, idx, vocab, outcomes));
+    // The lists grew by doubling; they are kept until the judge is done.
+    pairs.shrink_to_fit();
+    repeats.shrink_to_fit();
+    Some(Scored { pairs, repeats })
 }
 
 /// A candidate pair that passed: aligned across documents, or a repeat inside one.
-enum Scored {
+enum Outcome {
     Aligned(usize, usize, f64, crate::AlignFeatures),
     Repeat(usize, usize, f64),
 }
@@ -134,7 +170,7 @@ fn score_pair(
     config: &Config,
     i: usize,
     j: usize,
-) -> Option<Scored> {
+) -> Option<Outcome> {
     let (fa, fb) = (&features[i], &features[j]);
     let overlap = similarity::term_overlap(fa, fb, idx);
     if claims[i].doc == claims[j].doc {
@@ -142,7 +178,7 @@ fn score_pair(
         if overlap >= 0.5 && (overlap >= config.repeat_similarity || dice_bound_reaches(fa, fb, config)) {
             let sim = similarity::dice(fa, fb).max(overlap);
             if sim >= config.repeat_similarity {
-                return Some(Scored::Repeat(i, j, round3(sim)));
+                return Some(Outcome::Repeat(i, j, round3(sim)));
             }
         }
         return None;
@@ -156,7 +192,7 @@ fn score_pair(
     }
     let f = similarity::with_text_similarity(f, fa, fb);
     let score = similarity::score(&f);
-    (score >= config.align_threshold).then_some(Scored::Aligned(i, j, score, f))
+    (score >= config.align_threshold).then_some(Outcome::Aligned(i, j, score, f))
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.
@@ -200,7 +236,7 @@ mod tests {
             [(0, 1)]
         );
         let pair = &al.pairs[0].2;
-        assert!(pair.features.shared_terms.contains(&"evacu".to_string()));
-        assert_eq!(al.clusters.len(), 1);
+        assert!(pair.features.shared_terms.iter().any(|t| &**t == "evacu"));
+        assert_eq!(cluster::clusters(&c, al.pairs).len(), 1);
     }
 }

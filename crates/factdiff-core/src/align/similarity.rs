@@ -2,6 +2,7 @@
 //! content stems, character-bigram similarity (strsim), and the share of
 //! canonical entities and numbers they have in common.
 
+use super::bigrams::Bigrams;
 use super::index::{Index, KeyKind, Vocabulary};
 use super::round3;
 use crate::{AlignFeatures, Claim};
@@ -15,10 +16,9 @@ pub struct Features {
     pub numbers: Vec<u32>,
     /// All keys, sorted (for the index).
     pub keys: Vec<u32>,
-    pub lower: String,
-    /// Sorted character bigrams of `lower` without whitespace, for [`dice`].
-    pub bigrams: Vec<u64>,
-    /// Bytes of `lower` without whitespace.
+    /// Sorted character bigrams of the lower-cased text without whitespace, for [`dice`].
+    pub bigrams: Bigrams,
+    /// Bytes of the lower-cased text without whitespace.
     pub squashed_len: usize,
     /// Summed IDF of `terms`: set by [`Features::weigh`] once the index is built, for [`term_overlap`].
     pub term_weight: f64,
@@ -40,23 +40,14 @@ impl Features {
         let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
-        let mut bigrams: Vec<u64> = Vec::with_capacity(lower.len());
-        let mut squashed_len = 0;
-        let mut previous: Option<char> = None;
-        for ch in lower.chars().filter(|c| !c.is_whitespace()) {
-            if let Some(p) = previous {
-                bigrams.push((u64::from(p) << 32) | u64::from(ch));
-            }
-            previous = Some(ch);
-            squashed_len += ch.len_utf8();
-        }
-        bigrams.sort_unstable();
+        let squashed = lower.chars().filter(|c| !c.is_whitespace());
+        let squashed_len = squashed.clone().map(char::len_utf8).sum();
+        let bigrams = Bigrams::of(squashed);
         Features {
             terms,
             entities,
             numbers,
             keys,
-            lower,
             bigrams,
             squashed_len,
             term_weight: 0.0,
@@ -74,25 +65,16 @@ impl Features {
 /// claim: strsim rebuilds a hash map per call, and alignment scores thousands
 /// of pairs per story.
 pub fn dice(a: &Features, b: &Features) -> f64 {
-    if a.squashed_len == b.squashed_len && a.bigrams == b.bigrams {
+    if a.squashed_len == b.squashed_len && a.bigrams.same(&b.bigrams) {
         return 1.0;
     }
+    // A text of fewer than two bytes (whitespace aside) has no bigram. Two texts are equal word
+    // for word exactly when they are equal without whitespace, i.e. when the test above held;
+    // otherwise they share nothing.
     if a.squashed_len < 2 || b.squashed_len < 2 {
-        let same = a.lower.split_whitespace().eq(b.lower.split_whitespace());
-        return if same { 1.0 } else { 0.0 };
+        return 0.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < a.bigrams.len() && j < b.bigrams.len() {
-        match a.bigrams[i].cmp(&b.bigrams[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let inter = a.bigrams.shared(&b.bigrams);
     ((2 * inter) as f64 / (a.squashed_len + b.squashed_len - 2) as f64).min(1.0)
 }
 
@@ -152,7 +134,7 @@ pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
 
 /// The named features of a pair, except the character similarity (see [`with_text_similarity`]).
 pub fn compare(a: &Features, b: &Features, vocab: &Vocabulary, term_overlap: f64) -> AlignFeatures {
-    let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id).to_string()).collect();
+    let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id)).collect();
     AlignFeatures {
         term_overlap: round3(term_overlap),
         text_similarity: 0.0,
@@ -218,20 +200,22 @@ mod tests {
             "Kessaria opened the floodgates of the Tovan Dam on 3 March 2026.",
             "Kessaria opened the floodgates of the Tovan Dam on 4 March 2026.",
             "Café owners in Zürich said prices rose, “sharply”, this year.",
+            "Flood waters 🌊 rose along the Marin river on Monday, 🌊 officials said.",
         ];
         let lex = Lexicon::get();
         let mut vocab = Vocabulary::default();
-        let feats: Vec<Features> = texts
+        let feats: Vec<(String, Features)> = texts
             .iter()
             .map(|t| {
                 let claims = crate::extract_claims(&Document::new("d", *t), &Config::default()).unwrap_or_default();
-                Features::of(&claims[0], &content_terms(lex, &claims[0].text), &mut vocab)
+                let f = Features::of(&claims[0], &content_terms(lex, &claims[0].text), &mut vocab);
+                (claims[0].text.to_lowercase(), f)
             })
             .collect();
-        for a in &feats {
-            for b in &feats {
-                let expected = strsim::sorensen_dice(&a.lower, &b.lower);
-                assert!((dice(a, b) - expected).abs() < 1e-9, "{} / {}", a.lower, b.lower);
+        for (la, a) in &feats {
+            for (lb, b) in &feats {
+                let expected = strsim::sorensen_dice(la, lb);
+                assert!((dice(a, b) - expected).abs() < 1e-9, "{la} / {lb}");
             }
         }
     }

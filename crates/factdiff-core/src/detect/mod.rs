@@ -17,6 +17,7 @@ use crate::{Claim, Config, Document, Evidence, Finding, FindingKind, Severity, S
 #[derive(Debug)]
 pub struct Input<'a> {
     pub docs: &'a [Document],
+    /// Per-document analyses; their claims and terms have moved into `claims` (read them there).
     pub prepared: &'a [Analyzed],
     pub claims: &'a [Claim],
     pub alignment: &'a Aligned,

@@ -7,6 +7,7 @@ use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
 use crate::lexicon::Lexicon;
 use crate::{Claim, Modality, Polarity};
+use std::sync::Arc;
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
 pub const NAMES: [&str; 19] = [
@@ -53,15 +54,19 @@ pub fn describe(name: &str) -> &'static str {
 }
 
 /// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
-/// deduplicated once per claim, so each pair compares them by merging.
+/// deduplicated once per claim, so each pair compares them by merging. A batch holds the cues of
+/// every claim in it at once, so the words share one buffer and the stems are the lexicon's
+/// shared strings: no allocation per word.
 #[derive(Debug)]
 pub struct ClaimCues {
-    /// Lower-cased words outside the attribution, in order.
-    pub words: Vec<String>,
-    /// The same words as a set (sorted, no repeats).
-    pub word_set: Vec<String>,
+    /// Lower-cased words outside the attribution, one after another; `ends` splits them.
+    lowered: String,
+    /// End byte of each word in `lowered`, in order.
+    ends: Vec<u32>,
+    /// Positions of the distinct words, sorted by word (the first of equal words).
+    word_set: Vec<u32>,
     /// Stems of the content words (sorted, no repeats).
-    pub stems: Vec<String>,
+    pub stems: Vec<Arc<str>>,
     /// Canonical names of the claim's entities (sorted, no repeats).
     pub entities: Vec<String>,
     /// Whether a refutation word occurs outside a negation ([`refutes`]).
@@ -72,27 +77,68 @@ pub struct ClaimCues {
 
 impl ClaimCues {
     pub fn of(lex: &Lexicon, c: &Claim) -> ClaimCues {
+        let mut lowered = String::with_capacity(c.text.len());
+        let mut ends = Vec::new();
         // The attribution ("a spokesperson said") is not part of what is asserted.
-        let words: Vec<String> = words(&c.text, c.span.start_byte)
-            .into_iter()
-            .filter(|t| !c.speaker.span.is_some_and(|s| s.contains(t.span)))
-            .map(|t| t.text.to_lowercase())
-            .collect();
-        let stems = sorted_set(
-            words
-                .iter()
-                .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
-                .map(|w| lex.stem(w))
-                .collect(),
-        );
-        ClaimCues {
+        for t in words(&c.text, c.span.start_byte) {
+            if !c.speaker.span.is_some_and(|s| s.contains(t.span)) {
+                // `str::to_lowercase`, not per character: a final sigma lower-cases differently.
+                lowered.push_str(&t.text.to_lowercase());
+                ends.push(u32::try_from(lowered.len()).unwrap_or(u32::MAX));
+            }
+        }
+        let mut cues = ClaimCues {
+            lowered,
+            ends,
+            word_set: Vec::new(),
+            stems: Vec::new(),
+            entities: sorted_set(c.entities.iter().map(|e| e.canonical.clone()).collect()),
             refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
-            word_set: sorted_set(words.clone()),
-            words,
-            stems,
-            entities: sorted_set(c.entities.iter().map(|e| e.canonical.clone()).collect()),
-        }
+        };
+        let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
+        set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
+        set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
+        cues.word_set = set;
+        cues.stems = sorted_set(
+            cues.words()
+                .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+                .map(|w| lex.shared_stem(w))
+                .collect(),
+        );
+        cues
+    }
+
+    /// Word number `i` (lower-cased), or "" past the end.
+    fn word(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).map_or(0, |&e| e as usize)
+        };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.lowered.get(start..end).unwrap_or("")
+    }
+
+    /// The lower-cased words outside the attribution, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        (0..u32::try_from(self.ends.len()).unwrap_or(u32::MAX)).map(|i| self.word(i))
+    }
+
+    /// How many words [`ClaimCues::words`] yields.
+    pub fn word_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The distinct words, sorted.
+    pub fn word_set(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.word_set.iter().map(|&i| self.word(i))
+    }
+
+    /// Whether `w` is one of the words.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.word_set.binary_search_by(|&i| self.word(i).cmp(w)).is_ok()
     }
 }
 
@@ -112,12 +158,10 @@ pub fn refutes(lex: &Lexicon, text: &str) -> bool {
 
 /// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).
 pub fn antonym_pair(lex: &Lexicon, ca: &ClaimCues, cb: &ClaimCues) -> Option<(String, String)> {
-    let has = |set: &[String], w: &String| set.binary_search(w).is_ok();
-    let (wa, wb) = (&ca.word_set, &cb.word_set);
-    ca.words.iter().find_map(|x| {
+    ca.words().find_map(|x| {
         let opposite = lex.antonyms.get(x)?;
-        let y = opposite.iter().find(|y| has(wb, y) && !has(wa, y))?;
-        (!has(wb, x)).then(|| (x.clone(), y.clone()))
+        let y = opposite.iter().find(|y| cb.has_word(y) && !ca.has_word(y))?;
+        (!cb.has_word(x)).then(|| (x.to_string(), y.clone()))
     })
 }
 
@@ -143,8 +187,8 @@ impl PairFeatures {
             .quantities
             .iter()
             .any(|qa| b.quantities.iter().any(|qb| compatible(qa, qb)));
-        let shared_stems = shared(&ca.stems, &cb.stems);
-        let unseen = |x: &[String]| {
+        let shared_stems = shared(ca.stems.iter(), cb.stems.iter());
+        let unseen = |x: &[Arc<str>]| {
             if x.is_empty() {
                 0.0
             } else {
@@ -152,7 +196,7 @@ impl PairFeatures {
             }
         };
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
-        let (na, nb) = (ca.words.len() as f64, cb.words.len() as f64);
+        let (na, nb) = (ca.word_count() as f64, cb.word_count() as f64);
         PairFeatures {
             values: [
                 1.0,
@@ -167,10 +211,10 @@ impl PairFeatures {
                 flag(hedged(a) != hedged(b)),
                 flag(mismatch),
                 flag(matched),
-                jaccard(&ca.entities, &cb.entities),
+                jaccard(ca.entities.iter(), cb.entities.iter()),
                 ua.max(ub),
                 ua.min(ub),
-                jaccard(&ca.word_set, &cb.word_set),
+                jaccard(ca.word_set(), cb.word_set()),
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
                 (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
@@ -184,29 +228,39 @@ impl PairFeatures {
     }
 }
 
-fn sorted_set(mut items: Vec<String>) -> Vec<String> {
+fn sorted_set<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     items.sort_unstable();
     items.dedup();
     items
 }
 
-/// How many items two sorted, deduplicated lists have in common.
-fn shared(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+/// How many items two sorted, deduplicated sequences have in common.
+fn shared<T: Ord>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> usize {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut n = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                a.next();
+                b.next();
+                n += 1;
+            }
         }
     }
     n
 }
 
 /// Jaccard similarity of two sorted, deduplicated lists.
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+fn jaccard<T: Ord>(a: impl ExactSizeIterator<Item = T>, b: impl ExactSizeIterator<Item = T>) -> f64 {
+    let (na, nb) = (a.len(), b.len());
     let inter = shared(a, b);
-    let union = a.len() + b.len() - inter;
+    let union = na + nb - inter;
     if union == 0 {
         0.0
     } else {
