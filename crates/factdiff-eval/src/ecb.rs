@@ -333,18 +333,18 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
                 at_line
                     .entry((x.clone(), k.id.as_str()))
                     .or_default()
-                    .extend(shared.iter().cloned());
+                    .extend(shared.iter().map(|t| t.to_string()));
             }
             for x in la {
                 for y in lb {
                     matched
                         .entry((x.clone(), y.clone()))
                         .or_default()
-                        .extend(shared.iter().cloned());
+                        .extend(shared.iter().map(|t| t.to_string()));
                     matched
                         .entry((y.clone(), x.clone()))
                         .or_default()
-                        .extend(shared.iter().cloned());
+                        .extend(shared.iter().map(|t| t.to_string()));
                 }
             }
         }
