@@ -5,11 +5,12 @@
 
 use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
+use super::substitutions::{Difference, Scores, Substitutions};
 use crate::lexicon::Lexicon;
 use crate::{Claim, Modality, Polarity};
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
-pub const NAMES: [&str; 19] = [
+pub const NAMES: [&str; 28] = [
     "bias",
     "term_overlap",
     "negation_flip",
@@ -29,7 +30,20 @@ pub const NAMES: [&str; 19] = [
     "length_ratio",
     "intensifier_one_side",
     "negator_count_gap",
+    "stem_jaccard",
+    "negation_flip_x_stem_jaccard",
+    "covered_without_cue",
+    "learned_pair_entail",
+    "learned_pair_neutral",
+    "learned_pair_contradict",
+    "learned_word_entail",
+    "learned_word_neutral",
+    "learned_word_contradict",
 ];
+
+/// Index of the first learned feature in [`NAMES`] (three word-pair scores, then three
+/// one-side-word scores, see [`PairFeatures::set_learned`]).
+const LEARNED: usize = 22;
 
 /// How each feature reads in a verdict's reasons.
 pub fn describe(name: &str) -> &'static str {
@@ -48,6 +62,11 @@ pub fn describe(name: &str) -> &'static str {
         "length_ratio" => "similar length",
         "intensifier_one_side" => "intensifier on one side",
         "negator_count_gap" => "negation words on one side",
+        "stem_jaccard" => "shared content words",
+        "negation_flip_x_stem_jaccard" => "negation flip",
+        "covered_without_cue" => "one side's content words all in the other",
+        "learned_pair_entail" | "learned_pair_neutral" | "learned_pair_contradict" => "learned word substitution",
+        "learned_word_entail" | "learned_word_neutral" | "learned_word_contradict" => "learned words on one side",
         _ => "bias",
     }
 }
@@ -129,7 +148,7 @@ pub struct PairFeatures {
 
 impl PairFeatures {
     pub fn of(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> PairFeatures {
-        let flag = |x: bool| if x { 1.0 } else { 0.0 };
+        let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
         let flip = flag(a.polarity != b.polarity);
         let antonym = flag(antonym_pair(lex, ca, cb).is_some());
@@ -153,7 +172,9 @@ impl PairFeatures {
         };
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.words.len() as f64, cb.words.len() as f64);
-        PairFeatures {
+        let stem_jaccard = jaccard(&ca.stems, &cb.stems);
+        let no_cue = 1.0 - flip.max(antonym).max(refute);
+        let mut x = PairFeatures {
             values: [
                 1.0,
                 overlap,
@@ -174,7 +195,26 @@ impl PairFeatures {
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
                 (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
+                stem_jaccard,
+                flip * stem_jaccard,
+                no_cue * (1.0 - ua.min(ub)),
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
             ],
+        };
+        x.set_learned(&Substitutions::get().scores(&Difference::of(ca, cb), None));
+        x
+    }
+
+    /// Put the learned substitution scores of the pair into the `learned_*` features.
+    pub fn set_learned(&mut self, s: &Scores) {
+        for k in 0..3 {
+            self.values[LEARNED + k] = s.pair[k];
+            self.values[LEARNED + 3 + k] = s.word[k];
         }
     }
 

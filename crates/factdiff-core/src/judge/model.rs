@@ -108,7 +108,10 @@ impl Model {
         let p = self.probabilities(x);
         let overlap = x.get("term_overlap");
         let cue = |n: &str| x.get(n) > 0.0;
-        let cued = cue("negation_flip") || cue("antonym_pair") || cue("refutation_one_side");
+        let cued = cue("negation_flip")
+            || cue("antonym_pair")
+            || cue("refutation_one_side")
+            || cue("learned_pair_contradict");
         let rule = (cue("negation_flip") && overlap >= 0.3)
             || (cue("antonym_pair") && overlap >= 0.25)
             || (cue("refutation_one_side") && overlap >= 0.3);
