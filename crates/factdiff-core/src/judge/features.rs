@@ -3,14 +3,14 @@
 //! Every feature is symmetric in the two claims (the judge does not know which
 //! one is the premise) and has a name a person can read in a verdict's reasons.
 
+use super::substitutions::{Difference, Scores, Substitutions};
 use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
-use super::substitutions::{Difference, Scores, Substitutions};
 use crate::lexicon::Lexicon;
 use crate::{Claim, Modality, Polarity};
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
-pub const NAMES: [&str; 28] = [
+pub const NAMES: [&str; 39] = [
     "bias",
     "term_overlap",
     "negation_flip",
@@ -33,17 +33,28 @@ pub const NAMES: [&str; 28] = [
     "stem_jaccard",
     "negation_flip_x_stem_jaccard",
     "covered_without_cue",
+    "negation_one_side",
+    "negation_one_side_x_stem_jaccard",
+    "substituted_words",
+    "content_bigram_jaccard",
     "learned_pair_entail",
     "learned_pair_neutral",
     "learned_pair_contradict",
     "learned_word_entail",
     "learned_word_neutral",
     "learned_word_contradict",
+    "learned_pair_entail_max",
+    "learned_pair_neutral_max",
+    "learned_pair_contradict_max",
+    "learned_word_entail_max",
+    "learned_word_neutral_max",
+    "learned_word_contradict_max",
+    "learned_pair_unknown",
 ];
 
 /// Index of the first learned feature in [`NAMES`] (three word-pair scores, then three
 /// one-side-word scores, see [`PairFeatures::set_learned`]).
-const LEARNED: usize = 22;
+const LEARNED: usize = 26;
 
 /// How each feature reads in a verdict's reasons.
 pub fn describe(name: &str) -> &'static str {
@@ -65,11 +76,20 @@ pub fn describe(name: &str) -> &'static str {
         "stem_jaccard" => "shared content words",
         "negation_flip_x_stem_jaccard" => "negation flip",
         "covered_without_cue" => "one side's content words all in the other",
-        "learned_pair_entail" | "learned_pair_neutral" | "learned_pair_contradict" => "learned word substitution",
-        "learned_word_entail" | "learned_word_neutral" | "learned_word_contradict" => "learned words on one side",
+        "negation_one_side" | "negation_one_side_x_stem_jaccard" => "negation words on one side",
+        "substituted_words" => "words substituted",
+        "content_bigram_jaccard" => "content words in the same order",
+        n if n.starts_with("learned_pair") => "learned word substitution",
+        n if n.starts_with("learned_word") => "learned words on one side",
         _ => "bias",
     }
 }
+
+/// Articles, auxiliaries and connectives: not compared by the learned substitutions.
+const GLUE: [&str; 18] = [
+    "a", "an", "the", "is", "are", "was", "were", "be", "being", "been", "and", "of", "there", "some", "who", "which",
+    "that", "its",
+];
 
 /// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
 /// deduplicated once per claim, so each pair compares them by merging.
@@ -81,6 +101,11 @@ pub struct ClaimCues {
     pub word_set: Vec<String>,
     /// Stems of the content words (sorted, no repeats).
     pub stems: Vec<String>,
+    /// Stems of all words but negators, numbers and [`GLUE`] words (sorted, no repeats): what
+    /// the learned substitutions compare ("on" vs "off" counts, "the" vs "a" does not).
+    pub diff_stems: Vec<String>,
+    /// Adjacent content-word stems, in claim order (sorted, no repeats).
+    pub stem_bigrams: Vec<(String, String)>,
     /// Canonical names of the claim's entities (sorted, no repeats).
     pub entities: Vec<String>,
     /// Whether a refutation word occurs outside a negation ([`refutes`]).
@@ -97,14 +122,25 @@ impl ClaimCues {
             .filter(|t| !c.speaker.span.is_some_and(|s| s.contains(t.span)))
             .map(|t| t.text.to_lowercase())
             .collect();
-        let stems = sorted_set(
+        let ordered: Vec<String> = words
+            .iter()
+            .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+            .map(|w| lex.stem(w))
+            .collect();
+        let stem_bigrams = sorted_set(ordered.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect());
+        let diff_stems = sorted_set(
             words
                 .iter()
-                .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+                .filter(|w| {
+                    !GLUE.contains(&w.as_str()) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit())
+                })
                 .map(|w| lex.stem(w))
                 .collect(),
         );
+        let stems = sorted_set(ordered);
         ClaimCues {
+            diff_stems,
+            stem_bigrams,
             refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
             word_set: sorted_set(words.clone()),
@@ -173,7 +209,9 @@ impl PairFeatures {
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.words.len() as f64, cb.words.len() as f64);
         let stem_jaccard = jaccard(&ca.stems, &cb.stems);
-        let no_cue = 1.0 - flip.max(antonym).max(refute);
+        let negation_one_side = flag((ca.negators == 0) != (cb.negators == 0));
+        let no_cue = 1.0 - flip.max(antonym).max(refute).max(negation_one_side);
+        let substituted = ca.stems.len().min(cb.stems.len()) - shared_stems;
         let mut x = PairFeatures {
             values: [
                 1.0,
@@ -198,6 +236,17 @@ impl PairFeatures {
                 stem_jaccard,
                 flip * stem_jaccard,
                 no_cue * (1.0 - ua.min(ub)),
+                negation_one_side,
+                negation_one_side * stem_jaccard,
+                (substituted as f64).min(3.0) / 3.0,
+                jaccard(&ca.stem_bigrams, &cb.stem_bigrams),
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
                 0.0,
                 0.0,
                 0.0,
@@ -215,7 +264,10 @@ impl PairFeatures {
         for k in 0..3 {
             self.values[LEARNED + k] = s.pair[k];
             self.values[LEARNED + 3 + k] = s.word[k];
+            self.values[LEARNED + 6 + k] = s.pair_max[k];
+            self.values[LEARNED + 9 + k] = s.word_max[k];
         }
+        self.values[LEARNED + 12] = s.unknown_pairs;
     }
 
     /// The value of the feature called `name`.
@@ -224,14 +276,14 @@ impl PairFeatures {
     }
 }
 
-fn sorted_set(mut items: Vec<String>) -> Vec<String> {
+fn sorted_set<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     items.sort_unstable();
     items.dedup();
     items
 }
 
 /// How many items two sorted, deduplicated lists have in common.
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -244,7 +296,7 @@ fn shared(a: &[String], b: &[String]) -> usize {
 }
 
 /// Jaccard similarity of two sorted, deduplicated lists.
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let inter = shared(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {

@@ -17,8 +17,8 @@ use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
 pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
-pub use substitutions::{Difference, Substitutions};
 use rustc_hash::{FxHashMap, FxHashSet};
+pub use substitutions::{Difference, Substitutions};
 
 #[cfg(feature = "onnx")]
 pub mod onnx;

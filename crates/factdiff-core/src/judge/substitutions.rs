@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("substitutions.txt");
 
-/// At most this many stems per side take part in word pairs (bounds the work on long claims).
+/// Pairs whose claims differ in more stems than this on either side get no learned scores.
 const MAX_SIDE: usize = 8;
 
 /// Pseudo-counts spread by the label prior, so rare entries stay close to the prior.
@@ -32,18 +32,21 @@ impl Difference {
             x.iter().filter(|w| y.binary_search(w).is_err()).cloned().collect()
         };
         Difference {
-            left: only(&ca.stems, &cb.stems),
-            right: only(&cb.stems, &ca.stems),
+            left: only(&ca.diff_stems, &cb.diff_stems),
+            right: only(&cb.diff_stems, &ca.diff_stems),
         }
     }
 
     /// Unordered word pairs `(x, y)` with `x < y`, one stem from each side.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.left.iter().take(MAX_SIDE).flat_map(move |x| {
-            self.right
-                .iter()
-                .take(MAX_SIDE)
-                .map(move |y| if x < y { (x.as_str(), y.as_str()) } else { (y.as_str(), x.as_str()) })
+            self.right.iter().take(MAX_SIDE).map(move |y| {
+                if x < y {
+                    (x.as_str(), y.as_str())
+                } else {
+                    (y.as_str(), x.as_str())
+                }
+            })
         })
     }
 
@@ -59,6 +62,11 @@ impl Difference {
 pub struct Scores {
     pub pair: [f64; 3],
     pub word: [f64; 3],
+    /// Per label, the strongest word pair's (one-side word's) log-ratio (0 when none is known).
+    pub pair_max: [f64; 3],
+    pub word_max: [f64; 3],
+    /// Share of the word pairs the table does not know (0 when there are no word pairs).
+    pub unknown_pairs: f64,
     /// The known word pair that most suggests a contradiction, when one does.
     pub contradicting_pair: Option<(String, String)>,
 }
@@ -173,7 +181,9 @@ impl Substitutions {
     /// taken out of the table first (one per entry it has), so training sees what unseen pairs see.
     pub fn scores(&self, d: &Difference, held_out: Option<usize>) -> Scores {
         let total: u32 = self.totals.iter().sum();
-        if total == 0 {
+        // The table knows small differences between short claims (what it was counted from);
+        // claims that differ in more words than that get no learned scores.
+        if total == 0 || d.left.len() > MAX_SIDE || d.right.len() > MAX_SIDE {
             return Scores::default();
         }
         let mut totals = self.totals;
@@ -202,6 +212,7 @@ impl Substitutions {
         let mut pairs: Vec<(&str, &str)> = d.pairs().collect();
         pairs.sort_unstable();
         pairs.dedup();
+        let pairs_total = pairs.len();
         for (x, y) in pairs {
             let found = self
                 .pairs
@@ -212,6 +223,7 @@ impl Substitutions {
             seen += 1;
             for k in 0..3 {
                 out.pair[k] += r[k];
+                out.pair_max[k] = if seen == 1 { r[k] } else { out.pair_max[k].max(r[k]) };
             }
             if r[2] > best {
                 best = r[2];
@@ -220,6 +232,9 @@ impl Substitutions {
         }
         if seen > 0 {
             out.pair = out.pair.map(|v| v / f64::from(seen));
+        }
+        if pairs_total > 0 {
+            out.unknown_pairs = 1.0 - f64::from(seen) / pairs_total as f64;
         }
         let mut seen = 0;
         let mut words: Vec<&str> = d.words().collect();
@@ -233,6 +248,7 @@ impl Substitutions {
             seen += 1;
             for k in 0..3 {
                 out.word[k] += r[k];
+                out.word_max[k] = if seen == 1 { r[k] } else { out.word_max[k].max(r[k]) };
             }
         }
         if seen > 0 {
@@ -308,6 +324,9 @@ mod tests {
         assert!(Substitutions::parse(TABLE).is_ok());
         assert!(!Substitutions::get().pairs.is_empty());
         assert_eq!(Substitutions::parse("pair a b 1 2"), Err(TableError::Line(1)));
-        assert_eq!(Substitutions::parse("word b 1 2 3\nword a 1 1 1"), Err(TableError::Order(2)));
+        assert_eq!(
+            Substitutions::parse("word b 1 2 3\nword a 1 1 1"),
+            Err(TableError::Order(2))
+        );
     }
 }
