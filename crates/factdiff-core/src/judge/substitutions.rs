@@ -199,62 +199,70 @@ impl Substitutions {
             }
             let m: f64 = c.iter().map(|&v| f64::from(v)).sum();
             (m > 0.0).then(|| {
-                let mut r = [0.0; 3];
-                for k in 0..3 {
-                    r[k] = ((f64::from(c[k]) + SMOOTHING * prior[k]) / (m + SMOOTHING) / prior[k]).ln();
-                }
-                r
+                std::array::from_fn(|k| ((f64::from(c[k]) + SMOOTHING * prior[k]) / (m + SMOOTHING) / prior[k]).ln())
             })
         };
         let mut out = Scores::default();
-        let mut best = 0.0;
-        let mut seen = 0;
         let mut pairs: Vec<(&str, &str)> = d.pairs().collect();
         pairs.sort_unstable();
         pairs.dedup();
-        let pairs_total = pairs.len();
-        for (x, y) in pairs {
+        let mut known = Summary::default();
+        let mut best = 0.0;
+        for &(x, y) in &pairs {
             let found = self
                 .pairs
                 .binary_search_by(|((a, b), _)| (a.as_str(), b.as_str()).cmp(&(x, y)));
             let Some(r) = found.ok().and_then(|i| ratio(self.pairs[i].1)) else {
                 continue;
             };
-            seen += 1;
-            for k in 0..3 {
-                out.pair[k] += r[k];
-                out.pair_max[k] = if seen == 1 { r[k] } else { out.pair_max[k].max(r[k]) };
-            }
+            known.add(r);
             if r[2] > best {
                 best = r[2];
                 out.contradicting_pair = Some((x.to_string(), y.to_string()));
             }
         }
-        if seen > 0 {
-            out.pair = out.pair.map(|v| v / f64::from(seen));
+        (out.pair, out.pair_max) = (known.mean(), known.max);
+        if !pairs.is_empty() {
+            out.unknown_pairs = 1.0 - f64::from(known.n) / pairs.len() as f64;
         }
-        if pairs_total > 0 {
-            out.unknown_pairs = 1.0 - f64::from(seen) / pairs_total as f64;
-        }
-        let mut seen = 0;
         let mut words: Vec<&str> = d.words().collect();
         words.sort_unstable();
         words.dedup();
+        let mut known = Summary::default();
         for w in words {
             let found = self.words.binary_search_by(|(a, _)| a.as_str().cmp(w));
-            let Some(r) = found.ok().and_then(|i| ratio(self.words[i].1)) else {
-                continue;
-            };
-            seen += 1;
-            for k in 0..3 {
-                out.word[k] += r[k];
-                out.word_max[k] = if seen == 1 { r[k] } else { out.word_max[k].max(r[k]) };
+            if let Some(r) = found.ok().and_then(|i| ratio(self.words[i].1)) {
+                known.add(r);
             }
         }
-        if seen > 0 {
-            out.word = out.word.map(|v| v / f64::from(seen));
-        }
+        (out.word, out.word_max) = (known.mean(), known.max);
         out
+    }
+}
+
+/// Sum, maximum and number of per-label score vectors.
+#[derive(Default)]
+struct Summary {
+    sum: [f64; 3],
+    max: [f64; 3],
+    n: u32,
+}
+
+impl Summary {
+    fn add(&mut self, r: [f64; 3]) {
+        self.n += 1;
+        for (k, v) in r.into_iter().enumerate() {
+            self.sum[k] += v;
+            self.max[k] = if self.n == 1 { v } else { self.max[k].max(v) };
+        }
+    }
+
+    fn mean(&self) -> [f64; 3] {
+        if self.n == 0 {
+            [0.0; 3]
+        } else {
+            self.sum.map(|v| v / f64::from(self.n))
+        }
     }
 }
 
