@@ -322,7 +322,12 @@ mod tests {
         assert!(held.pair[0] > 0.0 && held.pair[2] < 0.0, "{held:?}");
         let held = table.scores(&diff(&["dog"], &["cat"]), Some(0));
         assert!(held.pair[2] > 0.0 && held.pair[0] < 0.0, "{held:?}");
-        assert_eq!(table.scores(&diff(&["cow"], &["dog"]), None), Scores::default());
+        // Unknown words: no learned evidence, and the one word pair is unknown.
+        let s = table.scores(&diff(&["cow"], &["hen"]), None);
+        assert_eq!((s.pair, s.word, s.unknown_pairs), ([0.0; 3], [0.0; 3], 1.0));
+        // Claims that differ in many words get no learned scores at all.
+        let many = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "man"];
+        assert_eq!(table.scores(&diff(&many, &["woman"]), None), Scores::default());
         let text = table.to_text("test");
         assert_eq!(Substitutions::parse(&text), Ok(table));
     }
