@@ -3,7 +3,7 @@
 //! Every feature is symmetric in the two claims (the judge does not know which
 //! one is the premise) and has a name a person can read in a verdict's reasons.
 
-use super::substitutions::{Difference, Scores, Substitutions};
+use super::substitutions::{Difference, Scores, Substitutions, MAX_SIDE};
 use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
 use crate::lexicon::Lexicon;
@@ -255,7 +255,12 @@ impl PairFeatures {
                 0.0,
             ],
         };
-        x.set_learned(&Substitutions::get().scores(&Difference::of(ca, cb), None));
+        // Most news pairs differ in too many words for the table (it would give no scores):
+        // count before building the difference.
+        let same = shared(&ca.diff_stems, &cb.diff_stems);
+        if ca.diff_stems.len() - same <= MAX_SIDE && cb.diff_stems.len() - same <= MAX_SIDE {
+            x.set_learned(&Substitutions::get().scores(&Difference::of(ca, cb), None));
+        }
         x
     }
 

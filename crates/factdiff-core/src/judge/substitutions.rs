@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 const TABLE: &str = include_str!("substitutions.txt");
 
 /// Pairs whose claims differ in more stems than this on either side get no learned scores.
-const MAX_SIDE: usize = 8;
+pub const MAX_SIDE: usize = 8;
 
 /// Pseudo-counts spread by the label prior, so rare entries stay close to the prior.
 const SMOOTHING: f64 = 2.0;
