@@ -11,7 +11,7 @@
 
 use crate::data::{self, Pair, Res};
 use crate::signals::{claim_cluster, CLAIM, SOURCE};
-use factdiff_core::judge::{pair_features, Judge, Model};
+use factdiff_core::judge::{pair_differences, pair_features, Judge, Model, Substitutions};
 use factdiff_core::lexicon::Lexicon;
 use factdiff_core::position::{PositionFeatures, PositionModel, NAMES};
 use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict, VerdictLabel};
@@ -21,16 +21,25 @@ use std::path::Path;
 /// Where `--train` writes the position weights.
 pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/position/weights.txt");
 
-/// The lexical judge with a given model (the one just trained): labels and scores as the
-/// embedded judge gives them once these weights are embedded. Positions read only those.
-struct ModelJudge<'m>(&'m Model);
+/// The lexical judge with a given model and substitution table (the ones just trained): labels
+/// and scores as the embedded judge gives them once both files are embedded. Positions read only
+/// those.
+struct ModelJudge<'m> {
+    model: &'m Model,
+    table: &'m Substitutions,
+}
 
 impl Judge for ModelJudge<'_> {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
-        pair_features(pairs)
+        let mut features = pair_features(pairs);
+        // The learned features from the fresh table, not the embedded one (which may be stale).
+        for (x, d) in features.iter_mut().zip(pair_differences(pairs)) {
+            x.set_learned(&self.table.scores(&d, None));
+        }
+        features
             .iter()
             .map(|x| {
-                let (k, [entail, neutral, contradict]) = self.0.decide(x);
+                let (k, [entail, neutral, contradict]) = self.model.decide(x);
                 Verdict {
                     label: [VerdictLabel::Entail, VerdictLabel::Neutral, VerdictLabel::Contradict][k],
                     entail,
@@ -171,9 +180,9 @@ pub fn shift_biases(model: &mut PositionModel, rows: &[(PositionFeatures, usize)
 }
 
 /// Train on FNC-1 train (outside the hold-out split) and write the position weights file.
-pub fn train(dir: &Path, config: &Config, judge: &Model) -> Res<()> {
+pub fn train(dir: &Path, config: &Config, judge: &Model, table: &Substitutions) -> Res<()> {
     let fnc = data::fnc1(&dir.join("fnc1"), false)?;
-    let rows = examples(&fnc, config, &ModelJudge(judge));
+    let rows = examples(&fnc, config, &ModelJudge { model: judge, table });
     let mut counts = [0usize; 3];
     for (_, y) in &rows {
         counts[*y] += 1;

@@ -9,7 +9,9 @@
 
 use crate::data::{self, Pair, Res};
 use factdiff_core::judge::features::NAMES;
-use factdiff_core::judge::{pair_features, Judge, LexicalJudge, Model, PairFeatures};
+use factdiff_core::judge::{
+    pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
+};
 use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict};
 use rayon::prelude::*;
 use std::path::Path;
@@ -18,21 +20,29 @@ use std::sync::Mutex;
 /// Where `--train` writes the weights.
 pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/judge/weights.txt");
 
-/// Records the features of every pair it is asked about; answers like the lexical judge.
+/// Where `--train` writes the learned substitution table.
+pub const SUBSTITUTIONS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../factdiff-core/src/judge/substitutions.txt"
+);
+
+/// Records the features and word differences of every pair it is asked about; answers like the
+/// lexical judge.
 #[derive(Default)]
-struct Recorder(Mutex<Vec<PairFeatures>>);
+struct Recorder(Mutex<Vec<(PairFeatures, Difference)>>);
 
 impl Judge for Recorder {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         if let Ok(mut rows) = self.0.lock() {
-            rows.extend(pair_features(pairs));
+            rows.extend(pair_features(pairs).into_iter().zip(pair_differences(pairs)));
         }
         LexicalJudge.judge(pairs)
     }
 }
 
-/// The judged pairs' features of every labelled pair, each with its pair's label.
-pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, usize)> {
+/// The judged pairs' features and word differences of every labelled pair, each with its pair's
+/// label.
+pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, Difference, usize)> {
     pairs
         .par_iter()
         .flat_map_iter(|p| {
@@ -40,7 +50,7 @@ pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, usize)> {
             let rec = Recorder::default();
             let _ = compare_with_judge(&docs, config, &rec);
             let rows = rec.0.into_inner().unwrap_or_default();
-            rows.into_iter().map(move |x| (x, p.gold))
+            rows.into_iter().map(move |(x, d)| (x, d, p.gold))
         })
         .collect()
 }
@@ -50,7 +60,7 @@ pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, usize)> {
 /// conflict cue pushes towards "contradict", more so when the claims share their terms.
 pub fn prior() -> Model {
     let mut model = Model {
-        weights: Default::default(),
+        weights: [[0.0; NAMES.len()]; 3],
         contradict_threshold: 0.5,
     };
     for (name, w) in [
@@ -121,11 +131,21 @@ pub fn choose_threshold(model: &mut Model, rows: &[(PairFeatures, usize)]) {
 /// Train on SICK train and write the weights file.
 pub fn train(dir: &Path, config: &Config) -> Res<()> {
     let sick = data::sick(&dir.join("sick/SICK_train.txt"))?;
-    let rows = examples(&sick, config);
-    let mut model = fit(&rows, &prior(), 3000, 1e-2);
+    let recorded = examples(&sick, config);
+    let table = Substitutions::count(recorded.iter().map(|(_, d, y)| (d, *y)));
+    // Each pair's learned features come from the table without that pair's own counts.
+    let rows: Vec<(PairFeatures, usize)> = recorded
+        .into_iter()
+        .map(|(mut x, d, y)| {
+            x.set_learned(&table.scores(&d, Some(y)));
+            (x, y)
+        })
+        .collect();
+    let mut model = fit(&rows, &prior(), 3000, 3e-3);
     choose_threshold(&mut model, &rows);
     println!(
-        "train: {} SICK train pairs, {} judged pairs, contradict threshold {:.2}, training accuracy {:.2}%",
+        "train: {} SICK train pairs, {} judged pairs, contradict threshold {:.2}, \
+         training accuracy {:.2}% (learned features with each pair's own counts held out)",
         sick.len(),
         rows.len(),
         model.contradict_threshold,
@@ -139,7 +159,18 @@ pub fn train(dir: &Path, config: &Config) -> Res<()> {
     );
     std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
     println!("wrote {WEIGHTS}");
-    crate::position_train::train(dir, config, &model)
+    let header = format!(
+        "factdiff judge: learned word substitutions (label counts entail neutral contradict).\n\
+         Written by `cargo run --release -p factdiff-eval -- --train` from {} judged pairs of\n\
+         SICK train (sick/SICK_train.txt); entries seen in fewer than two pairs are left out.\n\
+         {} word pairs, {} one-side words. Do not edit by hand.",
+        rows.len(),
+        table.pairs.len(),
+        table.words.len()
+    );
+    std::fs::write(SUBSTITUTIONS, table.to_text(&header)).map_err(|e| format!("{SUBSTITUTIONS}: {e}"))?;
+    println!("wrote {SUBSTITUTIONS}");
+    crate::position_train::train(dir, config, &model, &table)
 }
 
 #[cfg(test)]
@@ -165,7 +196,7 @@ mod tests {
             rows.push((row(0.0, o - 0.5), 1));
         }
         let zero = Model {
-            weights: Default::default(),
+            weights: [[0.0; NAMES.len()]; 3],
             contradict_threshold: 0.5,
         };
         let model = fit(&rows, &zero, 2000, 1e-4);

@@ -3,6 +3,7 @@
 //! Every feature is symmetric in the two claims (the judge does not know which
 //! one is the premise) and has a name a person can read in a verdict's reasons.
 
+use super::substitutions::{Difference, Scores, Substitutions, MAX_SIDE};
 use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
 use crate::lexicon::Lexicon;
@@ -10,7 +11,7 @@ use crate::{Claim, Modality, Polarity};
 use std::sync::Arc;
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
-pub const NAMES: [&str; 19] = [
+pub const NAMES: [&str; 39] = [
     "bias",
     "term_overlap",
     "negation_flip",
@@ -30,7 +31,31 @@ pub const NAMES: [&str; 19] = [
     "length_ratio",
     "intensifier_one_side",
     "negator_count_gap",
+    "stem_jaccard",
+    "negation_flip_x_stem_jaccard",
+    "covered_without_cue",
+    "negation_one_side",
+    "negation_one_side_x_stem_jaccard",
+    "substituted_words",
+    "content_bigram_jaccard",
+    "learned_pair_entail",
+    "learned_pair_neutral",
+    "learned_pair_contradict",
+    "learned_word_entail",
+    "learned_word_neutral",
+    "learned_word_contradict",
+    "learned_pair_entail_max",
+    "learned_pair_neutral_max",
+    "learned_pair_contradict_max",
+    "learned_word_entail_max",
+    "learned_word_neutral_max",
+    "learned_word_contradict_max",
+    "learned_pair_unknown",
 ];
+
+/// Index of the first learned feature in [`NAMES`] (three word-pair scores, then three
+/// one-side-word scores, see [`PairFeatures::set_learned`]).
+const LEARNED: usize = 26;
 
 /// How each feature reads in a verdict's reasons.
 pub fn describe(name: &str) -> &'static str {
@@ -49,14 +74,27 @@ pub fn describe(name: &str) -> &'static str {
         "length_ratio" => "similar length",
         "intensifier_one_side" => "intensifier on one side",
         "negator_count_gap" => "negation words on one side",
+        "stem_jaccard" => "shared content words",
+        "negation_flip_x_stem_jaccard" => "negation flip",
+        "covered_without_cue" => "one side's content words all in the other",
+        "negation_one_side" | "negation_one_side_x_stem_jaccard" => "negation words on one side",
+        "substituted_words" => "words substituted",
+        "content_bigram_jaccard" => "content words in the same order",
+        n if n.starts_with("learned_pair") => "learned word substitution",
+        n if n.starts_with("learned_word") => "learned words on one side",
         _ => "bias",
     }
 }
 
+/// Articles, auxiliaries and connectives: not compared by the learned substitutions.
+const GLUE: [&str; 18] = [
+    "a", "an", "the", "is", "are", "was", "were", "be", "being", "been", "and", "of", "there", "some", "who", "which",
+    "that", "its",
+];
+
 /// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
-/// deduplicated once per claim, so each pair compares them by merging. A batch holds the cues of
-/// every claim in it at once, so the words share one buffer and the stems are the lexicon's
-/// shared strings: no allocation per word.
+/// deduplicated once per claim, so each pair compares them by merging. The words share one
+/// buffer and the stems are the lexicon's shared strings: no allocation per word.
 #[derive(Debug)]
 pub struct ClaimCues {
     /// Lower-cased words outside the attribution, one after another; `ends` splits them.
@@ -67,6 +105,11 @@ pub struct ClaimCues {
     word_set: Vec<u32>,
     /// Stems of the content words (sorted, no repeats).
     pub stems: Vec<Arc<str>>,
+    /// Stems of all words but negators, numbers and [`GLUE`] words (sorted, no repeats): what
+    /// the learned substitutions compare ("on" vs "off" counts, "the" vs "a" does not).
+    pub diff_stems: Vec<Arc<str>>,
+    /// Adjacent content-word stems, in claim order (sorted, no repeats).
+    pub stem_bigrams: Vec<(Arc<str>, Arc<str>)>,
     /// Canonical names of the claim's entities (sorted, no repeats).
     pub entities: Vec<String>,
     /// Whether a refutation word occurs outside a negation ([`refutes`]).
@@ -92,6 +135,8 @@ impl ClaimCues {
             ends,
             word_set: Vec::new(),
             stems: Vec::new(),
+            diff_stems: Vec::new(),
+            stem_bigrams: Vec::new(),
             entities: sorted_set(c.entities.iter().map(|e| e.canonical.clone()).collect()),
             refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
@@ -100,12 +145,25 @@ impl ClaimCues {
         set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
         set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
         cues.word_set = set;
-        cues.stems = sorted_set(
+        let number = |w: &str| w.chars().all(|ch| ch.is_ascii_digit());
+        let ordered: Vec<Arc<str>> = cues
+            .words()
+            .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !number(w))
+            .map(|w| lex.shared_stem(w))
+            .collect();
+        cues.stem_bigrams = sorted_set(
+            ordered
+                .windows(2)
+                .map(|p| (Arc::clone(&p[0]), Arc::clone(&p[1])))
+                .collect(),
+        );
+        cues.diff_stems = sorted_set(
             cues.words()
-                .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !w.chars().all(|ch| ch.is_ascii_digit()))
+                .filter(|w| !GLUE.contains(w) && !lex.is_negator(w) && !number(w))
                 .map(|w| lex.shared_stem(w))
                 .collect(),
         );
+        cues.stems = sorted_set(ordered);
         cues
     }
 
@@ -173,7 +231,7 @@ pub struct PairFeatures {
 
 impl PairFeatures {
     pub fn of(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> PairFeatures {
-        let flag = |x: bool| if x { 1.0 } else { 0.0 };
+        let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
         let flip = flag(a.polarity != b.polarity);
         let antonym = flag(antonym_pair(lex, ca, cb).is_some());
@@ -197,7 +255,11 @@ impl PairFeatures {
         };
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.word_count() as f64, cb.word_count() as f64);
-        PairFeatures {
+        let stem_jaccard = jaccard(ca.stems.iter(), cb.stems.iter());
+        let negation_one_side = flag((ca.negators == 0) != (cb.negators == 0));
+        let no_cue = 1.0 - flip.max(antonym).max(refute).max(negation_one_side);
+        let substituted = ca.stems.len().min(cb.stems.len()) - shared_stems;
+        let mut x = PairFeatures {
             values: [
                 1.0,
                 overlap,
@@ -218,8 +280,46 @@ impl PairFeatures {
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
                 (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
+                stem_jaccard,
+                flip * stem_jaccard,
+                no_cue * (1.0 - ua.min(ub)),
+                negation_one_side,
+                negation_one_side * stem_jaccard,
+                (substituted as f64).min(3.0) / 3.0,
+                jaccard(ca.stem_bigrams.iter(), cb.stem_bigrams.iter()),
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
             ],
+        };
+        // Most news pairs differ in too many words for the table (it would give no scores):
+        // count before building the difference.
+        let same = shared(ca.diff_stems.iter(), cb.diff_stems.iter());
+        if ca.diff_stems.len() - same <= MAX_SIDE && cb.diff_stems.len() - same <= MAX_SIDE {
+            x.set_learned(&Substitutions::get().scores(&Difference::of(ca, cb), None));
         }
+        x
+    }
+
+    /// Put the learned substitution scores of the pair into the `learned_*` features.
+    pub fn set_learned(&mut self, s: &Scores) {
+        for k in 0..3 {
+            self.values[LEARNED + k] = s.pair[k];
+            self.values[LEARNED + 3 + k] = s.word[k];
+            self.values[LEARNED + 6 + k] = s.pair_max[k];
+            self.values[LEARNED + 9 + k] = s.word_max[k];
+        }
+        self.values[LEARNED + 12] = s.unknown_pairs;
     }
 
     /// The value of the feature called `name`.

@@ -11,12 +11,14 @@
 
 pub mod features;
 pub mod model;
+pub mod substitutions;
 
 use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
 pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
 use rustc_hash::{FxHashMap, FxHashSet};
+pub use substitutions::{Difference, Substitutions};
 
 #[cfg(feature = "onnx")]
 pub mod onnx;
@@ -102,6 +104,16 @@ pub fn pair_features(pairs: &[(&Claim, &Claim, f64)]) -> Vec<PairFeatures> {
         .collect()
 }
 
+/// What each pair's claims differ in (content-word stems only one side has), for counting the
+/// learned substitution table.
+pub fn pair_differences(pairs: &[(&Claim, &Claim, f64)]) -> Vec<Difference> {
+    let lex = Lexicon::get();
+    pairs
+        .iter()
+        .map(|(a, b, _)| Difference::of(&ClaimCues::of(lex, a), &ClaimCues::of(lex, b)))
+        .collect()
+}
+
 /// Verdict for one pair from named lexical cues.
 pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Verdict {
     verdict_with_cues(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), overlap)
@@ -150,6 +162,12 @@ fn cue_reasons(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCu
     }
     if let Some((p, q)) = antonym_pair(lex, ca, cb) {
         reasons.push(format!("antonymous predicates: '{p}' vs '{q}'"));
+    }
+    if x.get("learned_pair_contradict") > 0.0 {
+        let learned = Substitutions::get().scores(&Difference::of(ca, cb), None);
+        if let Some((p, q)) = learned.contradicting_pair {
+            reasons.push(format!("learned substitution implies contradiction: '{p}' vs '{q}'"));
+        }
     }
     if x.get("refutation_one_side") > 0.0 {
         let c = if ca.refutes { a } else { b };

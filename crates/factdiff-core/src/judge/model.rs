@@ -100,15 +100,20 @@ impl Model {
 
     /// The judge's label (0 entail, 1 neutral, 2 contradict) and the three probabilities.
     ///
-    /// Contradict needs a conflict cue (negation flip, antonym pair, refutation word): either the
-    /// cue on claims sharing at least 30% of their terms (25% for antonyms), or a contradict
-    /// probability reaching [`Model::contradict_threshold`]. Otherwise the likelier of entail and
-    /// neutral.
+    /// Contradict needs a conflict cue (negation flip, antonym pair, refutation word, negation
+    /// words on one side only, a learned contradicting substitution): either a negation flip,
+    /// antonym pair or refutation word on claims sharing at least 30% of their terms (25% for
+    /// antonyms), or any cue with a contradict probability reaching
+    /// [`Model::contradict_threshold`]. Otherwise the likelier of entail and neutral.
     pub fn decide(&self, x: &PairFeatures) -> (usize, [f64; 3]) {
         let p = self.probabilities(x);
         let overlap = x.get("term_overlap");
         let cue = |n: &str| x.get(n) > 0.0;
-        let cued = cue("negation_flip") || cue("antonym_pair") || cue("refutation_one_side");
+        let cued = cue("negation_flip")
+            || cue("antonym_pair")
+            || cue("refutation_one_side")
+            || cue("learned_pair_contradict")
+            || cue("negation_one_side");
         let rule = (cue("negation_flip") && overlap >= 0.3)
             || (cue("antonym_pair") && overlap >= 0.25)
             || (cue("refutation_one_side") && overlap >= 0.3);
