@@ -24,6 +24,7 @@ pub mod error;
 pub mod ingest;
 pub mod judge;
 pub mod lexicon;
+pub mod linear;
 pub mod position;
 pub mod report;
 pub mod schema;

@@ -3,6 +3,8 @@
 //! `name entail neutral contradict`), written by `factdiff-eval --train`.
 
 use super::features::{describe, PairFeatures, NAMES};
+use crate::linear;
+pub use crate::linear::softmax;
 use std::sync::OnceLock;
 
 /// Class order of the weights and of [`Model::probabilities`].
@@ -89,12 +91,7 @@ impl Model {
         }
         out.push_str(&format!("contradict_threshold {:.2}\n", self.contradict_threshold));
         out.push_str("# feature entail neutral contradict\n");
-        for (f, name) in NAMES.iter().enumerate() {
-            out.push_str(&format!(
-                "{name} {:.4} {:.4} {:.4}\n",
-                self.weights[0][f], self.weights[1][f], self.weights[2][f]
-            ));
-        }
+        out.push_str(&linear::weight_lines(&NAMES, &self.weights));
         out
     }
 
@@ -129,11 +126,7 @@ impl Model {
 
     /// Class scores (before the softmax).
     pub fn logits(&self, x: &PairFeatures) -> [f64; 3] {
-        let mut z = [0.0; 3];
-        for (k, w) in self.weights.iter().enumerate() {
-            z[k] = w.iter().zip(&x.values).map(|(w, v)| w * v).sum();
-        }
-        z
+        linear::logits(&self.weights, &x.values)
     }
 
     /// Probabilities of entail, neutral, contradict.
@@ -144,37 +137,8 @@ impl Model {
     /// The features that pushed class `k` most above the other classes, as
     /// `"negation flip +1.92"`, strongest first, at most `n`, positive ones only.
     pub fn top_reasons(&self, x: &PairFeatures, k: usize, n: usize) -> Vec<String> {
-        let mut parts: Vec<(&str, f64)> = Vec::new();
-        for (f, name) in NAMES.iter().enumerate().skip(1) {
-            let others = self
-                .weights
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .map(|(_, w)| w[f])
-                .sum::<f64>()
-                / 2.0;
-            let push = x.values[f] * (self.weights[k][f] - others);
-            if push <= 0.05 {
-                continue;
-            }
-            let label = describe(name);
-            match parts.iter_mut().find(|(l, _)| *l == label) {
-                Some(p) => p.1 += push,
-                None => parts.push((label, push)),
-            }
-        }
-        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-        parts.into_iter().take(n).map(|(l, v)| format!("{l} +{v:.2}")).collect()
+        linear::top_reasons(&NAMES, describe, &self.weights, &x.values, k, n)
     }
-}
-
-/// Softmax of three scores.
-pub fn softmax(z: [f64; 3]) -> [f64; 3] {
-    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let e = z.map(|v| (v - m).exp());
-    let s: f64 = e.iter().sum();
-    e.map(|v| v / s)
 }
 
 #[cfg(test)]
@@ -197,12 +161,5 @@ mod tests {
         let mut text = Model::get().to_text("x");
         text = text.replace("contradict_threshold", "# ");
         assert_eq!(Model::parse(&text), Err(WeightsError::Missing("contradict_threshold")));
-    }
-
-    #[test]
-    fn softmax_sums_to_one_and_keeps_order() {
-        let p = softmax([2.0, 0.0, -1.0]);
-        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!(p[0] > p[1] && p[1] > p[2]);
     }
 }

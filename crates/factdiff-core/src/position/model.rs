@@ -3,7 +3,7 @@
 //! feature: `name corroborates reports disputes`), written by `factdiff-eval --train`.
 
 use super::features::{describe, PositionFeatures, NAMES};
-use crate::judge::model::softmax;
+use crate::linear;
 use std::sync::OnceLock;
 
 /// Class order of the weights and of [`PositionModel::probabilities`].
@@ -78,22 +78,13 @@ impl PositionModel {
             out.push_str(&format!("# {line}\n"));
         }
         out.push_str("# feature corroborates reports disputes\n");
-        for (f, name) in NAMES.iter().enumerate() {
-            out.push_str(&format!(
-                "{name} {:.4} {:.4} {:.4}\n",
-                self.weights[0][f], self.weights[1][f], self.weights[2][f]
-            ));
-        }
+        out.push_str(&linear::weight_lines(&NAMES, &self.weights));
         out
     }
 
     /// Probabilities of corroborates, reports, disputes.
     pub fn probabilities(&self, x: &PositionFeatures) -> [f64; 3] {
-        let mut z = [0.0; 3];
-        for (k, w) in self.weights.iter().enumerate() {
-            z[k] = w.iter().zip(&x.values).map(|(w, v)| w * v).sum();
-        }
-        softmax(z)
+        linear::softmax(linear::logits(&self.weights, &x.values))
     }
 
     /// The most probable class (0 corroborates, 1 reports, 2 disputes; a tie goes to reports)
@@ -113,21 +104,7 @@ impl PositionModel {
     /// The features that pushed class `k` most above the other classes, as
     /// `"hedged here +0.84"`, strongest first, at most `n`, positive ones only.
     pub fn top_reasons(&self, x: &PositionFeatures, k: usize, n: usize) -> Vec<String> {
-        let mut parts: Vec<(&str, f64)> = Vec::new();
-        for (f, name) in NAMES.iter().enumerate().skip(1) {
-            let others: f64 = (0..3).filter(|j| *j != k).map(|j| self.weights[j][f]).sum::<f64>() / 2.0;
-            let push = x.values[f] * (self.weights[k][f] - others);
-            if push <= 0.05 {
-                continue;
-            }
-            let label = describe(name);
-            match parts.iter_mut().find(|(l, _)| *l == label) {
-                Some(p) => p.1 += push,
-                None => parts.push((label, push)),
-            }
-        }
-        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-        parts.into_iter().take(n).map(|(l, v)| format!("{l} +{v:.2}")).collect()
+        linear::top_reasons(&NAMES, describe, &self.weights, &x.values, k, n)
     }
 }
 
