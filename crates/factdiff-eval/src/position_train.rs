@@ -11,9 +11,9 @@
 
 use crate::data::{self, Pair, Res};
 use crate::signals::{claim_cluster, CLAIM, SOURCE};
-use factdiff_core::judge::{pair_differences, pair_features, Judge, Model, Substitutions};
+use factdiff_core::judge::{pair_features_with, Judge, Model, Substitutions};
 use factdiff_core::lexicon::Lexicon;
-use factdiff_core::position::{PositionFeatures, PositionModel, NAMES};
+use factdiff_core::position::{PositionFeatures, PositionModel};
 use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict, VerdictLabel};
 use rayon::prelude::*;
 use std::path::Path;
@@ -31,12 +31,8 @@ struct ModelJudge<'m> {
 
 impl Judge for ModelJudge<'_> {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
-        let mut features = pair_features(pairs);
         // The learned features from the fresh table, not the embedded one (which may be stale).
-        for (x, d) in features.iter_mut().zip(pair_differences(pairs)) {
-            x.set_learned(&self.table.scores(&d, None));
-        }
-        features
+        pair_features_with(pairs, self.table)
             .iter()
             .map(|x| {
                 let (k, [entail, neutral, contradict]) = self.model.decide(x);
@@ -112,32 +108,10 @@ pub fn examples(pairs: &[Pair], config: &Config, judge: &dyn Judge) -> Vec<(Posi
 /// Multinomial logistic regression by full-batch gradient descent with per-class example
 /// weights, L2-penalised (not the bias).
 pub fn fit(rows: &[(PositionFeatures, usize)], class_weight: [f64; 3], iterations: usize, l2: f64) -> PositionModel {
-    let mut model = PositionModel::zero();
-    if rows.is_empty() {
-        return model;
+    let start = PositionModel::zero().weights;
+    PositionModel {
+        weights: crate::train::fit_linear(rows, |x| &x.values, &start, class_weight, 0.5, iterations, l2),
     }
-    let total: f64 = rows.iter().map(|(_, y)| class_weight[*y]).sum();
-    let rate = 0.5;
-    for _ in 0..iterations {
-        let mut grad = [[0.0; NAMES.len()]; 3];
-        for (x, y) in rows {
-            let p = model.probabilities(x);
-            let w = class_weight[*y];
-            for (k, g) in grad.iter_mut().enumerate() {
-                let err = w * (p[k] - if k == *y { 1.0 } else { 0.0 });
-                for (gf, v) in g.iter_mut().zip(&x.values) {
-                    *gf += err * v;
-                }
-            }
-        }
-        for (w, g) in model.weights.iter_mut().zip(&grad) {
-            for f in 0..NAMES.len() {
-                let penalty = if f == 0 { 0.0 } else { l2 * w[f] };
-                w[f] -= rate * (g[f] / total + penalty);
-            }
-        }
-    }
-    model
 }
 
 /// Macro-F1 (0..=1) of the model's decisions over the three classes.
@@ -218,6 +192,7 @@ pub fn train(dir: &Path, config: &Config, judge: &Model, table: &Substitutions) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use factdiff_core::position::NAMES;
 
     fn row(entail: f64, refute: f64) -> PositionFeatures {
         let mut values = [0.0; NAMES.len()];

@@ -12,6 +12,7 @@ use factdiff_core::judge::features::NAMES;
 use factdiff_core::judge::{
     pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
 };
+use factdiff_core::linear::{logits, softmax, Weights};
 use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict};
 use rayon::prelude::*;
 use std::path::Path;
@@ -81,32 +82,49 @@ pub fn prior() -> Model {
 /// Multinomial logistic regression by full-batch gradient descent, L2-penalised towards `start`
 /// (the bias is not penalised).
 pub fn fit(rows: &[(PairFeatures, usize)], start: &Model, iterations: usize, l2: f64) -> Model {
-    let mut model = start.clone();
-    if rows.is_empty() {
-        return model;
+    Model {
+        weights: fit_linear(rows, |x| &x.values, &start.weights, [1.0; 3], 1.0, iterations, l2),
+        contradict_threshold: start.contradict_threshold,
     }
-    let d = model.weights[0].len();
-    let n = rows.len() as f64;
-    let rate = 1.0;
+}
+
+/// Gradient descent for the engine's three-class linear models ([`factdiff_core::linear`]):
+/// full batch, log loss with a weight per gold class, an L2 pull towards `start` (not on the bias,
+/// feature 0), a fixed step and number of iterations, so the same rows give the same weights.
+pub fn fit_linear<X, const N: usize>(
+    rows: &[(X, usize)],
+    values: fn(&X) -> &[f64; N],
+    start: &Weights<N>,
+    class_weight: [f64; 3],
+    rate: f64,
+    iterations: usize,
+    l2: f64,
+) -> Weights<N> {
+    let mut weights = *start;
+    if rows.is_empty() {
+        return weights;
+    }
+    let total: f64 = rows.iter().map(|(_, y)| class_weight[*y]).sum();
     for _ in 0..iterations {
-        let mut grad = [[0.0; NAMES.len()]; 3];
+        let mut grad = [[0.0; N]; 3];
         for (x, y) in rows {
-            let p = model.probabilities(x);
+            let x = values(x);
+            let p = softmax(logits(&weights, x));
             for (k, g) in grad.iter_mut().enumerate() {
-                let err = p[k] - if k == *y { 1.0 } else { 0.0 };
-                for (gf, v) in g.iter_mut().zip(&x.values) {
+                let err = class_weight[*y] * (p[k] - if k == *y { 1.0 } else { 0.0 });
+                for (gf, v) in g.iter_mut().zip(x) {
                     *gf += err * v;
                 }
             }
         }
-        for ((w, g), p) in model.weights.iter_mut().zip(&grad).zip(&start.weights) {
-            for f in 0..d {
-                let penalty = if f == 0 { 0.0 } else { l2 * (w[f] - p[f]) };
-                w[f] -= rate * (g[f] / n + penalty);
+        for ((w, g), s) in weights.iter_mut().zip(&grad).zip(start) {
+            for f in 0..N {
+                let penalty = if f == 0 { 0.0 } else { l2 * (w[f] - s[f]) };
+                w[f] -= rate * (g[f] / total + penalty);
             }
         }
     }
-    model
+    weights
 }
 
 /// Share of rows the judge labels right.

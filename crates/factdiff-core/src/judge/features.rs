@@ -231,6 +231,20 @@ pub struct PairFeatures {
 
 impl PairFeatures {
     pub fn of(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> PairFeatures {
+        PairFeatures::with_table(lex, a, b, ca, cb, overlap, Substitutions::get())
+    }
+
+    /// [`PairFeatures::of`] with the learned features read from `table` instead of the embedded
+    /// one (training reads a table it has just counted).
+    pub fn with_table(
+        lex: &Lexicon,
+        a: &Claim,
+        b: &Claim,
+        ca: &ClaimCues,
+        cb: &ClaimCues,
+        overlap: f64,
+        table: &Substitutions,
+    ) -> PairFeatures {
         let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
         let flip = flag(a.polarity != b.polarity);
@@ -306,7 +320,7 @@ impl PairFeatures {
         // count before building the difference.
         let same = shared(ca.diff_stems.iter(), cb.diff_stems.iter());
         if ca.diff_stems.len() - same <= MAX_SIDE && cb.diff_stems.len() - same <= MAX_SIDE {
-            x.set_learned(&Substitutions::get().scores(&Difference::of(ca, cb), None));
+            x.set_learned(&table.scores(&Difference::of(ca, cb), None));
         }
         x
     }

@@ -97,10 +97,25 @@ pub fn verdict_from_scores(entail: f64, neutral: f64, contradict: f64, reason: S
 
 /// The named features of each pair, as the [`LexicalJudge`] computes them (for training its model).
 pub fn pair_features(pairs: &[(&Claim, &Claim, f64)]) -> Vec<PairFeatures> {
+    pair_features_with(pairs, Substitutions::get())
+}
+
+/// [`pair_features`] with the learned features read from `table` (one just counted by training).
+pub fn pair_features_with(pairs: &[(&Claim, &Claim, f64)], table: &Substitutions) -> Vec<PairFeatures> {
     let lex = Lexicon::get();
     pairs
         .iter()
-        .map(|(a, b, overlap)| PairFeatures::of(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), *overlap))
+        .map(|(a, b, overlap)| {
+            PairFeatures::with_table(
+                lex,
+                a,
+                b,
+                &ClaimCues::of(lex, a),
+                &ClaimCues::of(lex, b),
+                *overlap,
+                table,
+            )
+        })
         .collect()
 }
 
