@@ -94,7 +94,10 @@ const GLUE: [&str; 18] = [
 
 /// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
 /// deduplicated once per claim, so each pair compares them by merging. The words share one
-/// buffer and the stems are the lexicon's shared strings: no allocation per word.
+/// buffer, and stems, stem bigrams and entities are held as 64-bit keys ([`key`]): a big story
+/// holds the cues of tens of thousands of claims at once, and the pair features only count what
+/// two sets share. Where the strings are needed (the learned substitutions look them up), they
+/// are read again from the words ([`ClaimCues::diff_stem_strings`]).
 #[derive(Debug)]
 pub struct ClaimCues {
     /// Lower-cased words outside the attribution, one after another; `ends` splits them.
@@ -103,15 +106,16 @@ pub struct ClaimCues {
     ends: Vec<u32>,
     /// Positions of the distinct words, sorted by word (the first of equal words).
     word_set: Vec<u32>,
-    /// Stems of the content words (sorted, no repeats).
-    pub stems: Vec<Arc<str>>,
-    /// Stems of all words but negators, numbers and [`GLUE`] words (sorted, no repeats): what
-    /// the learned substitutions compare ("on" vs "off" counts, "the" vs "a" does not).
-    pub diff_stems: Vec<Arc<str>>,
-    /// Adjacent content-word stems, in claim order (sorted, no repeats).
-    pub stem_bigrams: Vec<(Arc<str>, Arc<str>)>,
-    /// Canonical names of the claim's entities (sorted, no repeats).
-    pub entities: Vec<String>,
+    /// Keys of the stems of the content words (sorted, no repeats).
+    pub stems: Vec<u64>,
+    /// Keys of the stems of all words but negators, numbers and [`GLUE`] words (sorted, no
+    /// repeats): what the learned substitutions compare ("on" vs "off" counts, "the" vs "a"
+    /// does not).
+    pub diff_stems: Vec<u64>,
+    /// Keys of adjacent content-word stems, in claim order (sorted, no repeats).
+    pub stem_bigrams: Vec<u64>,
+    /// Keys of the canonical names of the claim's entities (sorted, no repeats).
+    pub entities: Vec<u64>,
     /// Whether a refutation word occurs outside a negation ([`refutes`]).
     pub refutes: bool,
     /// Negation words.
@@ -137,7 +141,7 @@ impl ClaimCues {
             stems: Vec::new(),
             diff_stems: Vec::new(),
             stem_bigrams: Vec::new(),
-            entities: sorted_set(c.entities.iter().map(|e| e.canonical.clone()).collect()),
+            entities: sorted_set(c.entities.iter().map(|e| key(&e.canonical)).collect()),
             refutes: refutes(lex, &c.text),
             negators: lex.negators.find(&c.text).len(),
         };
@@ -145,26 +149,26 @@ impl ClaimCues {
         set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
         set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
         cues.word_set = set;
-        let number = |w: &str| w.chars().all(|ch| ch.is_ascii_digit());
-        let ordered: Vec<Arc<str>> = cues
+        let ordered: Vec<u64> = cues
             .words()
             .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !number(w))
-            .map(|w| lex.shared_stem(w))
+            .map(|w| key(&lex.shared_stem(w)))
             .collect();
-        cues.stem_bigrams = sorted_set(
-            ordered
-                .windows(2)
-                .map(|p| (Arc::clone(&p[0]), Arc::clone(&p[1])))
-                .collect(),
-        );
-        cues.diff_stems = sorted_set(
-            cues.words()
-                .filter(|w| !GLUE.contains(w) && !lex.is_negator(w) && !number(w))
-                .map(|w| lex.shared_stem(w))
-                .collect(),
-        );
+        cues.stem_bigrams = sorted_set(ordered.windows(2).map(|p| pair_key(p[0], p[1])).collect());
+        cues.diff_stems = sorted_set(cues.diff_words(lex).map(|w| key(&lex.shared_stem(w))).collect());
         cues.stems = sorted_set(ordered);
         cues
+    }
+
+    /// The words whose stems the learned substitutions compare.
+    fn diff_words<'a>(&'a self, lex: &'a Lexicon) -> impl Iterator<Item = &'a str> + 'a {
+        self.words()
+            .filter(move |w| !GLUE.contains(w) && !lex.is_negator(w) && !number(w))
+    }
+
+    /// The stems behind [`ClaimCues::diff_stems`], as strings (sorted, no repeats).
+    pub fn diff_stem_strings(&self, lex: &Lexicon) -> Vec<Arc<str>> {
+        sorted_set(self.diff_words(lex).map(|w| lex.shared_stem(w)).collect())
     }
 
     /// Word number `i` (lower-cased), or "" past the end.
@@ -214,6 +218,28 @@ pub fn refutes(lex: &Lexicon, text: &str) -> bool {
     })
 }
 
+fn number(w: &str) -> bool {
+    w.chars().all(|ch| ch.is_ascii_digit())
+}
+
+/// A 64-bit key of a string (rustc-hash, the same in every run). Two different stems of one
+/// story share a key with a probability of about one in 10^10, and then count as one word.
+pub fn key(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// The key of an ordered pair of keys.
+fn pair_key(a: u64, b: u64) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_u64(a);
+    h.write_u64(b);
+    h.finish()
+}
+
 /// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).
 pub fn antonym_pair(lex: &Lexicon, ca: &ClaimCues, cb: &ClaimCues) -> Option<(String, String)> {
     ca.words().find_map(|x| {
@@ -260,7 +286,7 @@ impl PairFeatures {
             .iter()
             .any(|qa| b.quantities.iter().any(|qb| compatible(qa, qb)));
         let shared_stems = shared(ca.stems.iter(), cb.stems.iter());
-        let unseen = |x: &[Arc<str>]| {
+        let unseen = |x: &[u64]| {
             if x.is_empty() {
                 0.0
             } else {

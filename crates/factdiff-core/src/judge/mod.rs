@@ -145,11 +145,16 @@ fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &C
     }
     let top = model.top_reasons(&x, k, 3);
     let p = [entail, neutral, contradict][k];
-    reasons.push(if top.is_empty() {
+    let mut reason = if top.is_empty() {
         format!("judge model: {} {p:.2}", CLASSES[k])
     } else {
         format!("judge model: {} {p:.2} ({})", CLASSES[k], top.join(", "))
-    });
+    };
+    // Every aligned pair keeps its verdict in the report (a big story has tens of thousands):
+    // `format!` leaves up to half of a string unused, and a list grown by one push holds four.
+    reason.shrink_to_fit();
+    reasons.push(reason);
+    reasons.shrink_to_fit();
     Verdict {
         label,
         entail,

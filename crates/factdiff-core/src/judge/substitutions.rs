@@ -8,7 +8,7 @@
 //! by `factdiff-eval --train` from SICK train; entries seen once are left out (they carry no
 //! evidence once their own pair is held out, see [`Substitutions::scores`]).
 
-use super::features::ClaimCues;
+use super::features::{key, ClaimCues};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("substitutions.txt");
@@ -28,15 +28,17 @@ pub struct Difference {
 
 impl Difference {
     pub fn of(ca: &ClaimCues, cb: &ClaimCues) -> Difference {
-        let only = |x: &[std::sync::Arc<str>], y: &[std::sync::Arc<str>]| -> Vec<String> {
-            x.iter()
-                .filter(|w| y.binary_search(w).is_err())
+        let lex = crate::lexicon::Lexicon::get();
+        let only = |x: &ClaimCues, y: &ClaimCues| -> Vec<String> {
+            x.diff_stem_strings(lex)
+                .iter()
+                .filter(|w| y.diff_stems.binary_search(&key(w)).is_err())
                 .map(|w| w.to_string())
                 .collect()
         };
         Difference {
-            left: only(&ca.diff_stems, &cb.diff_stems),
-            right: only(&cb.diff_stems, &ca.diff_stems),
+            left: only(ca, cb),
+            right: only(cb, ca),
         }
     }
 
