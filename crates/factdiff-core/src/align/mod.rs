@@ -15,7 +15,7 @@ pub mod similarity;
 use crate::analyze::tokens::content_terms;
 use crate::judge::Judge;
 use crate::lexicon::Lexicon;
-use crate::{Alignment, Claim, Config};
+use crate::{Alignment, Claim, Config, Verdict, VerdictLabel};
 use std::sync::Arc;
 
 /// Alignment result: judged cross-document pairs (by claim index) and near-identical pairs
@@ -59,10 +59,16 @@ pub fn align_cancellable(
 /// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
 #[derive(Debug, Default)]
 pub struct Scored {
-    /// Cross-document pairs at or above the threshold: claim indices, score and features.
-    pairs: Vec<(usize, usize, f64, crate::AlignFeatures)>,
+    /// Cross-document pairs at or above the threshold: claim indices and their alignment, whose
+    /// verdict the judge fills in where it stands (no second list of the pairs is built).
+    pairs: Vec<(usize, usize, Alignment)>,
     repeats: Vec<(usize, usize, f64)>,
 }
+
+/// How many pairs the judge sees at once. A story's pairs are judged chunk by chunk, each
+/// verdict written into its alignment, so neither the judge's per-claim cues for every claim of
+/// a big story nor a list of all its verdicts is held beside the alignments.
+const JUDGE_EVERY: usize = 8_192;
 
 /// Judge the scored cross-document pairs in one batch (`None` when `should_stop` returns true
 /// first): the second half of [`align_cancellable`]. The caller may free what scoring needed
@@ -73,35 +79,33 @@ pub fn judge_scored(
     judge: &dyn Judge,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let Scored { pairs: scored, repeats } = scored;
-    if should_stop() {
-        return None;
-    }
-    let batch: Vec<(&Claim, &Claim, f64)> = scored
-        .iter()
-        .map(|(i, j, _, f)| (&claims[*i], &claims[*j], f.term_overlap))
-        .collect();
-    let verdicts = judge.judge(&batch);
-    drop(batch);
-    let pairs: Vec<(usize, usize, Alignment)> = scored
-        .into_iter()
-        .zip(verdicts)
-        .map(|((i, j, score, features), verdict)| {
-            let (a, b) = (claims[i].id.clone(), claims[j].id.clone());
-            (
-                i,
-                j,
-                Alignment {
-                    a,
-                    b,
-                    score: round3(score),
-                    features,
-                    verdict,
-                },
-            )
-        })
-        .collect();
+    let Scored { mut pairs, repeats } = scored;
+    judge_in_chunks(claims, &mut pairs, judge, should_stop, JUDGE_EVERY)?;
     Some(Aligned { pairs, repeats })
+}
+
+/// Write the judge's verdict into every pair, `every` pairs per call of the judge.
+fn judge_in_chunks(
+    claims: &[Claim],
+    pairs: &mut [(usize, usize, Alignment)],
+    judge: &dyn Judge,
+    should_stop: &(dyn Fn() -> bool + Sync),
+    every: usize,
+) -> Option<()> {
+    for chunk in pairs.chunks_mut(every.max(1)) {
+        if should_stop() {
+            return None;
+        }
+        let batch: Vec<(&Claim, &Claim, f64)> = chunk
+            .iter()
+            .map(|(i, j, al)| (&claims[*i], &claims[*j], al.features.term_overlap))
+            .collect();
+        let verdicts = judge.judge(&batch);
+        for ((_, _, al), verdict) in chunk.iter_mut().zip(verdicts) {
+            al.verdict = verdict;
+        }
+    }
+    Some(())
 }
 
 /// Score the candidate pairs of `claims`, whose content terms are `terms`: cross-document pairs
@@ -143,7 +147,17 @@ pub fn score_candidates(
         );
         for outcome in outcomes.drain(..) {
             match outcome {
-                Outcome::Aligned(i, j, score, f) => pairs.push((i, j, score, f)),
+                Outcome::Aligned(i, j, score, features) => pairs.push((
+                    i,
+                    j,
+                    Alignment {
+                        a: claims[i].id.clone(),
+                        b: claims[j].id.clone(),
+                        score: round3(score),
+                        features,
+                        verdict: pending(),
+                    },
+                )),
                 Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
             }
         }
@@ -153,6 +167,17 @@ pub fn score_candidates(
     pairs.shrink_to_fit();
     repeats.shrink_to_fit();
     Some(Scored { pairs, repeats })
+}
+
+/// The verdict of a pair the judge has not seen yet.
+fn pending() -> Verdict {
+    Verdict {
+        label: VerdictLabel::Neutral,
+        entail: 0.0,
+        neutral: 0.0,
+        contradict: 0.0,
+        reasons: Vec::new(),
+    }
 }
 
 /// A candidate pair that passed: aligned across documents, or a repeat inside one.
@@ -238,5 +263,25 @@ mod tests {
         let pair = &al.pairs[0].2;
         assert!(pair.features.shared_terms.iter().any(|t| &**t == "evacu"));
         assert_eq!(cluster::clusters(&c, al.pairs).len(), 1);
+    }
+
+    #[test]
+    fn chunked_judging_gives_every_pair_its_own_verdict() {
+        let c = claims(&[
+            ("a", "Officials evacuated 1,200 people from villages along the Marin river. The dam on the Marin river broke on Sunday night after heavy rain. Rescue teams reached the flooded town of Esk by boat."),
+            ("b", "Officials evacuated 2,400 people from villages along the Marin river. The dam on the Marin river did not break on Sunday night. Rescue teams reached the flooded town of Esk by helicopter."),
+            ("c", "About 1,200 people left villages along the Marin river. The Marin river dam broke on Sunday after rain. Teams reached Esk, a flooded town, by boat."),
+        ]);
+        let terms: Vec<Vec<Arc<str>>> = c.iter().map(|x| content_terms(Lexicon::get(), &x.text)).collect();
+        let terms: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
+        let scored = |c: &[Claim]| score_candidates(c, &terms, &Config::default(), &|| false).unwrap_or_default();
+        let whole = judge_scored(&c, scored(&c), &LexicalJudge, &|| false).unwrap_or_default();
+        assert!(whole.pairs.len() >= 4, "{}", whole.pairs.len());
+        let mut pairs = scored(&c).pairs;
+        judge_in_chunks(&c, &mut pairs, &LexicalJudge, &|| false, 2).unwrap_or_default();
+        assert_eq!(pairs, whole.pairs);
+        assert!(pairs.iter().all(|(_, _, al)| !al.verdict.reasons.is_empty()));
+        let mut pairs = scored(&c).pairs;
+        assert!(judge_in_chunks(&c, &mut pairs, &LexicalJudge, &|| true, 2).is_none());
     }
 }

@@ -134,6 +134,7 @@ impl ClaimCues {
                 ends.push(u32::try_from(lowered.len()).unwrap_or(u32::MAX));
             }
         }
+        ends.shrink_to_fit();
         let mut cues = ClaimCues {
             lowered,
             ends,

@@ -17,7 +17,7 @@ use crate::lexicon::Lexicon;
 use crate::{Claim, Polarity, Verdict, VerdictLabel};
 pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 pub use substitutions::{Difference, Substitutions};
 
 #[cfg(feature = "onnx")]
@@ -38,27 +38,28 @@ impl Judge for LexicalJudge {
         use rayon::prelude::*;
         let lex = Lexicon::get();
         // A claim appears in many pairs: read its words and cues once (claims in parallel).
+        // The cues sit in a list, found through a small map of claim ids to positions: a big
+        // story has tens of thousands of claims, and a map of the cues themselves held a slot
+        // of their size for every free entry of the table.
         let mut unique: Vec<&Claim> = Vec::new();
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
         for (a, b, _) in pairs {
             for c in [*a, *b] {
-                if seen.insert(c.id.as_str()) {
+                slot.entry(c.id.as_str()).or_insert_with(|| {
                     unique.push(c);
-                }
+                    unique.len() - 1
+                });
             }
         }
-        let cues: FxHashMap<&str, ClaimCues> = unique
-            .par_iter()
-            .map(|c| (c.id.as_str(), ClaimCues::of(lex, c)))
-            .collect();
+        let cues: Vec<ClaimCues> = unique.par_iter().map(|c| ClaimCues::of(lex, c)).collect();
+        drop(unique);
+        let cue = |c: &Claim| slot.get(c.id.as_str()).and_then(|&k| cues.get(k));
         pairs
             .par_iter()
-            .map(
-                |(a, b, overlap)| match (cues.get(a.id.as_str()), cues.get(b.id.as_str())) {
-                    (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap),
-                    _ => lexical_verdict(lex, a, b, *overlap),
-                },
-            )
+            .map(|(a, b, overlap)| match (cue(a), cue(b)) {
+                (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap),
+                _ => lexical_verdict(lex, a, b, *overlap),
+            })
             .collect()
     }
 }
