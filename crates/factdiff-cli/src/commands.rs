@@ -413,8 +413,8 @@ fn check_verdict(report: &Report, claim_doc: &str, text: &str) -> Check {
     }
     let mut supporting = Vec::new();
     for al in report.clusters.iter().flat_map(|c| &c.alignments) {
-        let a_mine = mine.contains(&al.a.as_str());
-        if al.verdict.label != VerdictLabel::Contradict && a_mine != mine.contains(&al.b.as_str()) {
+        let a_mine = mine.contains(&&*al.a);
+        if al.verdict.label != VerdictLabel::Contradict && a_mine != mine.contains(&&*al.b) {
             let other = if a_mine { &al.b } else { &al.a };
             if let Some(c) = report.claim(other) {
                 supporting.push(Evidence {

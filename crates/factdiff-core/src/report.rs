@@ -360,8 +360,10 @@ impl PositionLabel {
 /// Two claims from different documents judged to be about the same fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Alignment {
-    pub a: String,
-    pub b: String,
+    // The two claims' ids: shared strings, one per claim of the story, however many pairs it
+    // is in (a big story has tens of thousands of alignments).
+    pub a: Arc<str>,
+    pub b: Arc<str>,
     pub score: f64,
     pub features: AlignFeatures,
     pub verdict: Verdict,

@@ -47,7 +47,7 @@ pub(crate) fn assemble(
         .pairs
         .iter()
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
-        .flat_map(|(_, _, al)| [al.a.as_str(), al.b.as_str()])
+        .flat_map(|(_, _, al)| [&*al.a, &*al.b])
         .collect();
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::default();
     for c in &claims {

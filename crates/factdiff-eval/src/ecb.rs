@@ -326,8 +326,8 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
     let mut at_line: HashMap<(SentKey, &str), Evidence> = HashMap::new();
     for k in &report.clusters {
         for al in &k.alignments {
-            let la = lines_of_claim.get(al.a.as_str()).unwrap_or(&no_lines);
-            let lb = lines_of_claim.get(al.b.as_str()).unwrap_or(&no_lines);
+            let la = lines_of_claim.get(&*al.a).unwrap_or(&no_lines);
+            let lb = lines_of_claim.get(&*al.b).unwrap_or(&no_lines);
             let shared = &al.features.shared_terms;
             for x in la.iter().chain(lb) {
                 at_line

@@ -111,8 +111,8 @@ pub fn read(report: &Report) -> Signals {
     for cluster in &report.clusters {
         for al in &cluster.alignments {
             let (src, ok) = match (doc_of(&al.a), doc_of(&al.b)) {
-                (Some(CLAIM), Some(SOURCE)) => (al.b.as_str(), true),
-                (Some(SOURCE), Some(CLAIM)) => (al.a.as_str(), true),
+                (Some(CLAIM), Some(SOURCE)) => (&*al.b, true),
+                (Some(SOURCE), Some(CLAIM)) => (&*al.a, true),
                 _ => ("", false),
             };
             if !ok {

@@ -378,8 +378,7 @@ impl Html<'_> {
                 // Contradicted here: a contradict verdict inside this cluster, or a conflict finding
                 // that joins this source's claim with another claim of the cluster.
                 let contradicted = c.alignments.iter().any(|a| {
-                    a.verdict.label == VerdictLabel::Contradict
-                        && (ids.contains(&a.a.as_str()) || ids.contains(&a.b.as_str()))
+                    a.verdict.label == VerdictLabel::Contradict && (ids.contains(&&*a.a) || ids.contains(&&*a.b))
                 }) || conflicts.iter().any(|f| {
                     f.claims.iter().any(|x| ids.contains(&x.as_str()))
                         && f.claims
@@ -577,8 +576,8 @@ fn claim_statuses(report: &Report) -> HashMap<&str, Status> {
         if docs.len() >= 2 {
             for a in &c.alignments {
                 if a.verdict.label != VerdictLabel::Contradict {
-                    corroborated.insert(a.a.as_str());
-                    corroborated.insert(a.b.as_str());
+                    corroborated.insert(&*a.a);
+                    corroborated.insert(&*a.b);
                 }
             }
         }

@@ -132,6 +132,7 @@ pub fn score_candidates(
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
     // go straight to their list, so no list of every outcome is held beside them.
     let candidates = idx.candidates(&features, config);
+    let ids: Vec<Arc<str>> = claims.iter().map(|c| Arc::from(c.id.as_str())).collect();
     let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
     let mut outcomes: Vec<Outcome> = Vec::new();
     for chunk in candidates.chunks(POLL_EVERY) {
@@ -151,8 +152,8 @@ pub fn score_candidates(
                     i,
                     j,
                     Alignment {
-                        a: claims[i].id.clone(),
-                        b: claims[j].id.clone(),
+                        a: Arc::clone(&ids[i]),
+                        b: Arc::clone(&ids[j]),
                         score: round3(score),
                         features,
                         verdict: pending(),
@@ -251,9 +252,9 @@ mod tests {
         ]);
         let al = align(&c, &LexicalJudge, Lexicon::get(), &Config::default());
         assert!(al.pairs.iter().all(|(i, j, _)| c[*i].doc != c[*j].doc));
-        assert!(al.pairs.iter().any(|(_, _, a)| a.a == "a#0" && a.b == "b#0"));
+        assert!(al.pairs.iter().any(|(_, _, a)| &*a.a == "a#0" && &*a.b == "b#0"));
         assert!(
-            !al.pairs.iter().any(|(_, _, a)| a.b == "b#1"),
+            !al.pairs.iter().any(|(_, _, a)| &*a.b == "b#1"),
             "unrelated sentence aligned"
         );
         assert_eq!(
