@@ -414,8 +414,15 @@ mod tests {
             let rss = status_kib("VmRSS:");
             let peak = status_kib("VmHWM:");
             assert!(peak >= rss && rss > 0);
+            // The CPU clock advances in ticks (10 ms): spin until it moves, for at most 5 s.
             let before = cpu_seconds();
-            let spin: u64 = (0..2_000_000u64).map(|i| i.wrapping_mul(i) % 7).sum();
+            let started = Instant::now();
+            let mut spin = 0u64;
+            while cpu_seconds() <= before && started.elapsed().as_secs() < 5 {
+                spin += (0..200_000u64)
+                    .map(|i| std::hint::black_box(i).wrapping_mul(i) % 7)
+                    .sum::<u64>();
+            }
             assert!(spin > 0 && cpu_seconds() > before);
         }
     }
