@@ -100,9 +100,12 @@ fn judge_in_chunks(
             .iter()
             .map(|(i, j, al)| (&claims[*i], &claims[*j], al.features.term_overlap))
             .collect();
-        let verdicts = judge.judge(&batch);
-        for ((_, _, al), verdict) in chunk.iter_mut().zip(verdicts) {
-            al.verdict = verdict;
+        let mut verdicts = judge.judge(&batch).into_iter();
+        for (_, _, al) in chunk.iter_mut() {
+            // A judge owes one verdict per pair; a pair it skipped says so instead of vanishing.
+            al.verdict = verdicts.next().unwrap_or_else(|| {
+                crate::judge::verdict_from_scores(0.0, 1.0, 0.0, "the judge gave no verdict".into())
+            });
         }
     }
     Some(())
@@ -284,5 +287,16 @@ mod tests {
         assert!(pairs.iter().all(|(_, _, al)| !al.verdict.reasons.is_empty()));
         let mut pairs = scored(&c).pairs;
         assert!(judge_in_chunks(&c, &mut pairs, &LexicalJudge, &|| true, 2).is_none());
+        // A judge that answers only the first pair of each call: the others say so.
+        struct FirstOnly;
+        impl Judge for FirstOnly {
+            fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
+                LexicalJudge.judge(&pairs[..pairs.len().min(1)])
+            }
+        }
+        let mut pairs = scored(&c).pairs;
+        judge_in_chunks(&c, &mut pairs, &FirstOnly, &|| false, 2).unwrap_or_default();
+        assert_eq!(pairs[0], whole.pairs[0]);
+        assert_eq!(pairs[1].2.verdict.reasons, ["the judge gave no verdict: neutral 1.00"]);
     }
 }
