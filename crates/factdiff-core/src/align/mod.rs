@@ -135,13 +135,21 @@ pub fn score_candidates(
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
     // go straight to their list, so no list of every outcome is held beside them.
     let candidates = idx.candidates(&features, config);
+    for f in &mut features {
+        f.keys = Vec::new(); // blocking is done: the keys are not read again
+    }
     let ids: Vec<Arc<str>> = claims.iter().map(|c| Arc::from(c.id.as_str())).collect();
     let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
     let mut outcomes: Vec<Outcome> = Vec::new();
-    for chunk in candidates.chunks(POLL_EVERY) {
+    let mut done = 0;
+    for (k, chunk) in candidates.chunks(POLL_EVERY).enumerate() {
         if should_stop() {
             return None;
         }
+        // Candidates come in order of their first claim, each paired only with later claims: a
+        // claim before the first claim of the pairs still to come is in none of them, so its
+        // character bigrams (the largest per-claim feature) are freed as scoring moves on.
+        let next = candidates.get((k + 1) * POLL_EVERY).map_or(claims.len(), |&(i, _)| i);
         use rayon::prelude::*;
         outcomes.par_extend(
             chunk
@@ -165,6 +173,10 @@ pub fn score_candidates(
                 Outcome::Repeat(i, j, sim) => repeats.push((i, j, sim)),
             }
         }
+        for f in features.get_mut(done..next).unwrap_or_default() {
+            f.bigrams = bigrams::Bigrams::default();
+        }
+        done = done.max(next);
     }
     drop((candidates, features, idx, vocab, outcomes));
     // The lists grew by doubling; they are kept until the judge is done.
