@@ -33,7 +33,7 @@ pub fn clean(text: &str, config: &Config) -> Cleaned {
     let mut lower = String::new();
     for line in line_spans(text) {
         let content = line.slice(text);
-        crate::analyze::tokens::lowercase_into(&mut lower, content);
+        crate::text::lowercase_into(&mut lower, content);
         if let Some(rule) = boilerplate_rule(lex, &lower) {
             if rule == Boilerplate::Tail {
                 let end = text.trim_end().len().max(line.end_byte);

@@ -13,7 +13,7 @@
 //! `PROPTEST_CASES=1000 PROPTEST_RNG_SEED=7 cargo test -p factdiff-core --test properties`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use factdiff_core::{clean, compare, segment, Config, Document, Finding, Report, Span};
+use factdiff_core::{clean, compare, segment, CompareOptions, Config, Document, Finding, Report, Span};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngSeed;
@@ -324,7 +324,7 @@ proptest! {
 
     #[test]
     fn spans_hold_and_claims_slice_back(docs in documents()) {
-        let r = compare(&docs, &Config::default());
+        let r = compare(&docs, &Config::default(), &CompareOptions::default());
         // Generated documents always hold some text, so the comparison never fails.
         let r = r.unwrap();
         check_spans(&r);
@@ -346,7 +346,7 @@ proptest! {
         pieces.extend(cleaned.removed.iter().map(|r| (r.span, format!("removed ({:?})", r.reason))));
         assert_covered_once(&text, &pieces);
         // The report lists the same removed spans, each with its reason.
-        let r = compare(&[Document::new("d", text.clone())], &config).unwrap();
+        let r = compare(&[Document::new("d", text.clone())], &config, &CompareOptions::default()).unwrap();
         let listed: Vec<Span> = r.documents[0].removed.iter().map(|x| x.span).collect();
         let mut expected: Vec<Span> = cleaned.removed.iter().map(|x| x.span).collect();
         expected.sort();
@@ -361,7 +361,7 @@ proptest! {
     fn output_is_byte_identical_across_runs_and_thread_counts(docs in documents()) {
         let config = Config::default();
         let json = |threads: usize| {
-            pool(threads).install(|| serde_json::to_string(&compare(&docs, &config).unwrap()).unwrap())
+            pool(threads).install(|| serde_json::to_string(&compare(&docs, &config, &CompareOptions::default()).unwrap()).unwrap())
         };
         let one = json(1);
         prop_assert_eq!(&one, &json(1));
@@ -372,12 +372,12 @@ proptest! {
     #[test]
     fn findings_do_not_depend_on_document_order(docs in documents(), rotate in 0usize..4) {
         let config = Config::default();
-        let forward = compare(&docs, &config).unwrap();
+        let forward = compare(&docs, &config, &CompareOptions::default()).unwrap();
         let mut reordered = docs.clone();
         reordered.reverse();
         let by = rotate % reordered.len();
         reordered.rotate_left(by);
-        let other = compare(&reordered, &config).unwrap();
+        let other = compare(&reordered, &config, &CompareOptions::default()).unwrap();
         prop_assert_eq!(canonical(&forward.findings), canonical(&other.findings));
         let mut a: Vec<(String, Span)> = forward.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();
         let mut b: Vec<(String, Span)> = other.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();

@@ -3,7 +3,9 @@
 //! which replays the committed corpus through it on stable Rust.
 
 use factdiff_core::ingest::{self, Format};
-use factdiff_core::{clean, compare, extract_claims, segment, Claim, Config, Document, Error, Report, Span};
+use factdiff_core::{
+    clean, compare, extract_claims, segment, Claim, CompareOptions, Config, Document, Error, Report, Span,
+};
 use factdiff_render::{render, render_html_fragment, Format as Output, Options};
 use serde_json::Value;
 use std::path::Path;
@@ -119,7 +121,7 @@ pub fn analyze(data: &[u8]) {
 /// The whole pipeline on 2–4 documents cut from the input, then every renderer.
 pub fn report(data: &[u8]) {
     let docs = split_documents(data);
-    let report = match compare(&docs, &Config::default()) {
+    let report = match compare(&docs, &Config::default(), &CompareOptions::default()) {
         Ok(report) => report,
         Err(Error::EmptyInput { .. }) => {
             assert!(docs.iter().all(|d| d.text.trim().is_empty()));

@@ -2,10 +2,10 @@
 //! GitHub, JSON for programs, CSV for spreadsheets and a self-contained HTML page.
 //!
 //! ```
-//! use factdiff_core::{compare, Config, Document};
+//! use factdiff_core::{compare, CompareOptions, Config, Document};
 //! use factdiff_render::{render, Format, Options};
 //! let docs = vec![Document::new("a", "Japan backed India on Monday.")];
-//! let report = compare(&docs, &Config::default()).unwrap();
+//! let report = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
 //! let text = render(&report, Format::Text, &Options::default());
 //! assert!(text.contains("1 document"));
 //! ```
@@ -68,21 +68,11 @@ pub fn render_html_fragment(report: &Report) -> String {
     html::fragment(report)
 }
 
-/// Every removal reason, in the order reports list them.
-const REASONS: [RemovalReason; 6] = [
-    RemovalReason::PhotoCredit,
-    RemovalReason::AdMarker,
-    RemovalReason::SiteFurniture,
-    RemovalReason::LinkList,
-    RemovalReason::RepeatedParagraph,
-    RemovalReason::Dateline,
-];
-
-/// `(reason, count)` for each reason that removed something from `doc`.
+/// `(reason, count)` for each reason that removed something from `doc`, in declaration order.
 fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
-    REASONS
-        .iter()
-        .map(|&r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
+    RemovalReason::ALL
+        .into_iter()
+        .map(|r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
         .filter(|&(_, n)| n > 0)
         .collect()
 }
