@@ -2,6 +2,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::Span;
+use std::borrow::Cow;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
