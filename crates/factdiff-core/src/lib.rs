@@ -36,7 +36,7 @@ mod test_support;
 mod text;
 
 pub use config::Config;
-pub use document::Document;
+pub use document::{Document, SetAside};
 pub use error::{Error, Result};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{

@@ -68,11 +68,11 @@ pub fn render_html_fragment(report: &Report) -> String {
     html::fragment(report)
 }
 
-/// `(reason, count)` for each reason that removed something from `doc`, in declaration order.
+/// `(reason, count)` for each reason that removed something from `doc`.
 fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
     RemovalReason::ALL
-        .into_iter()
-        .map(|r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
+        .iter()
+        .map(|&r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
         .filter(|&(_, n)| n > 0)
         .collect()
 }
