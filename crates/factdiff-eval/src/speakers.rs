@@ -10,7 +10,7 @@
 
 use crate::data::{fnc1_bodies, Res};
 use crate::write_stdout;
-use factdiff_core::{compare, Config, Document, SpeakerKind};
+use factdiff_core::{compare, CompareOptions, Config, Document, SpeakerKind};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -130,7 +130,8 @@ pub fn score(dir: &Path, gold: &[Gold]) -> Res<(Counts, Counts)> {
         let text = bodies
             .get(&id)
             .ok_or_else(|| format!("speakers.tsv: body {id} not in train_bodies.csv"))?;
-        let report = compare(&[Document::new(id.to_string(), text.to_string())], &Config::default())?;
+        let doc = [Document::new(id.to_string(), text.to_string())];
+        let report = compare(&doc, &Config::default(), &CompareOptions::default())?;
         for g in labelled {
             let at = text
                 .find(&g.sentence)

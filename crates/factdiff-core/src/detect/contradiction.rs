@@ -278,14 +278,14 @@ fn quotes(input: &Input<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use crate::{compare, Config, Document, FindingKind};
+    use crate::{compare, CompareOptions, Config, Document, FindingKind};
 
     const QUOTE: &str = "\"We will rebuild every bridge before winter,\"";
 
     /// The misattribution findings of two one-paragraph documents.
     fn misattributed(a: &str, b: &str) -> Vec<String> {
         let docs = [Document::new("a", a), Document::new("b", b)];
-        let r = compare(&docs, &Config::default()).unwrap();
+        let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
         r.findings
             .iter()
             .filter(|f| f.kind == FindingKind::Contradiction && f.explanation.starts_with("The same quote"))
