@@ -55,16 +55,24 @@ fn identical_headlines_corroborate_each_other() {
     }
 }
 
-/// `outlets` outlets that each report the same two events in the same words, each with its own
+/// `outlets` outlets that each report the same six events in the same words, each with its own
 /// counts: every word of an event is in one claim per outlet.
 fn templated(outlets: usize) -> Vec<String> {
     (0..outlets)
         .map(|o| {
             format!(
                 "Officials in Marin counted {} damaged homes after the flood on Monday. \
-                 Rescuers near Tovan pulled {} survivors from the collapsed bridge.",
+                 Rescuers near Tovan pulled {} survivors from the collapsed bridge. \
+                 The regional governor said {} families had been moved to shelters in Kessaria. \
+                 Power was cut to {} households across the northern districts. \
+                 Firefighters from Valdoria sent {} trucks to help with the pumping. \
+                 Insurers estimate the damage at {} million euros.",
                 100 + o % 11,
-                20 + (o * 3) % 7
+                20 + (o * 3) % 7,
+                300 + o % 13,
+                5000 + o % 17,
+                10 + o % 5,
+                40 + o % 19
             )
         })
         .collect()
@@ -85,7 +93,7 @@ fn sixty_four_and_sixty_five_templated_outlets_behave_alike() {
         })
         .collect();
     let (_, at64, warned64) = counts[0];
-    assert!(at64 > 1000, "{counts:?}");
+    assert!(at64 > 5000, "{counts:?}");
     assert_eq!(warned64, 0, "nothing is left out at 64 outlets: {counts:?}");
     for pair in counts.windows(2) {
         let ((n, a, _), (m, b, _)) = (pair[0], pair[1]);

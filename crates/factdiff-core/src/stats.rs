@@ -8,29 +8,6 @@ use crate::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// What blocking's fallback left out, in words: claims that share only common keys with the others
-/// are compared with a bounded number of neighbours, or with none when even their rarest key is in
-/// too many claims (see `align::index::Fallback`).
-fn blocking_warnings(fallback: crate::align::index::Fallback) -> Vec<String> {
-    let mut out = Vec::new();
-    if fallback.left_out > 0 {
-        out.push(format!(
-            "compared only with the {} nearest claims sharing their rarest word, name or number: {} \
-             claims that share only common ones with the others ({} comparisons left out)",
-            fallback.budget, fallback.claims, fallback.left_out
-        ));
-    }
-    if fallback.uncompared > 0 {
-        out.push(format!(
-            "not compared with any other claim: {} claims that share only words, names and numbers \
-             found in more than {} claims",
-            fallback.uncompared,
-            crate::align::index::FALLBACK_MAX_POSTINGS
-        ));
-    }
-    out
-}
-
 /// Above this many documents the N × N agreement matrix is not built (it grows quadratically).
 pub const MAX_AGREEMENT_DOCS: usize = 500;
 
@@ -101,7 +78,7 @@ pub(crate) fn assemble(
         ));
         Agreement::default()
     };
-    warnings.extend(blocking_warnings(alignment.fallback));
+    warnings.extend(alignment.fallback.warnings());
     let total = claims.len();
     let consistency = 1.0
         - share(

@@ -8,8 +8,8 @@
 //! N people were hurt in Paris on Monday.", the same headline in twelve
 //! outlets, one templated story in 65 outlets) is compared with the claims
 //! nearest to it in the postings of its rarest key, at most `max_postings` of
-//! them, that share enough keys of any kind with it. What that budget leaves
-//! out is counted, for the report to say.
+//! them, that look like the same fact told again (enough keys of any kind in
+//! common). What that budget leaves out is counted, for the report to say.
 
 use crate::Config;
 use rustc_hash::FxHashMap;
@@ -87,7 +87,7 @@ impl Index {
     /// Pairs (i < j), in order, that share at least `min_shared_features` selective keys (those in
     /// at most `max_postings` claims and at most `max_term_share` of them); and, for each claim
     /// with fewer selective keys than that, the claims among the nearest [`Fallback::budget`] in
-    /// the postings of its rarest key that share that many keys of any kind with it.
+    /// the postings of its rarest key that are [`alike`] it.
     pub fn candidates<K: AsRef<[u32]>>(&self, keys_per_claim: &[K], config: &Config) -> Candidates {
         let max_df = self.max_df(config);
         let mut out = Vec::new();
@@ -165,7 +165,7 @@ impl Index {
             let keys = keys_per_claim[i].as_ref();
             for &j in window {
                 let j = j as usize;
-                if j != i && shared(keys, keys_per_claim[j].as_ref()) >= config.min_shared_features {
+                if j != i && alike(keys, keys_per_claim[j].as_ref(), config.min_shared_features) {
                     out.push((i.min(j), i.max(j)));
                 }
             }
@@ -181,6 +181,13 @@ impl Index {
     fn max_df(&self, config: &Config) -> usize {
         ((self.claims as f64 * config.max_term_share).ceil() as usize).clamp(8, config.max_postings.max(8))
     }
+}
+
+/// Whether two claims that share only common keys still look like one fact told twice: they share
+/// at least `min_shared` keys and at least half of the keys of the one with more (two long claims
+/// that share a few common words are not compared).
+fn alike(a: &[u32], b: &[u32], min_shared: usize) -> bool {
+    shared(a, b) >= min_shared.max(a.len().max(b.len()).div_ceil(2))
 }
 
 /// How many keys two sorted key lists share.
@@ -201,9 +208,10 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// How many comparisons the fallback may make in all, spread over the claims that need it: enough
-/// for 128 claims to be compared with 64 others each (a story told in the same words by 65
-/// outlets), and linear in the claims beyond that.
-pub const FALLBACK_COMPARISONS: usize = 8_192;
+/// for 1,024 claims to be compared with 64 others each (a story of 16 sentences told in the same
+/// words by 65 outlets, the same as the selective keys do at 64 outlets), fewer each beyond that,
+/// at least 2, so linear in the claims.
+pub const FALLBACK_COMPARISONS: usize = 65_536;
 
 /// The fallback reads a claim's rarest key only when that key is in at most this many claims.
 pub const FALLBACK_MAX_POSTINGS: usize = 512;
@@ -231,6 +239,38 @@ pub struct Fallback {
     /// How many claims each was compared with this way: [`FALLBACK_COMPARISONS`] shared among
     /// them, at least 2 and at most `max_postings`.
     pub budget: usize,
+}
+
+impl Fallback {
+    /// What the fallback left out, in words, for the report's warnings: nothing when every claim
+    /// that needed it was compared with every claim sharing its rarest key.
+    pub fn warnings(&self) -> Vec<String> {
+        let claims = |n: usize| {
+            if n == 1 {
+                "1 claim".to_string()
+            } else {
+                format!("{n} claims")
+            }
+        };
+        let mut out = Vec::new();
+        if self.left_out > 0 {
+            out.push(format!(
+                "compared only with the {} nearest claims sharing their rarest word, name or number: {} with \
+                 too few uncommon ones to be paired otherwise ({} comparisons left out)",
+                self.budget,
+                claims(self.claims),
+                self.left_out
+            ));
+        }
+        if self.uncompared > 0 {
+            out.push(format!(
+                "not compared with any other claim: {} with too few uncommon words, names and numbers, \
+                 whose rarest is in more than {FALLBACK_MAX_POSTINGS} claims",
+                claims(self.uncompared)
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -318,5 +358,25 @@ mod tests {
         let c = blocks(&claims, &Config::default());
         assert!(!c.pairs.is_empty());
         assert!(c.pairs.iter().all(|&(i, j)| i % 2 == j % 2), "a pair across events");
+    }
+
+    #[test]
+    fn the_warnings_say_what_was_left_out() {
+        assert!(Fallback::default().warnings().is_empty());
+        let some = Fallback {
+            claims: 1,
+            uncompared: 10_000,
+            left_out: 32,
+            budget: 64,
+        };
+        assert_eq!(
+            some.warnings(),
+            [
+                "compared only with the 64 nearest claims sharing their rarest word, name or number: 1 claim with \
+                 too few uncommon ones to be paired otherwise (32 comparisons left out)",
+                "not compared with any other claim: 10000 claims with too few uncommon words, names and numbers, \
+                 whose rarest is in more than 512 claims",
+            ]
+        );
     }
 }
