@@ -423,6 +423,7 @@ fn check_verdict(report: &Report, claim_doc: &str, text: &str) -> Check {
                     text: c.text.clone(),
                     note: format!("supports the claim (alignment score {:.2})", al.score),
                     claim: Some(c.id.clone()),
+                    cues: Vec::new(),
                 });
             }
         }

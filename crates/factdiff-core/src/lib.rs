@@ -23,6 +23,7 @@ pub mod document;
 pub mod error;
 pub mod ingest;
 pub mod judge;
+mod label;
 pub mod lexicon;
 pub mod linear;
 pub mod position;
