@@ -120,12 +120,20 @@ fn summary(report: &Report) -> String {
 /// drive a terminal) and bidirectional embedding, override and isolate characters (which could
 /// reorder the rest of a report line, "Trojan Source" style) become U+FFFD.
 pub fn one_line(s: &str) -> String {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| w.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect())
-        .collect();
+    let words: Vec<String> = s.split_whitespace().map(neutralise).collect();
     words.join(" ")
+}
+
+/// `s` with every [`unsafe_char`] replaced by U+FFFD.
+fn neutralise(s: &str) -> String {
+    s.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// A character that must not reach a terminal or a spreadsheet raw: a control character (C0 with
+/// NUL, ESC and BEL, DEL, C1) or a bidirectional embedding, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069).
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
