@@ -209,7 +209,7 @@ def load(
         warnings.warn(
             f"{path}: skipped bad line{plural} {numbers} (line {first_line}: {first_message})", UserWarning, stacklevel=2
         )
-    return [Document(**d) for d in json.loads(raw)]
+    return [Document._from_json(d) for d in json.loads(raw)]
 
 
 def options() -> Dict[str, Any]:

@@ -170,9 +170,19 @@ def cell(value: Any) -> Optional[str]:
     return str(value)
 
 
-def doc_dict(d: Document) -> Dict[str, Optional[str]]:
+def doc_dict(d: Document) -> Dict[str, Any]:
     """A document as the JSON object the native side reads."""
-    return {"id": d.id, "text": d.text, "title": d.title, "source": d.source, "published": d.published, "url": d.url}
+    out: Dict[str, Any] = {
+        "id": d.id,
+        "text": d.text,
+        "title": d.title,
+        "source": d.source,
+        "published": d.published,
+        "url": d.url,
+    }
+    if d.set_aside:
+        out["set_aside"] = [{"start_byte": a.start_byte, "end_byte": a.end_byte, "reason": a.reason} for a in d.set_aside]
+    return out
 
 
 def docs_json(docs: Sequence[Document]) -> str:

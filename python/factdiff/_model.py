@@ -34,8 +34,25 @@ StanceKind = Literal["support", "oppose", "both_sides", "concern"]
 VerdictLabel = Literal["entail", "neutral", "contradict"]
 #: Where a document stands on a cluster.
 PositionLabel = Literal["corroborates", "reports", "disputes"]
-#: Why cleaning set a span aside.
-RemovalReason = Literal["photo_credit", "ad_marker", "site_furniture", "link_list", "repeated_paragraph", "dateline"]
+#: Why cleaning (or loading, for an HTML page's furniture) set a span aside.
+RemovalReason = Literal[
+    "photo_credit",
+    "ad_marker",
+    "site_furniture",
+    "link_list",
+    "repeated_paragraph",
+    "dateline",
+    "byline",
+    "heading",
+    "short_sentence",
+    "navigation",
+    "page_header",
+    "page_footer",
+    "aside",
+    "form",
+    "graphic",
+    "outside_article",
+]
 #: The verdict of ``check_claim``.
 CheckVerdict = Literal["supported", "contradicted", "not_covered"]
 
@@ -58,13 +75,24 @@ def _optional_str(owner: str, name: str, value: object) -> None:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A part of a document's text known not to be article text when it was loaded (an HTML
+    page's navigation, header, footer, asides, forms; text outside its ``<article>``), as byte
+    offsets into the text, with its reason. The report lists it among the removed spans."""
+
+    start_byte: int
+    end_byte: int
+    reason: RemovalReason
+
+
+@dataclass(frozen=True)
 class Document:
     """One input document: an ``id`` (unique within a comparison) and its ``text``.
 
     ``title`` (used as the document's label in reports), ``source`` (the publication),
-    ``published`` (``YYYY-MM-DD``: resolves "on Monday", "yesterday") and ``url`` are optional.
-    Every field is checked when the document is made: a wrong type raises ``TypeError``, an empty
-    id ``InputError``.
+    ``published`` (``YYYY-MM-DD``: resolves "on Monday", "yesterday") and ``url`` are optional;
+    ``set_aside`` is filled by ``load`` for HTML and Markdown files. Every field is checked when
+    the document is made: a wrong type raises ``TypeError``, an empty id ``InputError``.
     """
 
     id: str
@@ -73,6 +101,7 @@ class Document:
     source: Optional[str] = None
     published: Optional[str] = None
     url: Optional[str] = None
+    set_aside: Tuple[SetAside, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("id", "text"):
@@ -81,8 +110,15 @@ class Document:
                 raise TypeError(f"Document {name} must be a str, not {type(value).__name__} ({value!r:.60})")
         for name in ("title", "source", "published", "url"):
             _optional_str("Document", name, getattr(self, name))
+        if not isinstance(self.set_aside, tuple) or not all(isinstance(a, SetAside) for a in self.set_aside):
+            raise TypeError(f"Document set_aside must be a tuple of SetAside, not {self.set_aside!r:.60}")
         if not self.id.strip():
             raise InputError("Document id must not be empty")
+
+    @staticmethod
+    def _from_json(d: Json) -> Document:
+        aside = tuple(SetAside(**a) for a in d.get("set_aside", ()))
+        return Document(**{**d, "set_aside": aside})
 
     def __repr__(self) -> str:
         title = f" {shorten(self.title, 60)!r}" if self.title else ""

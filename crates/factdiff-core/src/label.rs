@@ -2,7 +2,7 @@
 //! columns, evidence), since ids are often file stems or hashes (`000_9e1a4f7eaa7ea2dc`).
 //! Not for lookups: findings, claims and statistics refer to documents by id.
 
-use crate::{Claim, DocumentReport, Span};
+use crate::{Claim, DocumentReport, RemovalReason, Span};
 use std::collections::HashMap;
 
 /// Labels longer than this many characters are cut at a word and end in "…".
@@ -54,16 +54,16 @@ pub(crate) fn labels(docs: &[DocumentReport], claims: &[Claim]) -> Vec<String> {
         .collect()
 }
 
-/// The first non-blank line of the text that no removed span (boilerplate) overlaps.
+/// The first non-blank line of the text that no removed span overlaps (a heading, removed only
+/// for being too short to be a claim, still counts: it is what a label is made of).
 fn first_kept_line(d: &DocumentReport) -> Option<&str> {
     let mut start = 0;
     for line in d.text.split_inclusive('\n') {
         let span = Span::new(start, start + line.len());
         start += line.len();
-        let removed = d
-            .removed
-            .iter()
-            .any(|r| r.span.start_byte < span.end_byte && span.start_byte < r.span.end_byte);
+        let removed = d.removed.iter().any(|r| {
+            r.reason != RemovalReason::Heading && r.span.start_byte < span.end_byte && span.start_byte < r.span.end_byte
+        });
         if !line.trim().is_empty() && !removed {
             return Some(line.trim());
         }
@@ -111,7 +111,7 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{RemovalReason, RemovedSpan};
+    use crate::RemovedSpan;
 
     fn doc(id: &str, text: &str, title: Option<&str>) -> DocumentReport {
         DocumentReport {

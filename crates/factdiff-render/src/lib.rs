@@ -68,19 +68,9 @@ pub fn render_html_fragment(report: &Report) -> String {
     html::fragment(report)
 }
 
-/// Every removal reason, in the order reports list them.
-const REASONS: [RemovalReason; 6] = [
-    RemovalReason::PhotoCredit,
-    RemovalReason::AdMarker,
-    RemovalReason::SiteFurniture,
-    RemovalReason::LinkList,
-    RemovalReason::RepeatedParagraph,
-    RemovalReason::Dateline,
-];
-
 /// `(reason, count)` for each reason that removed something from `doc`.
 fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
-    REASONS
+    RemovalReason::ALL
         .iter()
         .map(|&r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
         .filter(|&(_, n)| n > 0)

@@ -142,6 +142,7 @@ fn document(object: &Map<String, Value>, stem: &str, number: usize) -> Result<Do
         source: string_field(object, "source")?,
         published,
         url: string_field(object, "url")?,
+        set_aside: Vec::new(),
     })
 }
 
@@ -194,6 +195,7 @@ mod tests {
                 source: Some("S".into()),
                 published: Some("2024-05-06".into()),
                 url: Some("https://x".into()),
+                set_aside: Vec::new(),
             }
         );
         assert_eq!(docs[1].id, "feed-4");

@@ -9,7 +9,7 @@ mod html_depth;
 mod jsonl;
 mod markdown;
 
-use crate::{Document, Error, Result};
+use crate::{Document, Error, RemovalReason, Result, SetAside, Span};
 use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
@@ -345,6 +345,70 @@ fn normalize_newlines(text: &str) -> Cow<'_, str> {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+/// Document text built paragraph by paragraph (Markdown blocks, HTML blocks), with the paragraphs
+/// that are set aside and their reasons.
+#[derive(Default)]
+struct TextBuilder {
+    text: String,
+    set_aside: Vec<SetAside>,
+}
+
+impl TextBuilder {
+    /// Append a paragraph after a blank line; see [`TextBuilder::push_after`].
+    fn push(&mut self, paragraph: &str, reason: Option<RemovalReason>) {
+        self.push_after("\n\n", paragraph, reason);
+    }
+
+    /// Append `paragraph` (trimmed; nothing when that leaves it empty) after `separator`. With a
+    /// reason it is set aside; right after a paragraph set aside for the same reason, it joins
+    /// that one's span on a line of its own.
+    fn push_after(&mut self, separator: &str, paragraph: &str, reason: Option<RemovalReason>) {
+        let paragraph = paragraph.trim();
+        if paragraph.is_empty() {
+            return;
+        }
+        let end = self.text.len();
+        let joins = reason.is_some()
+            && self
+                .set_aside
+                .last()
+                .is_some_and(|last| Some(last.reason) == reason && last.span.end_byte == end);
+        if !self.text.is_empty() {
+            self.text.push_str(if joins { "\n" } else { separator });
+        }
+        let start = self.text.len();
+        self.text.push_str(paragraph);
+        match (reason, self.set_aside.last_mut()) {
+            (Some(_), Some(last)) if joins => last.span.end_byte = self.text.len(),
+            (Some(reason), _) => self.set_aside.push(SetAside {
+                span: Span::new(start, self.text.len()),
+                reason,
+            }),
+            (None, _) => {}
+        }
+    }
+
+    /// Append everything `other` built, after a blank line.
+    fn append(&mut self, other: TextBuilder) {
+        if other.text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.set_aside.extend(other.set_aside.into_iter().map(|a| SetAside {
+            span: Span::new(a.span.start_byte + base, a.span.end_byte + base),
+            reason: a.reason,
+        }));
+    }
+
+    fn finish(self) -> (String, Vec<SetAside>) {
+        (self.text, self.set_aside)
     }
 }
 
