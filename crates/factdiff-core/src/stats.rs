@@ -2,7 +2,7 @@
 //! matrix and consistency scores, from the claims, alignments and findings.
 
 use crate::align::Aligned;
-use crate::analyze::Analyzed;
+use crate::analyze::Outline;
 use crate::{
     Agreement, Claim, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel, SCHEMA_VERSION,
 };
@@ -10,13 +10,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Above this many documents the N × N agreement matrix is not built (it grows quadratically).
 pub const MAX_AGREEMENT_DOCS: usize = 500;
-
-fn is_conflict(kind: FindingKind) -> bool {
-    matches!(
-        kind,
-        FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
-    )
-}
 
 fn share(n: usize, of: usize) -> f64 {
     if of == 0 {
@@ -28,7 +21,7 @@ fn share(n: usize, of: usize) -> f64 {
 
 pub(crate) fn assemble(
     docs: &[Document],
-    prepared: Vec<Analyzed>,
+    outlines: Vec<Outline>,
     claims: Vec<Claim>,
     alignment: Aligned,
     findings: Vec<Finding>,
@@ -40,7 +33,7 @@ pub(crate) fn assemble(
             .flat_map(|f| f.claims.iter().map(String::as_str))
             .collect()
     };
-    let contradicted = claim_ids_of(is_conflict);
+    let contradicted = claim_ids_of(FindingKind::is_conflict);
     let unsupported = claim_ids_of(|k| k == FindingKind::Unsupported);
     let repeated = claim_ids_of(|k| k == FindingKind::Repetition);
     let corroborated: HashSet<&str> = alignment
@@ -55,7 +48,7 @@ pub(crate) fn assemble(
     }
     let sources: Vec<SourceStats> = docs
         .iter()
-        .zip(&prepared)
+        .zip(&outlines)
         .map(|(d, a)| {
             let mine: &[&Claim] = by_doc.get(d.id.as_str()).map_or(&[], Vec::as_slice);
             let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
@@ -118,7 +111,7 @@ pub(crate) fn assemble(
     }
     let mut documents: Vec<DocumentReport> = docs
         .iter()
-        .zip(prepared)
+        .zip(outlines)
         .map(|(d, a)| DocumentReport {
             id: d.id.clone(),
             label: String::new(),
@@ -167,7 +160,7 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
             agree[b][a] += 1;
         }
     }
-    for f in findings.iter().filter(|f| is_conflict(f.kind)) {
+    for f in findings.iter().filter(|f| f.kind.is_conflict()) {
         if let [a, b] = f.docs.as_slice() {
             if let (Some(&a), Some(&b)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
                 conflict[a][b] += 1;
@@ -234,7 +227,7 @@ struct WordCounts {
 /// [`WordCounts`] of any word (`lower` is a scratch buffer).
 fn word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
     let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
-    crate::analyze::tokens::lowercase_into(lower, w);
+    crate::text::lowercase_into(lower, w);
     WordCounts {
         letters: lower.chars().filter(|c| c.is_alphabetic()).count(),
         other_script: lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count(),
@@ -245,7 +238,7 @@ fn word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> Wo
 /// [`word_counts`] of an ASCII word, without lower-casing all of it: ASCII lower-casing keeps
 /// letters letters and commutes with trimming, and ASCII letters and digits are its alphanumerics.
 fn ascii_word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
-    crate::analyze::tokens::lowercase_into(lower, w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    crate::text::lowercase_into(lower, w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
     WordCounts {
         letters: w.bytes().filter(u8::is_ascii_alphabetic).count(),
         other_script: 0,

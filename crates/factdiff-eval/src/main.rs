@@ -12,6 +12,7 @@
 
 mod data;
 mod ecb;
+mod fit;
 mod mapping;
 mod metrics;
 mod position_train;

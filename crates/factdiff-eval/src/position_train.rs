@@ -2,7 +2,7 @@
 //! pairs (bodies outside `fnc1/splits/hold_out_ids.txt`) labelled agree / discuss / disagree,
 //! and writes `crates/factdiff-core/src/position/weights.txt`.
 //!
-//! Each pair goes through `compare_with_judge` with the judge model fitted just before (so one
+//! Each pair goes through `compare` with the judge model fitted just before (so one
 //! `--train` run leaves both weight files consistent); the example is the body's position
 //! features on the headline's cluster, labelled corroborates (agree), reports (discuss) or
 //! disputes (disagree). Full-batch gradient descent with class weights (disagree is rare), L2
@@ -11,10 +11,10 @@
 
 use crate::data::{self, Pair, Res};
 use crate::signals::{claim_cluster, CLAIM, SOURCE};
-use factdiff_core::judge::{pair_features_with, Judge, Model, Substitutions};
+use factdiff_core::judge::{pair_features, Judge, Model, Substitutions};
 use factdiff_core::lexicon::Lexicon;
 use factdiff_core::position::{PositionFeatures, PositionModel};
-use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict, VerdictLabel};
+use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict, VerdictLabel};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -32,12 +32,12 @@ struct ModelJudge<'m> {
 impl Judge for ModelJudge<'_> {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         // The learned features from the fresh table, not the embedded one (which may be stale).
-        pair_features_with(pairs, self.table)
+        pair_features(pairs, self.table)
             .iter()
             .map(|x| {
                 let (k, [entail, neutral, contradict]) = self.model.decide(x);
                 Verdict {
-                    label: [VerdictLabel::Entail, VerdictLabel::Neutral, VerdictLabel::Contradict][k],
+                    label: VerdictLabel::ALL[k],
                     entail,
                     neutral,
                     contradict,
@@ -68,7 +68,11 @@ fn example(
     judge: &dyn Judge,
 ) -> Option<((PositionFeatures, usize), Vec<String>)> {
     let docs = [Document::new(CLAIM, claim), Document::new(SOURCE, source)];
-    let report = compare_with_judge(&docs, config, judge).ok()?;
+    let options = CompareOptions {
+        judge,
+        ..CompareOptions::default()
+    };
+    let report = compare(&docs, config, &options).ok()?;
     let k = claim_cluster(&report)?;
     let cluster = &report.clusters[k];
     let aligned: Vec<String> = cluster
@@ -110,7 +114,7 @@ pub fn examples(pairs: &[Pair], config: &Config, judge: &dyn Judge) -> Vec<(Posi
 pub fn fit(rows: &[(PositionFeatures, usize)], class_weight: [f64; 3], iterations: usize, l2: f64) -> PositionModel {
     let start = PositionModel::zero().weights;
     PositionModel {
-        weights: crate::train::fit_linear(rows, |x| &x.values, &start, class_weight, 0.5, iterations, l2),
+        weights: crate::fit::fit_linear(rows, |x| &x.values, &start, class_weight, 0.5, iterations, l2),
     }
 }
 

@@ -2,7 +2,7 @@
 //! `crates/factdiff-core/src/judge/weights.txt`; then the position model with that judge
 //! ([`crate::position_train`]).
 //!
-//! Each pair goes through `compare_with_judge` exactly as in the report; a recording judge
+//! Each pair goes through `compare` exactly as in the report; a recording judge
 //! keeps the named features of every pair alignment hands to the judge, labelled with the
 //! pair's gold class. Full-batch gradient descent, L2 penalty (not on the bias), fixed
 //! iterations: the same data always give the same weights.
@@ -12,8 +12,7 @@ use factdiff_core::judge::features::NAMES;
 use factdiff_core::judge::{
     pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
 };
-use factdiff_core::linear::{logits, softmax, Weights};
-use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict};
+use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Mutex;
@@ -35,7 +34,11 @@ struct Recorder(Mutex<Vec<(PairFeatures, Difference)>>);
 impl Judge for Recorder {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         if let Ok(mut rows) = self.0.lock() {
-            rows.extend(pair_features(pairs).into_iter().zip(pair_differences(pairs)));
+            rows.extend(
+                pair_features(pairs, Substitutions::get())
+                    .into_iter()
+                    .zip(pair_differences(pairs)),
+            );
         }
         LexicalJudge.judge(pairs)
     }
@@ -49,7 +52,11 @@ pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, Differenc
         .flat_map_iter(|p| {
             let docs = [Document::new("claim", &*p.claim), Document::new("source", &*p.source)];
             let rec = Recorder::default();
-            let _ = compare_with_judge(&docs, config, &rec);
+            let options = CompareOptions {
+                judge: &rec,
+                ..CompareOptions::default()
+            };
+            let _ = compare(&docs, config, &options);
             let rows = rec.0.into_inner().unwrap_or_default();
             rows.into_iter().map(move |(x, d)| (x, d, p.gold))
         })
@@ -83,48 +90,9 @@ pub fn prior() -> Model {
 /// (the bias is not penalised).
 pub fn fit(rows: &[(PairFeatures, usize)], start: &Model, iterations: usize, l2: f64) -> Model {
     Model {
-        weights: fit_linear(rows, |x| &x.values, &start.weights, [1.0; 3], 1.0, iterations, l2),
+        weights: crate::fit::fit_linear(rows, |x| &x.values, &start.weights, [1.0; 3], 1.0, iterations, l2),
         contradict_threshold: start.contradict_threshold,
     }
-}
-
-/// Gradient descent for the engine's three-class linear models ([`factdiff_core::linear`]):
-/// full batch, log loss with a weight per gold class, an L2 pull towards `start` (not on the bias,
-/// feature 0), a fixed step and number of iterations, so the same rows give the same weights.
-pub fn fit_linear<X, const N: usize>(
-    rows: &[(X, usize)],
-    values: fn(&X) -> &[f64; N],
-    start: &Weights<N>,
-    class_weight: [f64; 3],
-    rate: f64,
-    iterations: usize,
-    l2: f64,
-) -> Weights<N> {
-    let mut weights = *start;
-    if rows.is_empty() {
-        return weights;
-    }
-    let total: f64 = rows.iter().map(|(_, y)| class_weight[*y]).sum();
-    for _ in 0..iterations {
-        let mut grad = [[0.0; N]; 3];
-        for (x, y) in rows {
-            let x = values(x);
-            let p = softmax(logits(&weights, x));
-            for (k, g) in grad.iter_mut().enumerate() {
-                let err = class_weight[*y] * (p[k] - if k == *y { 1.0 } else { 0.0 });
-                for (gf, v) in g.iter_mut().zip(x) {
-                    *gf += err * v;
-                }
-            }
-        }
-        for ((w, g), s) in weights.iter_mut().zip(&grad).zip(start) {
-            for f in 0..N {
-                let penalty = if f == 0 { 0.0 } else { l2 * (w[f] - s[f]) };
-                w[f] -= rate * (g[f] / total + penalty);
-            }
-        }
-    }
-    weights
 }
 
 /// Share of rows the judge labels right.

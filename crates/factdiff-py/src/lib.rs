@@ -11,7 +11,7 @@
 //! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
-use factdiff_core::{ingest, Claim, Config, Document, Error, Report, Verdict};
+use factdiff_core::{ingest, Claim, CompareOptions, Config, Document, Error, Report, Verdict};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use std::collections::HashMap;
@@ -296,15 +296,17 @@ fn compare(
         batch_size,
         error: Mutex::new(None),
     });
-    let lexical = factdiff_core::judge::LexicalJudge;
-    let judge: &dyn Judge = match &python_judge {
-        Some(j) => j,
-        None => &lexical,
-    };
     let report = interruptible(py, stop.as_ref().map(|s| s.get()), |should_stop| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config = config_from_json(&config_json)?;
-        to_sections(&factdiff_core::compare_cancellable(&docs, &config, judge, should_stop)?)
+        let mut options = CompareOptions {
+            should_stop,
+            ..CompareOptions::default()
+        };
+        if let Some(j) = &python_judge {
+            options.judge = j;
+        }
+        to_sections(&factdiff_core::compare(&docs, &config, &options)?)
     });
     let judge_error = python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner()));
     match judge_error {
@@ -358,7 +360,7 @@ fn load(py: Python<'_>, paths: Vec<PathBuf>, max_bytes: u64, skip_bad_lines: boo
             max_bytes,
             skip_bad_lines,
         };
-        let loaded = ingest::load_paths_with(&paths, &options)?;
+        let loaded = ingest::load(&paths, &options)?;
         let skipped = loaded
             .skipped
             .into_iter()

@@ -170,13 +170,6 @@ impl Status {
     }
 }
 
-fn is_conflict(kind: FindingKind) -> bool {
-    matches!(
-        kind,
-        FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
-    )
-}
-
 struct Html<'a> {
     out: &'a mut String,
     report: &'a Report,
@@ -480,7 +473,7 @@ impl<'a> Html<'a> {
         self.out.push_str("</tr>\n");
         // Lookups by id, so that large reports stay linear.
         let by_id: HashMap<&str, &Claim> = r.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-        let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| is_conflict(f.kind)).collect();
+        let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| f.kind.is_conflict()).collect();
         let limit = if self.full { usize::MAX } else { FRAGMENT_LIMIT };
         for c in clusters.iter().take(limit) {
             let first = c.claims.iter().find_map(|id| by_id.get(id.as_str()));
@@ -800,7 +793,7 @@ fn claim_statuses(report: &Report) -> HashMap<&str, Status> {
             })
             .collect()
     };
-    let conflicted = in_findings(&is_conflict);
+    let conflicted = in_findings(&FindingKind::is_conflict);
     let unsupported = in_findings(&|k| k == FindingKind::Unsupported);
     let repeated = in_findings(&|k| k == FindingKind::Repetition);
     for c in &report.claims {

@@ -133,7 +133,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
             i += 1;
             continue;
         }
-        crate::analyze::tokens::lowercase_into(&mut lower, t.text);
+        crate::text::lowercase_into(&mut lower, t.text);
         let next = toks.get(i + 1).copied();
         let next2 = toks.get(i + 2).copied();
         let mut push = |end: Span, value: Option<String>, relative: bool| {

@@ -13,17 +13,54 @@ use crate::clean::Cleaned;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
 use crate::{Claim, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind};
+use std::sync::Arc;
 
 /// One document after analysis.
 #[derive(Clone, Debug)]
 pub struct Analyzed {
-    pub doc: String,
     pub claims: Vec<Claim>,
     /// Stemmed content terms of each claim, parallel to `claims` ([`tokens::content_terms`]):
     /// computed here from the sentence's words so that alignment does not split the text again.
-    pub terms: Vec<Vec<std::sync::Arc<str>>>,
+    pub terms: Vec<Vec<Arc<str>>>,
+    pub outline: Outline,
+}
+
+/// What the report keeps of one document besides its claims.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// What cleaning set aside, with reasons.
     pub removed: Vec<RemovedSpan>,
+    /// How many sentences segmentation found.
     pub sentences: usize,
+}
+
+/// Every document after analysis, split by who reads what next: the claims (document after
+/// document) and their terms go to alignment, the outlines to detection and the report.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub claims: Vec<Claim>,
+    /// Parallel to `claims`; alignment drops them once candidates are scored.
+    pub terms: Vec<Vec<Arc<str>>>,
+    /// One per document, in input order.
+    pub outlines: Vec<Outline>,
+}
+
+impl Analysis {
+    /// Join the analyses of the documents, in order (each document's lists are moved, not copied).
+    pub fn gather(per_doc: Vec<Analyzed>) -> Analysis {
+        let n: usize = per_doc.iter().map(|a| a.claims.len()).sum();
+        let mut all = Analysis {
+            claims: Vec::with_capacity(n),
+            terms: Vec::with_capacity(n),
+            outlines: Vec::with_capacity(per_doc.len()),
+        };
+        for a in per_doc {
+            all.claims.extend(a.claims);
+            all.terms.extend(a.terms);
+            all.outlines.push(a.outline);
+        }
+        all
+    }
 }
 
 /// Analyse the sentences of `doc`, in order (people and speakers carry over).
@@ -105,11 +142,12 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         removed.sort_by_key(|r| r.span);
     }
     Analyzed {
-        doc: doc.id.clone(),
         claims,
         terms,
-        removed,
-        sentences: sentences.len(),
+        outline: Outline {
+            removed,
+            sentences: sentences.len(),
+        },
     }
 }
 
@@ -118,7 +156,7 @@ fn predicate(lex: &Lexicon, toks: &[tokens::Token<'_>]) -> Option<String> {
     // One lower-case buffer for every word; only the word found is copied.
     let mut lower = String::new();
     toks.iter().find_map(|t| {
-        tokens::lowercase_into(&mut lower, t.text);
+        crate::text::lowercase_into(&mut lower, t.text);
         lex.antonyms.contains_key(lower.as_str()).then(|| lower.clone())
     })
 }

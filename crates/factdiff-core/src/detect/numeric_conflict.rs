@@ -3,38 +3,11 @@
 //! not conflict with 45, and values within 2% are treated as rounding.
 
 use super::{claim_evidence, different_dates, finding, oriented, part_evidence, Detector, Input};
-use crate::{Finding, FindingKind, Quantity, Severity};
+use crate::analyze::quantities::{compatible, same_thing};
+use crate::{Finding, FindingKind, Severity};
 
 #[derive(Debug)]
 pub struct NumericConflict;
-
-pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
-    let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
-    if (hi.value - lo.value).abs() <= 0.02 * hi.value.abs().max(1e-9) {
-        return true;
-    }
-    let lower_bound = |q: &Quantity| matches!(q.qualifier.as_deref(), Some("at least" | "more than" | "over"));
-    let upper_bound = |q: &Quantity| {
-        matches!(
-            q.qualifier.as_deref(),
-            Some("up to" | "less than" | "fewer than" | "nearly" | "almost")
-        )
-    };
-    let approx = |q: &Quantity| {
-        matches!(
-            q.qualifier.as_deref(),
-            Some("about" | "around" | "approximately" | "some")
-        )
-    };
-    lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
-}
-
-pub(crate) fn same_thing(a: &Quantity, b: &Quantity) -> bool {
-    match (&a.counted, &b.counted) {
-        (Some(x), Some(y)) => x == y && a.unit == b.unit,
-        _ => a.unit.is_some() && a.unit == b.unit,
-    }
-}
 
 impl Detector for NumericConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {

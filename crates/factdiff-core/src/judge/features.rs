@@ -3,12 +3,11 @@
 //! Every feature is symmetric in the two claims (the judge does not know which
 //! one is the premise) and has a name a person can read in a verdict's reasons.
 
+use super::cues::ClaimCues;
 use super::substitutions::{Difference, Scores, Substitutions, MAX_SIDE};
-use crate::analyze::tokens::words;
-use crate::detect::numeric_conflict::{compatible, same_thing};
+use crate::analyze::quantities::{compatible, same_thing};
 use crate::lexicon::Lexicon;
 use crate::{Claim, Modality, Polarity};
-use std::sync::Arc;
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
 pub const NAMES: [&str; 39] = [
@@ -84,161 +83,6 @@ pub fn describe(name: &str) -> &'static str {
         n if n.starts_with("learned_word") => "learned words on one side",
         _ => "bias",
     }
-}
-
-/// Articles, auxiliaries and connectives: not compared by the learned substitutions.
-const GLUE: [&str; 18] = [
-    "a", "an", "the", "is", "are", "was", "were", "be", "being", "been", "and", "of", "there", "some", "who", "which",
-    "that", "its",
-];
-
-/// What the judge reads from one claim, whichever pair it is in. The sets are sorted and
-/// deduplicated once per claim, so each pair compares them by merging. The words share one
-/// buffer, and stems, stem bigrams and entities are held as 64-bit keys ([`key`]): a big story
-/// holds the cues of tens of thousands of claims at once, and the pair features only count what
-/// two sets share. Where the strings are needed (the learned substitutions look them up), they
-/// are read again from the words ([`ClaimCues::diff_stem_strings`]).
-#[derive(Debug)]
-pub struct ClaimCues {
-    /// Lower-cased words outside the attribution, one after another; `ends` splits them.
-    lowered: String,
-    /// End byte of each word in `lowered`, in order.
-    ends: Vec<u32>,
-    /// Positions of the distinct words, sorted by word (the first of equal words).
-    word_set: Vec<u32>,
-    /// Keys of the stems of the content words (sorted, no repeats).
-    pub stems: Vec<u64>,
-    /// Keys of the stems of all words but negators, numbers and [`GLUE`] words (sorted, no
-    /// repeats): what the learned substitutions compare ("on" vs "off" counts, "the" vs "a"
-    /// does not).
-    pub diff_stems: Vec<u64>,
-    /// Keys of adjacent content-word stems, in claim order (sorted, no repeats).
-    pub stem_bigrams: Vec<u64>,
-    /// Keys of the canonical names of the claim's entities (sorted, no repeats).
-    pub entities: Vec<u64>,
-    /// Whether a refutation word occurs outside a negation ([`refutes`]).
-    pub refutes: bool,
-    /// Negation words.
-    pub negators: usize,
-}
-
-impl ClaimCues {
-    pub fn of(lex: &Lexicon, c: &Claim) -> ClaimCues {
-        let mut lowered = String::with_capacity(c.text.len());
-        let mut ends = Vec::new();
-        // The attribution ("a spokesperson said") is not part of what is asserted.
-        for t in words(&c.text, c.span.start_byte) {
-            if !c.speaker.span.is_some_and(|s| s.contains(t.span)) {
-                // `str::to_lowercase`, not per character: a final sigma lower-cases differently.
-                lowered.push_str(&t.text.to_lowercase());
-                ends.push(u32::try_from(lowered.len()).unwrap_or(u32::MAX));
-            }
-        }
-        ends.shrink_to_fit();
-        let mut cues = ClaimCues {
-            lowered,
-            ends,
-            word_set: Vec::new(),
-            stems: Vec::new(),
-            diff_stems: Vec::new(),
-            stem_bigrams: Vec::new(),
-            entities: sorted_set(c.entities.iter().map(|e| key(&e.canonical)).collect()),
-            refutes: refutes(lex, &c.text),
-            negators: lex.negators.find(&c.text).len(),
-        };
-        let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
-        set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
-        set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
-        cues.word_set = set;
-        let ordered: Vec<u64> = cues
-            .words()
-            .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !number(w))
-            .map(|w| key(&lex.shared_stem(w)))
-            .collect();
-        cues.stem_bigrams = sorted_set(ordered.windows(2).map(|p| pair_key(p[0], p[1])).collect());
-        cues.diff_stems = sorted_set(cues.diff_words(lex).map(|w| key(&lex.shared_stem(w))).collect());
-        cues.stems = sorted_set(ordered);
-        cues
-    }
-
-    /// The words whose stems the learned substitutions compare.
-    fn diff_words<'a>(&'a self, lex: &'a Lexicon) -> impl Iterator<Item = &'a str> + 'a {
-        self.words()
-            .filter(move |w| !GLUE.contains(w) && !lex.is_negator(w) && !number(w))
-    }
-
-    /// The stems behind [`ClaimCues::diff_stems`], as strings (sorted, no repeats).
-    pub fn diff_stem_strings(&self, lex: &Lexicon) -> Vec<Arc<str>> {
-        sorted_set(self.diff_words(lex).map(|w| lex.shared_stem(w)).collect())
-    }
-
-    /// Word number `i` (lower-cased), or "" past the end.
-    fn word(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends.get(i - 1).map_or(0, |&e| e as usize)
-        };
-        let end = self.ends.get(i).map_or(start, |&e| e as usize);
-        self.lowered.get(start..end).unwrap_or("")
-    }
-
-    /// The lower-cased words outside the attribution, in order.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        (0..u32::try_from(self.ends.len()).unwrap_or(u32::MAX)).map(|i| self.word(i))
-    }
-
-    /// How many words [`ClaimCues::words`] yields.
-    pub fn word_count(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The distinct words, sorted.
-    pub fn word_set(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.word_set.iter().map(|&i| self.word(i))
-    }
-
-    /// Whether `w` is one of the words.
-    pub fn has_word(&self, w: &str) -> bool {
-        self.word_set.binary_search_by(|&i| self.word(i).cmp(w)).is_ok()
-    }
-}
-
-/// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is not
-/// itself negated by one of the three words before it ("did not deny", "no hoax").
-pub fn refutes(lex: &Lexicon, text: &str) -> bool {
-    lex.refuters.find(text).iter().any(|(span, _)| {
-        let before = text.get(..span.start_byte).unwrap_or("");
-        !before.split_whitespace().rev().take(3).any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .to_lowercase();
-            lex.is_negator(&w) || w.ends_with("n't") || w.ends_with("n’t")
-        })
-    })
-}
-
-fn number(w: &str) -> bool {
-    w.chars().all(|ch| ch.is_ascii_digit())
-}
-
-/// A 64-bit key of a string (rustc-hash, the same in every run). Two different stems of one
-/// story share a key with a probability of about one in 10^10, and then count as one word.
-pub fn key(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(s.as_bytes());
-    h.finish()
-}
-
-/// The key of an ordered pair of keys.
-fn pair_key(a: u64, b: u64) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write_u64(a);
-    h.write_u64(b);
-    h.finish()
 }
 
 /// The antonym pair `(x in a, y in b)` when one exists (neither claim has both words).
@@ -367,12 +211,6 @@ impl PairFeatures {
     pub fn get(&self, name: &str) -> f64 {
         NAMES.iter().position(|n| *n == name).map_or(0.0, |i| self.values[i])
     }
-}
-
-fn sorted_set<T: Ord>(mut items: Vec<T>) -> Vec<T> {
-    items.sort_unstable();
-    items.dedup();
-    items
 }
 
 /// How many items two sorted, deduplicated sequences have in common.

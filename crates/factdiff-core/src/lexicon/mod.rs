@@ -394,6 +394,20 @@ impl Lexicon {
         self.antonyms.get(a).is_some_and(|v| v.iter().any(|x| x == b))
     }
 
+    /// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is
+    /// not itself negated by one of the three words before it ("did not deny", "no hoax").
+    pub fn refutes(&self, text: &str) -> bool {
+        self.refuters.find(text).iter().any(|(span, _)| {
+            let before = text.get(..span.start_byte).unwrap_or("");
+            !before.split_whitespace().rev().take(3).any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .to_lowercase();
+                self.is_negator(&w) || w.ends_with("n't") || w.ends_with("n’t")
+            })
+        })
+    }
+
     /// Gazetteer entry for a match index.
     pub fn place(&self, index: usize) -> Option<&Place> {
         self.places.get(index)
@@ -476,6 +490,18 @@ mod tests {
                 assert_eq!(scan.any(list), list.any(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn negated_refutation_words_do_not_refute() {
+        let lex = Lexicon::get();
+        assert!(lex.refutes("Officials denied the report on Monday."));
+        assert!(lex.refutes("The photo is a hoax."));
+        assert!(lex.refutes("That is not true, the mayor said."));
+        assert!(!lex.refutes("The ministry did not deny the report."));
+        assert!(!lex.refutes("This is no hoax, the mayor said."));
+        assert!(!lex.refutes("Police haven't dismissed the claim."));
+        assert!(!lex.refutes("The mayor opened the bridge."));
     }
 
     #[test]

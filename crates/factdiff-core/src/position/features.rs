@@ -6,7 +6,6 @@
 //! (share of hedged or attributed claims, refutation cues anywhere and near the aligned claims).
 //! Only verdict labels and scores are read, so any judge (lexical, NLI, Python) feeds them.
 
-use crate::judge::refutes;
 use crate::lexicon::Lexicon;
 use crate::{Claim, Cluster, Modality, SpeakerKind, VerdictLabel};
 
@@ -94,7 +93,7 @@ impl ClaimFlags {
         ClaimFlags {
             hedged: c.modality == Modality::Hedged,
             attributed: c.speaker.kind != SpeakerKind::Author,
-            refuting: refutes(lex, &c.text),
+            refuting: lex.refutes(&c.text),
             negated: c.polarity == crate::Polarity::Negated,
             question: c.text.trim_end().ends_with('?'),
         }
