@@ -42,7 +42,7 @@ pub use error::{Error, Result};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{
     Agreement, AlignFeatures, Alignment, Claim, Cluster, Cue, DateMention, DocumentReport, EntityKind, EntityMention,
-    Evidence, Finding, FindingKind, Modality, Polarity, Position, PositionLabel, Quantity, RemovalReason, RemovedSpan,
-    Report, Severity, SourceStats, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel,
+    Evidence, EvidenceCue, Finding, FindingKind, Modality, Polarity, Position, PositionLabel, Quantity, RemovalReason,
+    RemovedSpan, Report, Severity, SourceStats, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel,
     SCHEMA_VERSION,
 };
