@@ -152,6 +152,9 @@ class Claim:
     dates: List[DateMention]
     evaluative: List[Cue]
     check_worthiness: float
+    #: Where the claim stands in the comparison, computed by the Rust core: "contradicted",
+    #: "unsupported", "repeated", "corroborated" or "only_here" (one per claim, worst first).
+    status: str = "only_here"
 
 
 @dataclass(frozen=True)
@@ -373,6 +376,7 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         dates=[DateMention(t["text"], **o.span(t), value=t["value"], relative=t["relative"]) for t in d["dates"]],
         evaluative=[_cue(c, o) for c in d["evaluative"]],
         check_worthiness=d["check_worthiness"],
+        status=d.get("status", "only_here"),
     )
 
 
