@@ -209,3 +209,16 @@ fn output_is_deterministic() {
     let b = serde_json::to_string(&examples_report()).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_shared_stock_phrase_is_not_a_misattributed_quote() {
+    let Some(r) = seeds_report() else { return };
+    let flagged = r.findings.iter().any(|f| {
+        f.explanation.starts_with("The same quote")
+            && f.evidence.iter().any(|e| e.text.contains("terrorism in all its forms"))
+    });
+    assert!(
+        !flagged,
+        "the seeds' \"terrorism in all its forms\" is flagged as one quote given to two people"
+    );
+}

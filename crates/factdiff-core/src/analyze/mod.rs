@@ -70,6 +70,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let published = doc.published.as_deref().and_then(dates::parse_published);
     let mut people = entities::People::default();
     let mut previous: Option<Speaker> = None;
+    // The sentence index of the last attributed claim, for speech continued into the next one.
+    let mut previous_sentence: Option<usize> = None;
     let mut claims = Vec::new();
     let mut terms = Vec::new();
     let mut removed = cleaned.removed;
@@ -79,6 +81,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let base = s.span.start_byte;
         let toks = tokens::words(text, base);
         let scan = lex.scan(text);
+        let last_person = people.last().cloned();
         let entities = entities::find_in(lex, &scan, base, &toks, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
             // Not a claim, and said why: nothing is dropped silently.
@@ -95,7 +98,21 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             continue;
         }
         let quote_rel = attribution::quote(text);
-        let speaker = attribution::speaker(lex, &scan, base, &entities, quote_rel, previous.as_ref());
+        let context = attribution::Context {
+            previous: previous.as_ref(),
+            adjacent: previous_sentence.is_some_and(|p| p + 1 == n),
+            last_person: last_person.as_ref(),
+        };
+        let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
+        if speaker.kind == SpeakerKind::Person {
+            if let Some(name) = speaker.name.clone() {
+                people.add(entities::Person {
+                    name,
+                    role: speaker.role.clone(),
+                    affiliation: speaker.affiliation.clone(),
+                });
+            }
+        }
         let stances = stance::find(lex, &scan, base, &entities, &speaker, quote_rel);
         let quantities = quantities::find(lex, text, base, &toks);
         let dates = dates::find(text, base, &toks, published);
@@ -137,6 +154,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         claim.check_worthiness = check_worthiness(&claim, toks.len());
         if speaker.kind != SpeakerKind::Author {
             previous = Some(speaker);
+            previous_sentence = Some(n);
         }
         claims.push(claim);
         terms.push(tokens::content_terms_of(lex, &toks));

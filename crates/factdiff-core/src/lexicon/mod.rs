@@ -178,6 +178,10 @@ pub struct Lexicon {
     /// Stem → stems it cannot hold together with.
     pub antonyms: HashMap<String, Vec<String>>,
     pub stopwords: HashSet<String>,
+    /// Lower-case head words of organisation speakers ("ministry", "police", "news").
+    pub organisation_words: HashSet<String>,
+    /// Lower-case capitalised words that never start a person's name ("Yesterday", "Monday").
+    pub not_names: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
@@ -190,6 +194,10 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lower_set(data: &str) -> HashSet<String> {
+    lines(data).map(str::to_lowercase).collect()
 }
 
 fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -279,6 +287,8 @@ impl Lexicon {
             boilerplate,
             antonyms,
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
+            organisation_words: lower_set(include_str!("organisation_words.txt")),
+            not_names: lower_set(include_str!("not_names.txt")),
             negator_words: lines(include_str!("negators.txt"))
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
@@ -382,6 +392,16 @@ impl Lexicon {
 
     pub fn is_stopword(&self, lower: &str) -> bool {
         self.stopwords.contains(lower)
+    }
+
+    /// True when the lower-cased word heads an organisation's name ("ministry", "news").
+    pub fn is_organisation_word(&self, lower: &str) -> bool {
+        self.organisation_words.contains(lower)
+    }
+
+    /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
+    pub fn is_not_name(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower) || self.not_names.contains(lower)
     }
 
     /// True for a single lower-cased word listed as a negator ("not", "never").
