@@ -28,14 +28,11 @@ from ._inputs import (
     to_documents,
 )
 from ._judge import JudgeFn, check_judge
-from ._model import Claim, Document, Evidence, claim_from_json
+from ._model import Claim, Document, claim_from_json, evidence_from_json
 from ._offsets import Offsets
 from ._report import Check, Report
-from ._run import run
+from ._run import check, run
 from .errors import InputError
-
-#: Finding kinds that mean two claims cannot both hold.
-CONFLICT_KINDS = frozenset({"contradiction", "numeric_conflict", "date_conflict"})
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -122,32 +119,15 @@ def check_claim(claim: Union[str, Claim], sources: Docs, *, judge: Optional[Judg
 
     The claim is compared as its own document. Verdict: "contradicted" when a contradiction,
     numeric or date conflict involves it; else "supported" when it aligns with a claim of a source;
-    else "not_covered".
+    else "not_covered". The rule is the Rust core's (``factdiff check`` uses the same).
     """
     text = claim.text if isinstance(claim, Claim) else text_of(claim, "check_claim() claim")
     docs = to_documents(sources, "check_claim")
-    ids = {d.id for d in docs}
-    claim_doc = next(name for name in ("claim", *(f"claim{i}" for i in range(1, len(ids) + 2))) if name not in ids)
     check_judge(judge, 64)
-    report = run([*docs, Document(claim_doc, text)], config_json(options, "check_claim"), judge, 64)
-    mine = {c.id for c in report.claims if c.doc == claim_doc}
-    conflicts = [f for f in report.findings if f.kind in CONFLICT_KINDS and mine.intersection(f.claims)]
-    if conflicts:
-        evidence = tuple(e for f in conflicts for e in f.evidence if e.doc != claim_doc)
-        return Check(text, "contradicted", evidence, report, claim_doc)
-    supporting = []
-    for cluster in report.clusters:
-        for a in cluster.alignments:
-            if a.verdict.label != "contradict" and (a.a in mine) != (a.b in mine):
-                other = report.claim(a.b if a.a in mine else a.a)
-                if other is not None:
-                    note = f"supports the claim (alignment score {a.score:.2f})"
-                    supporting.append(
-                        Evidence(
-                            other.doc, other.start, other.end, other.start_byte, other.end_byte, other.text, note, other.id
-                        )
-                    )
-    return Check(text, "supported" if supporting else "not_covered", tuple(supporting), report, claim_doc)
+    report, found = check(text, docs, config_json(options, "check_claim"), judge, 64)
+    offsets = report._offsets
+    evidence = tuple(evidence_from_json(e, offsets[e["doc"]]) for e in found["evidence"])
+    return Check(text, found["verdict"], evidence, report, found["claim_doc"])
 
 
 _GLOB = frozenset("*?[")

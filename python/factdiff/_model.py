@@ -53,6 +53,8 @@ RemovalReason = Literal[
     "graphic",
     "outside_article",
 ]
+#: Where a claim stands once the sources are compared (one status per claim, worst first).
+ClaimStatus = Literal["contradicted", "unsupported", "repeated", "corroborated", "only_here"]
 #: The verdict of ``check_claim``.
 CheckVerdict = Literal["supported", "contradicted", "not_covered"]
 
@@ -249,6 +251,9 @@ class Claim:
     dates: Tuple[DateMention, ...]
     evaluative: Tuple[Cue, ...]
     check_worthiness: float
+    #: Where the claim stands in the comparison, computed by the Rust core: "contradicted",
+    #: "unsupported", "repeated", "corroborated" or "only_here" (one per claim, worst first).
+    status: ClaimStatus = "only_here"
 
     #: Document id → label, set on the claims of a report (for display only).
     _labels: ClassVar[Mapping[str, str]] = {}
@@ -554,6 +559,7 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         dates=tuple(DateMention(t["text"], **o.span(t), value=t["value"], relative=t["relative"]) for t in d["dates"]),
         evaluative=tuple(_cue(c, o) for c in d["evaluative"]),
         check_worthiness=d["check_worthiness"],
+        status=d.get("status", "only_here"),
     )
 
 

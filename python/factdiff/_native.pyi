@@ -5,6 +5,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple, final
 
 __all__ = [
     "StopFlag",
+    "check_claim",
     "check_report",
     "compare",
     "default_config",
@@ -27,6 +28,13 @@ def compare(
     batch_size: int = 64,
     stop: Optional[StopFlag] = None,
 ) -> Tuple[List[Tuple[str, str]], Dict[str, int]]: ...
+def check_claim(
+    claim: str,
+    sources_json: str,
+    config_json: str,
+    judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
+    batch_size: int = 64,
+) -> Tuple[Tuple[List[Tuple[str, str]], Dict[str, int]], str]: ...
 def check_report(report_json: str) -> None: ...
 def extract_claims(doc_json: str, config_json: str) -> str: ...
 def load(

@@ -64,6 +64,7 @@ SCHEMAS: Dict[str, List[Tuple[str, str]]] = {
         ("modality", "str"),
         ("headline", "bool"),
         ("check_worthiness", "float"),
+        ("status", "str"),
         ("entities", "list"),
     ],
     "sources": [
@@ -155,6 +156,7 @@ def rows(
                 "modality": c.modality,
                 "headline": c.headline,
                 "check_worthiness": c.check_worthiness,
+                "status": c.status,
                 "entities": sorted({e.canonical for e in c.entities}),
             }
             for c in claims()

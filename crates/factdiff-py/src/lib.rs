@@ -7,7 +7,7 @@
 //! Rule for long calls: take inputs as owned Rust values, then run the pipeline inside
 //! [`detached`], which releases the GIL (other Python threads keep running, so a thread pool, Dask
 //! or Ray get real parallelism) and turns a panic into `FactdiffError` instead of an abort.
-//! `compare` runs in [`interruptible`] instead: the pipeline works on a helper thread while the
+//! `compare` and `check_claim` run in [`interruptible`] instead: the pipeline works on a helper thread while the
 //! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
@@ -277,10 +277,42 @@ impl Judge for PyJudge {
     }
 }
 
+/// Run `f` in [`interruptible`] (stopped by `stop` too) with the compare options for `judge`: the
+/// lexical judge, or a Python callable called on the aligned pairs in batches of `batch_size`.
+/// Whatever the callable raised is raised here as it is once the pipeline returns
+/// (python/factdiff/_judge.py shapes the messages).
+fn with_judge<T: Send>(
+    py: Python<'_>,
+    judge: Option<Py<PyAny>>,
+    batch_size: usize,
+    stop: Option<&Py<StopFlag>>,
+    f: impl FnOnce(&CompareOptions<'_>) -> Result<T, Failure> + Send,
+) -> PyResult<T> {
+    let python_judge = judge.map(|callable| PyJudge {
+        callable,
+        batch_size,
+        error: Mutex::new(None),
+    });
+    let result = interruptible(py, stop.map(|s| s.get()), |should_stop| {
+        let mut options = CompareOptions {
+            should_stop,
+            ..CompareOptions::default()
+        };
+        if let Some(j) = &python_judge {
+            options.judge = j;
+        }
+        f(&options)
+    });
+    match python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner())) {
+        Some(raised) => Err(raised),
+        None => result,
+    }
+}
+
 /// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
 /// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is
-/// called on the aligned pairs in batches of `batch_size`; whatever it raises is raised here as it
-/// is (python/factdiff/_judge.py shapes the messages). `stop`: a [`StopFlag`] that ends the call.
+/// called on the aligned pairs in batches of `batch_size` (see [`with_judge`]). `stop`: a
+/// [`StopFlag`] that ends the call.
 #[pyfunction]
 #[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64, stop=None))]
 fn compare(
@@ -291,28 +323,37 @@ fn compare(
     batch_size: usize,
     stop: Option<Py<StopFlag>>,
 ) -> PyResult<Sections> {
-    let python_judge = judge.map(|callable| PyJudge {
-        callable,
-        batch_size,
-        error: Mutex::new(None),
-    });
-    let report = interruptible(py, stop.as_ref().map(|s| s.get()), |should_stop| {
+    with_judge(py, judge, batch_size, stop.as_ref(), |options| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config = config_from_json(&config_json)?;
-        let mut options = CompareOptions {
-            should_stop,
-            ..CompareOptions::default()
-        };
-        if let Some(j) = &python_judge {
-            options.judge = j;
-        }
-        to_sections(&factdiff_core::compare(&docs, &config, &options)?)
-    });
-    let judge_error = python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner()));
-    match judge_error {
-        Some(raised) => Err(raised),
-        None => report,
-    }
+        to_sections(&factdiff_core::compare(&docs, &config, options)?)
+    })
+}
+
+/// Check one claim against sources (a JSON list of Document objects) with
+/// [`factdiff_core::check_claim`]: the comparison as [`Sections`], and JSON of the verdict, its
+/// evidence and the claim's document id (`{"verdict", "evidence", "claim_doc"}`).
+#[pyfunction]
+#[pyo3(signature = (claim, sources_json, config_json, judge=None, batch_size=64))]
+fn check_claim(
+    py: Python<'_>,
+    claim: String,
+    sources_json: String,
+    config_json: String,
+    judge: Option<Py<PyAny>>,
+    batch_size: usize,
+) -> PyResult<(Sections, String)> {
+    with_judge(py, judge, batch_size, None, |options| {
+        let sources: Vec<Document> = from_json(&sources_json, "documents")?;
+        let config = config_from_json(&config_json)?;
+        let check = factdiff_core::check_claim(&claim, &sources, &config, options)?;
+        let found = serde_json::json!({
+            "verdict": check.verdict,
+            "evidence": check.evidence,
+            "claim_doc": check.claim_doc,
+        });
+        Ok((to_sections(&check.report)?, to_json(&found)?))
+    })
 }
 
 /// Check that a JSON text (as `Report.to_json()` writes it) is a report: `FactdiffError` says what
@@ -405,5 +446,7 @@ fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use super::{check_report, compare, default_config, extract_claims, load, render_html, run_cli, StopFlag};
+    use super::{
+        check_claim, check_report, compare, default_config, extract_claims, load, render_html, run_cli, StopFlag,
+    };
 }
