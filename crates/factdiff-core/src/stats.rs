@@ -4,7 +4,8 @@
 use crate::align::Aligned;
 use crate::analyze::Outline;
 use crate::{
-    Agreement, Claim, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel, SCHEMA_VERSION,
+    Agreement, Claim, ClaimStatus, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel,
+    SCHEMA_VERSION,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -22,7 +23,7 @@ fn share(n: usize, of: usize) -> f64 {
 pub(crate) fn assemble(
     docs: &[Document],
     outlines: Vec<Outline>,
-    claims: Vec<Claim>,
+    mut claims: Vec<Claim>,
     alignment: Aligned,
     findings: Vec<Finding>,
 ) -> Report {
@@ -42,6 +43,20 @@ pub(crate) fn assemble(
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
         .flat_map(|(_, _, al)| [&*al.a, &*al.b])
         .collect();
+    for c in &mut claims {
+        let id = c.id.as_str();
+        c.status = if contradicted.contains(id) {
+            ClaimStatus::Contradicted
+        } else if unsupported.contains(id) {
+            ClaimStatus::Unsupported
+        } else if repeated.contains(id) {
+            ClaimStatus::Repeated
+        } else if corroborated.contains(id) {
+            ClaimStatus::Corroborated
+        } else {
+            ClaimStatus::OnlyHere
+        };
+    }
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::default();
     for c in &claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
@@ -51,20 +66,19 @@ pub(crate) fn assemble(
         .zip(&outlines)
         .map(|(d, a)| {
             let mine: &[&Claim] = by_doc.get(d.id.as_str()).map_or(&[], Vec::as_slice);
-            let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
+            let count = |status: ClaimStatus| mine.iter().filter(|c| c.status == status).count();
             let n = mine.len();
-            let contradicted_n = count(&contradicted);
             SourceStats {
                 doc: d.id.clone(),
                 claims: n,
-                corroborated: count(&corroborated),
-                contradicted: contradicted_n,
-                unsupported: count(&unsupported),
-                repeated: count(&repeated),
+                corroborated: count(ClaimStatus::Corroborated),
+                contradicted: count(ClaimStatus::Contradicted),
+                unsupported: count(ClaimStatus::Unsupported),
+                repeated: count(ClaimStatus::Repeated),
                 removed_bytes: a.removed.iter().map(|r| r.span.len()).sum(),
-                corroborated_share: share(count(&corroborated), n),
-                unsupported_share: share(count(&unsupported), n),
-                consistency: 1.0 - share(contradicted_n, n),
+                corroborated_share: share(count(ClaimStatus::Corroborated), n),
+                unsupported_share: share(count(ClaimStatus::Unsupported), n),
+                consistency: 1.0 - share(count(ClaimStatus::Contradicted), n),
             }
         })
         .collect();
@@ -82,10 +96,24 @@ pub(crate) fn assemble(
     let total = claims.len();
     let consistency = 1.0
         - share(
-            claims.iter().filter(|c| contradicted.contains(c.id.as_str())).count(),
+            claims.iter().filter(|c| c.status == ClaimStatus::Contradicted).count(),
             total,
         );
+    if docs.len() == 1 {
+        warnings.push(
+            "only one document: there is nothing to compare it with, so no claim can be corroborated or contradicted"
+                .to_string(),
+        );
+    }
     for d in docs {
+        if let Some(p) = d.published.as_deref() {
+            if crate::analyze::dates::parse_published(p).is_none() {
+                warnings.push(format!(
+                    "{}: published date '{p}' is not a date (YYYY-MM-DD); relative dates in it are not resolved",
+                    d.id
+                ));
+            }
+        }
         if !by_doc.contains_key(d.id.as_str()) {
             warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));
         }
@@ -96,11 +124,12 @@ pub(crate) fn assemble(
             ));
         }
     }
-    let documents = docs
+    let mut documents: Vec<DocumentReport> = docs
         .iter()
         .zip(outlines)
         .map(|(d, a)| DocumentReport {
             id: d.id.clone(),
+            label: String::new(),
             title: d.title.clone(),
             source: d.source.clone(),
             published: d.published.clone(),
@@ -110,6 +139,10 @@ pub(crate) fn assemble(
             sentences: a.sentences,
         })
         .collect();
+    let labels = crate::label::labels(&documents, &claims);
+    for (d, label) in documents.iter_mut().zip(labels) {
+        d.label = label;
+    }
     drop(by_doc);
     // Last, so that the alignments move from the pair list into their clusters.
     let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs);

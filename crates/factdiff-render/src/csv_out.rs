@@ -1,12 +1,13 @@
 //! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
-//! evidence cells). Cells that a spreadsheet would run as a formula are prefixed with `'`;
-//! control characters other than tab and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional
-//! embedding, override and isolate characters become U+FFFD, so a cell can neither drive a terminal
-//! that shows the file nor reorder what a spreadsheet displays.
+//! evidence cells); the cues inside a piece of evidence are listed in its `cues` cell. Cells that
+//! a spreadsheet would run as a formula are prefixed with `'`; control characters other than tab
+//! and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional embedding, override and isolate
+//! characters become U+FFFD, so a cell can neither drive a terminal that shows the file nor
+//! reorder what a spreadsheet displays.
 
 use factdiff_core::Report;
 
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 10] = [
     "finding_id",
     "kind",
     "severity",
@@ -16,13 +17,14 @@ const HEADER: [&str; 9] = [
     "end_byte",
     "evidence",
     "note",
+    "cues",
 ];
 
 pub(crate) fn render(report: &Report) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 9]> = Vec::new();
+    let mut rows: Vec<[String; 10]> = Vec::new();
     for f in &report.findings {
         let head = [
             f.id.clone(),
@@ -42,6 +44,7 @@ pub(crate) fn render(report: &Report) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
             ]);
         }
         for e in &f.evidence {
@@ -56,6 +59,11 @@ pub(crate) fn render(report: &Report) -> String {
                 e.span.end_byte.to_string(),
                 e.text.clone(),
                 e.note.clone(),
+                e.cues
+                    .iter()
+                    .map(|c| format!("{} ({})", c.text, c.note))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ]);
         }
     }

@@ -28,6 +28,7 @@ fn claim(doc: &str, sentence: usize, text: &str, full: &str) -> Claim {
         dates: vec![],
         evaluative: vec![],
         check_worthiness: 0.75,
+        status: ClaimStatus::OnlyHere,
     }
 }
 
@@ -38,12 +39,14 @@ fn evidence(doc: &str, c: &Claim, note: &str) -> Evidence {
         text: c.text.clone(),
         note: note.into(),
         claim: Some(c.id.clone()),
+        cues: vec![],
     }
 }
 
 fn doc(id: &str, text: &str, removed: Vec<RemovedSpan>) -> DocumentReport {
     DocumentReport {
         id: id.into(),
+        label: String::new(),
         title: None,
         source: None,
         published: Some("2025-05-12".into()),
@@ -71,9 +74,17 @@ fn stats(doc: &str, claims: usize, contradicted: usize, repeated: usize, removed
 
 /// Two documents, a contradiction across them, a repetition inside `a`, and a removed photo credit.
 fn sample() -> Report {
-    let a0 = claim("a", 0, "Japan firmly backed India against Pakistan on Monday.", TEXT_A);
-    let a2 = claim("a", 2, "Officials said *all* talks <b>failed</b> | badly.", TEXT_A);
-    let b0 = claim("b", 0, TEXT_B, TEXT_B);
+    // Statuses as the core sets them: the two sides of the contradiction, the repeated sentence.
+    let status = |status, c: Claim| Claim { status, ..c };
+    let a0 = status(
+        ClaimStatus::Contradicted,
+        claim("a", 0, "Japan firmly backed India against Pakistan on Monday.", TEXT_A),
+    );
+    let a2 = status(
+        ClaimStatus::Repeated,
+        claim("a", 2, "Officials said *all* talks <b>failed</b> | badly.", TEXT_A),
+    );
+    let b0 = status(ClaimStatus::Contradicted, claim("b", 0, TEXT_B, TEXT_B));
     let contradiction = Finding {
         id: "F1".into(),
         kind: FindingKind::Contradiction,
@@ -83,7 +94,14 @@ fn sample() -> Report {
         docs: vec!["a".into(), "b".into()],
         evidence: vec![
             evidence("a", &a0, "Japan backs India"),
-            evidence("b", &b0, "Japan calls on both sides"),
+            Evidence {
+                cues: vec![EvidenceCue {
+                    span: Span::new(12, 16),
+                    text: "both".into(),
+                    note: "stance cue in b".into(),
+                }],
+                ..evidence("b", &b0, "Japan calls on both sides")
+            },
         ],
         reasons: vec!["stance support vs both_sides".into(), "same actor 'Japan'".into()],
     };
@@ -105,7 +123,13 @@ fn sample() -> Report {
     };
     Report {
         schema_version: SCHEMA_VERSION.into(),
-        documents: vec![doc("a", TEXT_A, vec![removed]), doc("b", TEXT_B, vec![])],
+        documents: vec![
+            doc("a", TEXT_A, vec![removed]),
+            DocumentReport {
+                label: "Tokyo urges talks".into(),
+                ..doc("b", TEXT_B, vec![])
+            },
+        ],
         claims: vec![a0, a2, b0],
         clusters: vec![],
         findings: vec![repetition, contradiction],
@@ -136,6 +160,8 @@ fn text_has_header_findings_sources_matrix_and_removals() {
     assert!(out.contains("    [a] \"Japan firmly backed India against Pakistan on Monday.\"\n"));
     assert!(out.contains("    [b] \"Japan urged both India and Pakistan to hold talks on Monday.\"\n"));
     assert!(out.contains("— Japan backs India"));
+    assert!(out.contains("cues: \"both\" (stance cue in b)"));
+    assert!(out.contains("50%\n\n  b: Tokyo urges talks\n"), "labels listed: {out}");
     assert!(out.contains("reasons: stance support vs both_sides; same actor 'Japan'"));
     assert!(out.contains("\nrepetition (1)\n  low  Document a repeats a sentence."));
     assert!(!out.contains("numeric_conflict"), "empty kinds are left out");
@@ -240,6 +266,11 @@ fn markdown_has_sections_tables_and_blockquotes() {
     ));
     assert!(out.contains("Reasons: stance support vs both\\_sides; same actor 'Japan'"));
     assert!(out.contains("| a | 2 | 50% | 0% | 1 | 1 | 14 | 50% |"));
+    assert!(out.contains("| Tokyo urges talks (b) | 1 |"));
+    assert!(
+        out.contains("> **\\[Tokyo urges talks (b)\\]** \"Japan urged **both** India and Pakistan"),
+        "{out}"
+    );
     assert!(out.contains("| | a | b |\n|:--|--:|--:|\n| **a** | – | 25% |\n"));
     assert!(out.contains("- **a**: photo credit × 1"));
     assert!(out.contains("> **Warning:** document 'c' is empty"));
@@ -336,12 +367,21 @@ fn html_is_a_self_contained_page_with_every_section() {
     );
     assert!(out.contains("2 sources, 3 claims, 2 findings; consistency 50%."));
     assert!(out.contains("<p class=\"warning\">Warning: document &#39;c&#39; is empty</p>"));
-    // Findings grouped by kind, in FindingKind::ALL order, with severity and highlighted evidence.
-    let contradiction = out.find("<h3>contradiction (1)</h3>").unwrap();
-    let repetition = out.find("<h3>repetition (1)</h3>").unwrap();
-    assert!(contradiction < repetition);
+    // High and medium findings first, low severity collapsed; severity, kind, highlighted evidence.
+    let contradiction = out.find("<span class=\"kind\">contradiction</span>").unwrap();
+    let low = out
+        .find("<summary>1 finding of low severity (1 repetition)</summary>")
+        .unwrap();
+    assert!(contradiction < low && low < out.find("<span class=\"kind\">repetition</span>").unwrap());
     assert!(out.contains("<span class=\"sev sev-high\">high</span>"));
-    assert!(out.contains("<mark>Japan urged both India and Pakistan to hold talks on Monday.</mark>"));
+    // The sentence once, its cue marked inside it; sources by label with the id beside it.
+    assert!(out.contains(
+        "<mark>Japan urged <b class=\"cue\" title=\"stance cue in b\">both</b> India and Pakistan to hold talks on Monday.</mark>"
+    ));
+    assert!(out.contains("<span class=\"note\">cues: <b>both</b> stance cue in b</span>"));
+    assert!(out.contains("<span class=\"doc\">Tokyo urges talks<span class=\"id\">b</span></span>"));
+    assert!(out.contains("<th class=\"src\" title=\"b\">Tokyo urges talks</th>"));
+    assert!(out.contains("<td>Tokyo urges talks<span class=\"id\">b</span></td>"));
     assert!(out.contains("— Japan backs India"));
     assert!(out.contains("Reasons: stance support vs both_sides; same actor &#39;Japan&#39;"));
     // Agreement heatmap with inline colours; the missing diagonal greyed.
@@ -476,6 +516,40 @@ fn html_fragment_is_scoped_and_unique() {
 }
 
 #[test]
+fn html_fragment_shows_the_summary_and_top_findings_and_folds_the_rest() {
+    let mut report = sample();
+    let template = report.findings[1].clone();
+    report.findings = (0..8)
+        .map(|i| Finding {
+            id: format!("F{i}"),
+            severity: if i < 7 { Severity::High } else { Severity::Low },
+            ..template.clone()
+        })
+        .collect();
+    report.documents[0].text.push_str(&" Long article text.".repeat(2000));
+    let out = crate::render_html_fragment(&report);
+    let fold = out
+        .find("<summary>2 more findings (2 contradiction)</summary>")
+        .unwrap();
+    let before: Vec<&str> = out[..fold].matches("<article class=\"finding high\">").collect();
+    assert_eq!(before.len(), super::html::TOP_FINDINGS);
+    assert!(out.contains("<summary>1 finding of low severity (1 contradiction)</summary>"));
+    for section in ["Claims across sources", "Agreement between sources", "Documents"] {
+        assert!(
+            out.contains(&format!("<details class=\"more\"><summary>{section}</summary>")),
+            "{section}"
+        );
+    }
+    // No document text: a long document does not make the cell long.
+    assert!(
+        !out.contains("Long article text.") && out.len() < 40_000,
+        "{}",
+        out.len()
+    );
+    assert!(html(&report).contains("Long article text."));
+}
+
+#[test]
 fn csv_has_one_row_per_evidence_and_defuses_formulas() {
     let mut report = sample();
     report.findings[1].explanation = "=HYPERLINK(\"http://x\")".into();
@@ -505,7 +579,8 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
             "start_byte",
             "end_byte",
             "evidence",
-            "note"
+            "note",
+            "cues"
         ]
     );
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
@@ -517,6 +592,7 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
     assert_eq!(&records[1][4], "a");
     assert_eq!(&records[1][5], "15");
     assert_eq!(&records[2][8], "'-1+2");
+    assert_eq!(&records[2][9], "both (stance cue in b)");
     assert_eq!(&records[3][3], "'+no evidence");
     assert_eq!(&records[3][4], "");
     assert!(out.ends_with('\n'));
