@@ -11,7 +11,7 @@ import factdiff
 pd = pytest.importorskip("pandas")
 pl = pytest.importorskip("polars")
 
-TABLES = {"findings", "claims", "evidence", "sources", "agreement"}
+TABLES = {"findings", "values", "claims", "evidence", "sources", "agreement"}
 
 
 def test_pandas_frame_as_input(examples: list) -> None:
@@ -56,6 +56,10 @@ def test_to_pandas_tables(example_report: factdiff.Report) -> None:
         assert texts[row.doc][row.start : row.end] == row.text
     assert len(tables["sources"]) == 3
     assert len(tables["agreement"]) == 3 * 2
+    values = tables["values"]
+    assert len(values) == sum(len(f.sources) for f in example_report.findings)
+    numeric = values[values["kind"] == "numeric_conflict"]
+    assert set(numeric["value"]) == {"2,400", "1,200"}
 
 
 def test_to_polars_tables(example_report: factdiff.Report) -> None:

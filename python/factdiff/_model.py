@@ -109,6 +109,17 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Refutation:
+    """A cue that denies or debunks something ("denied", "a hoax") and the content it governs
+    (``target``: the reported or quoted claim; ``None`` when the cue only refers back). ``negated``:
+    the cue is itself negated ("is not a hoax"), so the content is affirmed."""
+
+    cue: Cue
+    target: Optional[Span]
+    negated: bool
+
+
+@dataclass(frozen=True)
 class Claim:
     """One checkable assertion inside a sentence of document ``doc``."""
 
@@ -133,6 +144,7 @@ class Claim:
     quantities: List[Quantity]
     dates: List[DateMention]
     evaluative: List[Cue]
+    refutation: Optional[Refutation]
     check_worthiness: float
 
 
@@ -203,7 +215,20 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class SourceValue:
+    """What source ``doc`` says about a finding's fact; sources in one ``group`` say the same."""
+
+    doc: str
+    value: str
+    group: int
+    claims: List[str]
+
+
+@dataclass(frozen=True)
 class Finding:
+    """One finding; conflicts and overstatements name their ``fact`` and list every source with
+    its value in ``sources``."""
+
     id: str
     kind: str
     severity: str
@@ -212,6 +237,14 @@ class Finding:
     docs: List[str]
     evidence: List[Evidence]
     reasons: List[str]
+    fact: Optional[str]
+    sources: List[SourceValue]
+
+    def opposes(self, a: str, b: str) -> bool:
+        """True when documents ``a`` and ``b`` are both among the sources and say different things."""
+        ga = {s.group for s in self.sources if s.doc == a}
+        gb = {s.group for s in self.sources if s.doc == b}
+        return any(x != y for x in ga for y in gb)
 
 
 @dataclass(frozen=True)
@@ -327,6 +360,12 @@ def _cue(d: Json, o: Offsets) -> Cue:
     return Cue(text=d["text"], **o.span(d))
 
 
+def _refutation(d: Optional[Json], o: Offsets) -> Optional[Refutation]:
+    if d is None:
+        return None
+    return Refutation(cue=_cue(d["cue"], o), target=_span(d["target"], o), negated=d["negated"])
+
+
 def claim_from_json(d: Json, o: Offsets) -> Claim:
     s = d["speaker"]
     return Claim(
@@ -354,6 +393,7 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         ],
         dates=[DateMention(t["text"], **o.span(t), value=t["value"], relative=t["relative"]) for t in d["dates"]],
         evaluative=[_cue(c, o) for c in d["evaluative"]],
+        refutation=_refutation(d.get("refutation"), o),
         check_worthiness=d["check_worthiness"],
     )
 
@@ -515,6 +555,8 @@ class Report:
                 f["docs"],
                 [evidence_from_json(e, self._offsets[e["doc"]]) for e in f["evidence"]],
                 f["reasons"],
+                f.get("fact"),
+                [SourceValue(**v) for v in f.get("sources", [])],
             )
             for f in self._section("findings")
         ]

@@ -26,6 +26,7 @@ def tables(report: Report) -> Dict[str, Columns]:
             "kind": f.kind,
             "severity": f.severity,
             "explanation": f.explanation,
+            "fact": f.fact,
             "docs": "; ".join(f.docs),
             "claims": "; ".join(f.claims),
             "reasons": "; ".join(f.reasons),
@@ -34,6 +35,11 @@ def tables(report: Report) -> Dict[str, Columns]:
     ]
     evidence = [
         {"finding": f.id, "kind": f.kind, **vars(e)} for f in report.findings for e in f.evidence
+    ]
+    values = [
+        {"finding": f.id, "kind": f.kind, "fact": f.fact, "doc": v.doc, "value": v.value, "group": v.group}
+        for f in report.findings
+        for v in f.sources
     ]
     claims = [
         {
@@ -58,7 +64,8 @@ def tables(report: Report) -> Dict[str, Columns]:
     ]
     sources = [vars(s) for s in report.sources]
     return {
-        "findings": _table(findings, ["id", "kind", "severity", "explanation", "docs", "claims", "reasons"]),
+        "findings": _table(findings, ["id", "kind", "severity", "explanation", "fact", "docs", "claims", "reasons"]),
+        "values": _table(values, ["finding", "kind", "fact", "doc", "value", "group"]),
         "claims": _table(
             claims,
             ["id", "doc", "sentence", "start", "end", "start_byte", "end_byte", "text", "speaker_kind", "speaker"]

@@ -652,6 +652,7 @@ mod tests {
                 relative: true,
             }],
             evaluative: vec![],
+            refutation: None,
             check_worthiness: 0.5,
         };
         let out = claims_text(&[("a".into(), vec![claim])]);

@@ -12,7 +12,6 @@
 use crate::data::{self, Pair, Res};
 use crate::signals::{claim_cluster, CLAIM, SOURCE};
 use factdiff_core::judge::{pair_features_with, Judge, Model, Substitutions};
-use factdiff_core::lexicon::Lexicon;
 use factdiff_core::position::{PositionFeatures, PositionModel};
 use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict, VerdictLabel};
 use rayon::prelude::*;
@@ -78,7 +77,7 @@ fn example(
         .filter(|c| c.doc == SOURCE)
         .map(|c| c.text.clone())
         .collect();
-    let all = factdiff_core::position::features(std::slice::from_ref(cluster), &report.claims, Lexicon::get());
+    let all = factdiff_core::position::features(std::slice::from_ref(cluster), &report.claims);
     let x = all.into_iter().next()?.into_iter().find(|(d, _)| d == SOURCE)?.1;
     Some(((x, y), aligned))
 }

@@ -1,9 +1,9 @@
 //! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
-//! evidence cells). Cells that a spreadsheet would run as a formula are prefixed with `'`.
+//! evidence cells), with the finding's fact and the value the evidence's source gives it. Cells that a spreadsheet would run as a formula are prefixed with `'`.
 
 use factdiff_core::Report;
 
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 11] = [
     "finding_id",
     "kind",
     "severity",
@@ -13,13 +13,15 @@ const HEADER: [&str; 9] = [
     "end_byte",
     "evidence",
     "note",
+    "fact",
+    "value",
 ];
 
 pub(crate) fn render(report: &Report) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 9]> = Vec::new();
+    let mut rows: Vec<[String; 11]> = Vec::new();
     for f in &report.findings {
         let head = [
             f.id.clone(),
@@ -27,6 +29,13 @@ pub(crate) fn render(report: &Report) -> String {
             f.severity.as_str().into(),
             f.explanation.clone(),
         ];
+        let fact = f.fact.clone().unwrap_or_default();
+        // The value the evidence's source gives the fact (several when it gives more than one).
+        let value_of = |doc: &str| -> String {
+            let mut values: Vec<&str> = f.sources.iter().filter(|s| s.doc == doc).map(|s| s.value.as_str()).collect();
+            values.dedup();
+            values.join("; ")
+        };
         if f.evidence.is_empty() {
             let [a, b, c, d] = head.clone();
             rows.push([
@@ -38,6 +47,8 @@ pub(crate) fn render(report: &Report) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
+                fact.clone(),
                 String::new(),
             ]);
         }
@@ -53,6 +64,8 @@ pub(crate) fn render(report: &Report) -> String {
                 e.span.end_byte.to_string(),
                 e.text.clone(),
                 e.note.clone(),
+                fact.clone(),
+                value_of(&e.doc),
             ]);
         }
     }

@@ -3,6 +3,7 @@
 
 mod contradiction;
 mod date_conflict;
+mod facts;
 pub(crate) mod numeric_conflict;
 mod overstatement;
 mod repetition;
@@ -117,17 +118,8 @@ pub(crate) fn finding(
         docs,
         evidence,
         reasons,
-    }
-}
-
-/// The two claims of an aligned pair in a fixed order, by (document id, span): a detector that
-/// reads a pair asymmetrically (the first number of `a` that `b` disputes) then finds the same
-/// thing whatever the order of the input documents.
-pub(crate) fn oriented<'a>(x: &'a Claim, y: &'a Claim) -> (&'a Claim, &'a Claim) {
-    if (&x.doc, x.span) <= (&y.doc, y.span) {
-        (x, y)
-    } else {
-        (y, x)
+        fact: None,
+        sources: Vec::new(),
     }
 }
 

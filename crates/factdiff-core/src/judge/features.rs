@@ -7,11 +7,11 @@ use super::substitutions::{Difference, Scores, Substitutions, MAX_SIDE};
 use crate::analyze::tokens::words;
 use crate::detect::numeric_conflict::{compatible, same_thing};
 use crate::lexicon::Lexicon;
-use crate::{Claim, Modality, Polarity};
+use crate::{Claim, Modality};
 use std::sync::Arc;
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
-pub const NAMES: [&str; 39] = [
+pub const NAMES: [&str; 43] = [
     "bias",
     "term_overlap",
     "negation_flip",
@@ -51,6 +51,10 @@ pub const NAMES: [&str; 39] = [
     "learned_word_neutral_max",
     "learned_word_contradict_max",
     "learned_pair_unknown",
+    "refutes_other_content",
+    "refutes_other_content_x_overlap",
+    "refuting_both",
+    "affirms_what_other_refutes",
 ];
 
 /// Index of the first learned feature in [`NAMES`] (three word-pair scores, then three
@@ -80,6 +84,9 @@ pub fn describe(name: &str) -> &'static str {
         "negation_one_side" | "negation_one_side_x_stem_jaccard" => "negation words on one side",
         "substituted_words" => "words substituted",
         "content_bigram_jaccard" => "content words in the same order",
+        "refutes_other_content" | "refutes_other_content_x_overlap" => "one side refutes what the other says",
+        "refuting_both" => "both refute",
+        "affirms_what_other_refutes" => "one side affirms what the other refutes",
         n if n.starts_with("learned_pair") => "learned word substitution",
         n if n.starts_with("learned_word") => "learned words on one side",
         _ => "bias",
@@ -116,10 +123,29 @@ pub struct ClaimCues {
     pub stem_bigrams: Vec<u64>,
     /// Keys of the canonical names of the claim's entities (sorted, no repeats).
     pub entities: Vec<u64>,
-    /// Whether a refutation word occurs outside a negation ([`refutes`]).
+    /// The claim refutes something (its [`Refutation`](crate::Refutation), not negated).
     pub refutes: bool,
-    /// Negation words.
+    /// The claim's refutation is negated ("is not a hoax"): it affirms the content.
+    pub affirms: bool,
+    /// Keys of the content stems the refutation governs (sorted, no repeats; empty when it only
+    /// refers back, "denied the report").
+    pub target_stems: Vec<u64>,
+    /// Negations of the claim's main clauses (all clauses when every one is a side clause).
     pub negators: usize,
+    /// With more than one clause: each clause's content stems and negations
+    /// ([`crate::analyze::clauses`]); a pair reads the negations of the main clause that shares
+    /// most with the other claim.
+    pub clauses: Vec<ClauseCues>,
+}
+
+/// One clause of a claim, as the judge reads it.
+#[derive(Debug)]
+pub struct ClauseCues {
+    /// Keys of the clause's content stems (sorted, no repeats).
+    pub stems: Vec<u64>,
+    pub negations: u32,
+    /// A side clause ("…, but doesn't say when"): its negations are not the claim's.
+    pub side: bool,
 }
 
 impl ClaimCues {
@@ -143,9 +169,13 @@ impl ClaimCues {
             diff_stems: Vec::new(),
             stem_bigrams: Vec::new(),
             entities: sorted_set(c.entities.iter().map(|e| key(&e.canonical)).collect()),
-            refutes: refutes(lex, &c.text),
-            negators: lex.negators.find(&c.text).len(),
+            refutes: c.refutation.as_ref().is_some_and(|r| !r.negated),
+            affirms: c.refutation.as_ref().is_some_and(|r| r.negated),
+            target_stems: Vec::new(),
+            negators: 0,
+            clauses: Vec::new(),
         };
+        cues.scope(lex, c);
         let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
         set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
         set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
@@ -159,6 +189,66 @@ impl ClaimCues {
         cues.diff_stems = sorted_set(cues.diff_words(lex).map(|w| key(&lex.shared_stem(w))).collect());
         cues.stems = sorted_set(ordered);
         cues
+    }
+
+    /// The refutation's content stems and the clauses with their negations.
+    fn scope(&mut self, lex: &Lexicon, c: &Claim) {
+        let content = |span: crate::Span| -> Vec<u64> {
+            sorted_set(
+                words(span.slice(&c.text), 0)
+                    .iter()
+                    .map(|t| t.text.to_lowercase())
+                    .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !number(w))
+                    .map(|w| key(&lex.shared_stem(&w)))
+                    .collect(),
+            )
+        };
+        let relative = |s: crate::Span| {
+            crate::Span::new(
+                s.start_byte.saturating_sub(c.span.start_byte),
+                s.end_byte.saturating_sub(c.span.start_byte),
+            )
+        };
+        if let Some(t) = c.refutation.as_ref().and_then(|r| r.target) {
+            self.target_stems = content(relative(t));
+        }
+        let clauses = crate::analyze::clauses::split(lex, &lex.scan(&c.text));
+        let all_side = clauses.iter().all(|k| k.side);
+        self.negators = clauses
+            .iter()
+            .filter(|k| all_side || !k.side)
+            .map(|k| k.negations as usize)
+            .sum();
+        if clauses.len() > 1 && !all_side {
+            self.clauses = clauses
+                .iter()
+                .map(|k| ClauseCues {
+                    stems: content(k.span),
+                    negations: k.negations,
+                    side: k.side,
+                })
+                .collect();
+        }
+    }
+
+    /// Negations of the main clause (not a side clause) that shares most content stems with
+    /// `other`; the whole claim's main negations when it has one clause.
+    pub fn negations_facing(&self, other: &ClaimCues) -> usize {
+        self.clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.side)
+            .max_by_key(|(k, c)| (shared(c.stems.iter(), other.stems.iter()), std::cmp::Reverse(*k)))
+            .map_or(self.negators, |(_, c)| c.negations as usize)
+    }
+
+    /// Share (0..=1) of the refuted content's stems that `other` states, when this claim refutes
+    /// and `other` does not.
+    pub fn refutes_content_of(&self, other: &ClaimCues) -> f64 {
+        if !self.refutes || other.refutes || self.target_stems.is_empty() {
+            return 0.0;
+        }
+        shared(self.target_stems.iter(), other.stems.iter()) as f64 / self.target_stems.len() as f64
     }
 
     /// The words whose stems the learned substitutions compare.
@@ -274,9 +364,13 @@ impl PairFeatures {
     ) -> PairFeatures {
         let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
-        let flip = flag(a.polarity != b.polarity);
+        // Negations of the clause each claim puts the shared content in.
+        let (neg_a, neg_b) = (ca.negations_facing(cb), cb.negations_facing(ca));
+        let flip = flag(neg_a % 2 != neg_b % 2);
         let antonym = flag(antonym_pair(lex, ca, cb).is_some());
-        let refute = flag(ca.refutes != cb.refutes);
+        // A refutation on one side against neither a refutation nor a negation on the other ("denied
+        // the report" and "it did not happen" say the same).
+        let refute = flag((ca.refutes && !cb.refutes && neg_b == 0) || (cb.refutes && !ca.refutes && neg_a == 0));
         let hedged = |c: &Claim| c.modality != Modality::Fact;
         let mismatch = a.quantities.iter().any(|qa| {
             b.quantities.iter().any(|qb| same_thing(qa, qb))
@@ -297,7 +391,10 @@ impl PairFeatures {
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.word_count() as f64, cb.word_count() as f64);
         let stem_jaccard = jaccard(ca.stems.iter(), cb.stems.iter());
-        let negation_one_side = flag((ca.negators == 0) != (cb.negators == 0));
+        let negation_one_side = flag((neg_a == 0) != (neg_b == 0));
+        // What one side refutes, the other states without a negation of its own.
+        let refutes_content = (if neg_b == 0 { ca.refutes_content_of(cb) } else { 0.0 })
+            .max(if neg_a == 0 { cb.refutes_content_of(ca) } else { 0.0 });
         let no_cue = 1.0 - flip.max(antonym).max(refute).max(negation_one_side);
         let substituted = ca.stems.len().min(cb.stems.len()) - shared_stems;
         let mut x = PairFeatures {
@@ -306,7 +403,7 @@ impl PairFeatures {
                 overlap,
                 flip,
                 flip * overlap,
-                flag(a.polarity == Polarity::Negated && b.polarity == Polarity::Negated),
+                flag(neg_a % 2 == 1 && neg_b % 2 == 1),
                 antonym,
                 antonym * overlap,
                 refute,
@@ -320,7 +417,7 @@ impl PairFeatures {
                 jaccard(ca.word_set(), cb.word_set()),
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
-                (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
+                (neg_a.abs_diff(neg_b) as f64).min(2.0) / 2.0,
                 stem_jaccard,
                 flip * stem_jaccard,
                 no_cue * (1.0 - ua.min(ub)),
@@ -341,6 +438,10 @@ impl PairFeatures {
                 0.0,
                 0.0,
                 0.0,
+                refutes_content,
+                refutes_content * overlap,
+                flag(ca.refutes && cb.refutes),
+                flag((ca.affirms && cb.refutes) || (cb.affirms && ca.refutes)),
             ],
         };
         // Most news pairs differ in too many words for the table (it would give no scores):

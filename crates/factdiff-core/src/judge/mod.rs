@@ -14,7 +14,7 @@ pub mod model;
 pub mod substitutions;
 
 use crate::lexicon::Lexicon;
-use crate::{Claim, Polarity, Verdict, VerdictLabel};
+use crate::{Claim, Verdict, VerdictLabel};
 pub use features::{antonym_pair, refutes, ClaimCues, PairFeatures};
 pub use model::{Model, CLASSES};
 use rustc_hash::FxHashMap;
@@ -174,12 +174,27 @@ fn cue_reasons(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCu
             .unwrap_or_default()
     };
     let mut reasons = Vec::new();
+    if x.get("refutes_other_content") > 0.0 {
+        let (r, other) = if ca.refutes_content_of(cb) >= cb.refutes_content_of(ca) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(refutation) = &r.refutation {
+            reasons.push(format!(
+                "refutation: {} says '{}' of what {} states",
+                r.doc, refutation.cue.text, other.doc
+            ));
+        }
+    }
     if x.get("negation_flip") > 0.0 {
-        let neg = if a.polarity == Polarity::Negated { a } else { b };
-        reasons.push(format!(
-            "negation flip: one source says '{}'",
-            first(&lex.negators, neg)
-        ));
+        let neg = if ca.negations_facing(cb) % 2 == 1 { a } else { b };
+        let cue = [&lex.negators, &lex.implicit_negators, &lex.refuters]
+            .into_iter()
+            .map(|list| first(list, neg))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        reasons.push(format!("negation flip: one source says '{cue}'"));
     }
     if let Some((p, q)) = antonym_pair(lex, ca, cb) {
         reasons.push(format!("antonymous predicates: '{p}' vs '{q}'"));
