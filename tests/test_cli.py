@@ -43,7 +43,9 @@ def test_errors_and_usage_exit_codes(tmp_path: Path) -> None:
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.strip() == f"factdiff: error: {tmp_path / 'missing.txt'}: no such file or directory"
     out = run("report")
-    assert out.returncode == 2 and "Usage: factdiff report" in out.stderr
+    assert out.returncode == 2 and out.stderr.count("\n") == 1
+    assert out.stderr.startswith("factdiff: error: the following required arguments were not provided: <INPUTS>")
+    assert out.stderr.strip().endswith("see 'factdiff report --help'")
     out = run("--help")
     assert out.returncode == 0 and "Examples:" in out.stdout
     out = run("--version")

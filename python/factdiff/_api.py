@@ -116,7 +116,7 @@ def load(
         warnings.warn(
             f"{path}: skipped bad line{plural} {numbers} (line {first_line}: {first_message})", UserWarning, stacklevel=2
         )
-    return [Document(**d) for d in json.loads(raw)]
+    return [Document._from_json(d) for d in json.loads(raw)]
 
 
 @lru_cache(maxsize=None)
@@ -185,8 +185,18 @@ def _cell(value: Any) -> Optional[str]:
     return str(value)
 
 
-def _doc_dict(d: Document) -> Dict[str, Optional[str]]:
-    return {"id": d.id, "text": d.text, "title": d.title, "source": d.source, "published": d.published, "url": d.url}
+def _doc_dict(d: Document) -> Dict[str, Any]:
+    out: Dict[str, Any] = {
+        "id": d.id,
+        "text": d.text,
+        "title": d.title,
+        "source": d.source,
+        "published": d.published,
+        "url": d.url,
+    }
+    if d.set_aside:
+        out["set_aside"] = [{"start_byte": a.start_byte, "end_byte": a.end_byte, "reason": a.reason} for a in d.set_aside]
+    return out
 
 
 def _docs_json(docs: List[Document]) -> str:

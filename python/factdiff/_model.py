@@ -24,8 +24,20 @@ Json = Dict[str, Any]
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A part of a document's text known not to be article text when it was loaded (an HTML
+    page's navigation, header, footer, asides, forms; text outside its ``<article>``), as byte
+    offsets into the text, with its reason. The report lists it among the removed spans."""
+
+    start_byte: int
+    end_byte: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Document:
-    """One input document. ``published`` is ``YYYY-MM-DD`` when known."""
+    """One input document. ``published`` is ``YYYY-MM-DD`` when known; ``set_aside`` is filled by
+    ``load`` for HTML and Markdown files."""
 
     id: str
     text: str
@@ -33,6 +45,12 @@ class Document:
     source: Optional[str] = None
     published: Optional[str] = None
     url: Optional[str] = None
+    set_aside: Tuple[SetAside, ...] = ()
+
+    @staticmethod
+    def _from_json(d: Json) -> "Document":
+        aside = tuple(SetAside(**a) for a in d.get("set_aside", ()))
+        return Document(**{**d, "set_aside": aside})
 
 
 @dataclass(frozen=True)

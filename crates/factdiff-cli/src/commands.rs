@@ -348,6 +348,12 @@ struct Check {
 /// a contradiction, numeric or date conflict involves it; else supported when it aligns (without a
 /// contradict verdict) with a claim of a source; else not covered. Same logic as Python's `check_claim`.
 pub fn check(args: &CheckArgs) -> Result<(), CliError> {
+    if args.claim.trim().is_empty() {
+        return Err(CliError::Message(
+            "the claim to check is empty; give it as the first argument: factdiff check \"12 people died.\" SOURCES"
+                .into(),
+        ));
+    }
     let mut docs = input::load(&args.sources, args.max_bytes)?;
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     let claim_doc = std::iter::once("claim".to_string())

@@ -24,6 +24,8 @@ impl CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            // The same hint as for stdin: the CLI's name for the limit.
+            CliError::Core(e @ factdiff_core::Error::TooLarge { .. }) => write!(f, "{e} (raise it with --max-bytes)"),
             CliError::Core(e) => write!(f, "{e}"),
             CliError::Io(what, e) => write!(f, "{what}: {e}"),
             CliError::Message(m) => f.write_str(m),
@@ -85,15 +87,15 @@ fn warn_skipped(skipped: &[ingest::SkippedLine]) {
     let mut err = io::stderr().lock();
     for (path, lines) in by_file {
         let numbers: Vec<String> = lines.iter().map(|s| s.line.to_string()).collect();
-        let _ = writeln!(
-            err,
-            "factdiff: warning: {}: skipped bad line{} {} (line {}: {})",
+        let warning = format!(
+            "{}: skipped bad line{} {} (line {}: {})",
             path.display(),
             if lines.len() == 1 { "" } else { "s" },
             numbers.join(", "),
             lines[0].line,
             lines[0].message
         );
+        let _ = writeln!(err, "factdiff: warning: {}", factdiff_render::one_line(&warning));
     }
 }
 

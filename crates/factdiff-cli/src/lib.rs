@@ -92,11 +92,7 @@ enum Command {
 pub fn run(args: Vec<OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // `--help` and `--version` land here too, with exit code 0.
-            let _ = e.print();
-            return e.exit_code();
-        }
+        Err(e) => return usage_error(&e),
     };
     let result = match &cli.command {
         Command::Report(args) if args.stream.is_used() => stream::report(args),
@@ -112,10 +108,54 @@ pub fn run(args: Vec<OsString>) -> i32 {
         // The reader went away (`factdiff report … | head -1`): nothing left to do.
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "factdiff: error: {e}");
+            // File names, ids and JSONL fields come from the user: one line, with control and
+            // bidirectional override characters neutralised, so the message cannot drive a terminal.
+            let _ = writeln!(
+                std::io::stderr(),
+                "factdiff: error: {}",
+                factdiff_render::one_line(&e.to_string())
+            );
             2
         }
     }
+}
+
+/// Print what clap refused and return its exit code. `--help` and `--version` (exit code 0) and a
+/// missing subcommand print clap's own text; a usage error is one line, like every other error:
+/// `factdiff: error: unexpected argument '--formt' found (tip: a similar argument exists:
+/// '--format'); see 'factdiff report --help'`.
+fn usage_error(e: &clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    if e.exit_code() == 0 || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = e.print();
+        return e.exit_code();
+    }
+    let rendered = e.render().to_string();
+    let mut what = Vec::new();
+    let mut help = "factdiff".to_string();
+    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(usage) = line.strip_prefix("Usage: ") {
+            // "Usage: factdiff report [OPTIONS] [INPUTS]..." names the subcommand.
+            let words: Vec<&str> = usage
+                .split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect();
+            help = words.join(" ");
+            break;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        match line.strip_prefix("tip: ") {
+            Some(tip) => what.push(format!("(tip: {tip})")),
+            None => what.push(line.to_string()),
+        }
+    }
+    let message = format!("{}; see '{help} --help'", what.join(" "));
+    let _ = writeln!(
+        std::io::stderr(),
+        "factdiff: error: {}",
+        factdiff_render::one_line(&message)
+    );
+    2
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<(), input::CliError> {

@@ -328,6 +328,7 @@ impl<R: BufRead> StoryReader<R> {
                 offset: usize::try_from(offset)
                     .unwrap_or(usize::MAX)
                     .saturating_add(e.valid_up_to()),
+                encoding: None,
             })?;
             if let Some((doc, key)) = ingest::parse_jsonl_line(&self.name, self.line_number, line, &self.field)? {
                 return Ok(Some((doc, key, self.line_number)));

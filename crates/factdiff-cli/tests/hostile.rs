@@ -9,29 +9,6 @@ use std::io::Write;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("factdiff-hostile-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    /// Write `bytes` to `name` inside the directory and return its path as a string.
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap();
-        }
-        std::fs::write(&path, bytes).unwrap();
-        path.to_str().unwrap().to_string()
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
 /// Exit code 2 and a single `factdiff: error:` line containing each of `needles`, never a panic.
 fn assert_refused(o: &Output, needles: &[&str]) -> String {
     let err = stderr(o);
@@ -52,6 +29,16 @@ fn json_report(args: &[&str]) -> serde_json::Value {
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+/// The ids of the report's documents, in order.
+fn doc_ids(report: &serde_json::Value) -> Vec<&str> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect()
 }
 
 /// Every claim's text is the slice of its document's text at its byte span.
@@ -169,7 +156,7 @@ fn max_bytes_is_the_limit_for_files() {
     let under = (SENTENCE.len() - 1).to_string();
     assert_refused(
         &run(&["report", &small, "--max-bytes", &under]),
-        &["small.txt", "over the limit"],
+        &["small.txt", "over the limit", "(raise it with --max-bytes)"],
     );
     assert_eq!(run(&["report", &small, "--max-bytes", &size]).status.code(), Some(0));
 }
@@ -238,6 +225,34 @@ fn invalid_utf8_is_refused_with_file_and_offset() {
     let dir = TempDir::new("utf8");
     let path = dir.file("latin1.txt", b"Valdoria opened the dam in M\xfcnchen.\n");
     assert_refused(&run(&["report", &path]), &["latin1.txt", "byte 28", "UTF-8"]);
+}
+
+#[test]
+fn utf16_is_refused_naming_the_encoding() {
+    let dir = TempDir::new("utf16");
+    let with_bom: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(SENTENCE.bytes().flat_map(|b| [b, 0]))
+        .collect();
+    let path = dir.file("bom.txt", with_bom);
+    let err = assert_refused(
+        &run(&["report", &path]),
+        &["bom.txt", "it is UTF-16LE text", "iconv -f UTF-16LE -t UTF-8"],
+    );
+    assert!(!err.contains("byte 0"), "{err}");
+    let without_bom: Vec<u8> = SENTENCE.bytes().flat_map(|b| [0, b]).collect();
+    let path = dir.file("nobom.txt", without_bom);
+    assert_refused(&run(&["report", &path]), &["nobom.txt", "it is UTF-16BE text"]);
+}
+
+#[test]
+fn jsonl_lone_surrogate_is_refused_saying_what_is_wrong() {
+    let dir = TempDir::new("surrogate");
+    let path = dir.file("feed.jsonl", "{\"text\":\"Officials said \\ud800 12 people died.\"}\n");
+    assert_refused(
+        &run(&["report", &path]),
+        &["feed.jsonl: line 1", "column 25", "half of a UTF-16 surrogate pair"],
+    );
 }
 
 #[test]
@@ -418,13 +433,92 @@ fn jsonl_bad_lines_are_skipped_when_asked_with_a_warning() {
         "{err}"
     );
     let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let ids: Vec<&str> = r["documents"]
+    assert_eq!(doc_ids(&r), ["a", "b", "d"]);
+}
+
+#[test]
+fn jsonl_whitespace_only_id_is_a_bad_line_that_can_be_skipped() {
+    let dir = TempDir::new("jsonl-blank-id");
+    let path = dir.file(
+        "feed.jsonl",
+        "{\"id\":\"a\",\"text\":\"Officials said 4 died.\"}\n{\"id\":\" \\t \",\"text\":\"Officials said 3 died.\"}\n",
+    );
+    assert_refused(
+        &run(&["report", &path]),
+        &["feed.jsonl: line 2", "\"id\" is only whitespace"],
+    );
+    let o = run(&["report", &path, "--skip-bad-lines", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("feed.jsonl: skipped bad line 2 (line 2: \"id\" is only whitespace"),
+        "{err}"
+    );
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["documents"].as_array().unwrap().len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn broken_and_looping_symbolic_links_in_a_directory_are_refused_naming_them() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new("links");
+    dir.file("a.txt", SENTENCE);
+    symlink(dir.0.join("gone.txt"), dir.0.join("broken.txt")).unwrap();
+    assert_refused(
+        &run(&["report", dir.path()]),
+        &["broken.txt: cannot read: broken symbolic link to", "gone.txt"],
+    );
+    std::fs::remove_file(dir.0.join("broken.txt")).unwrap();
+    symlink("loop2.txt", dir.0.join("loop1.txt")).unwrap();
+    symlink("loop1.txt", dir.0.join("loop2.txt")).unwrap();
+    assert_refused(
+        &run(&["report", dir.path()]),
+        &["loop", "cannot follow symbolic link to"],
+    );
+    std::fs::remove_file(dir.0.join("loop1.txt")).unwrap();
+    std::fs::remove_file(dir.0.join("loop2.txt")).unwrap();
+    // A link to a directory is followed; one back to an ancestor does not walk it twice.
+    std::fs::create_dir(dir.0.join("real")).unwrap();
+    dir.file("real/b.txt", "Officials said 3 people died.");
+    symlink(dir.0.join("real"), dir.0.join("linked")).unwrap();
+    symlink("..", dir.0.join("real/up")).unwrap();
+    let r = json_report(&["report", dir.path()]);
+    assert_eq!(doc_ids(&r), ["a", "b"]);
+}
+
+#[test]
+fn check_with_an_empty_claim_is_refused() {
+    let dir = TempDir::new("check-empty");
+    let path = dir.file("a.txt", SENTENCE);
+    for claim in ["", "  \n"] {
+        assert_refused(&run(&["check", claim, &path]), &["the claim to check is empty"]);
+    }
+}
+
+#[test]
+fn other_digits_are_numbers_and_iso_dates_are_dates() {
+    let o = common::run_with_stdin(
+        &["claims", "-", "--format", "json"],
+        "The dam opened on 2024-05-03 and １２ people and ١٢ people were hurt.",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let claims: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let claim = &claims[0];
+    let dates: Vec<(&str, &str)> = claim["dates"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["id"].as_str().unwrap())
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap()))
         .collect();
-    assert_eq!(ids, ["a", "b", "d"]);
+    assert_eq!(dates, [("2024-05-03", "2024-05-03")]);
+    let quantities: Vec<(&str, f64)> = claim["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["text"].as_str().unwrap(), q["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(quantities, [("１２ people", 12.0), ("١٢ people", 12.0)]);
 }
 
 #[test]

@@ -1,12 +1,12 @@
-//! Clean: find what is not the article: photo credits (also when glued to the
-//! next sentence), advertisement markers, site furniture, trailing link lists,
-//! datelines ("NEW DELHI:") and paragraphs that repeat an earlier one. Nothing
-//! is deleted from the text; each removed span is recorded with its reason, and
-//! the rest is returned as `kept` line spans for segmentation: every
+//! Clean: find what is not the article: what ingest already set aside (an HTML page's
+//! navigation, header, footer, ...), photo credits (also when glued to the next sentence),
+//! advertisement markers, site furniture, bylines, link lists, datelines ("NEW DELHI:") and
+//! paragraphs that repeat an earlier one. Nothing is deleted from the text; each removed span is
+//! recorded with its reason, and the rest is returned as `kept` line spans for segmentation: every
 //! non-whitespace byte of the text is in exactly one kept or removed span.
 
 use crate::lexicon::{Boilerplate, Lexicon};
-use crate::{Config, RemovalReason, RemovedSpan, Span};
+use crate::{Config, RemovalReason, RemovedSpan, SetAside, Span};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The result of cleaning one text: kept line spans and removed spans, both in text order.
@@ -26,24 +26,39 @@ const CREDIT_PREFIXES: [&str; 7] = [
     "(photo",
 ];
 
-/// Clean `text`; see the module docs.
-pub fn clean(text: &str, config: &Config) -> Cleaned {
+/// Clean `text`, whose `set_aside` parts (sorted, not overlapping, as a valid document has them)
+/// are removed with their reasons first; see the module docs.
+pub fn clean(text: &str, set_aside: &[SetAside], config: &Config) -> Cleaned {
     let lex = Lexicon::get();
     let mut out = Cleaned::default();
+    let mut aside: Vec<Span> = Vec::with_capacity(set_aside.len());
+    for a in set_aside {
+        let span = trim_span(text, a.span);
+        if !span.is_empty() {
+            remove(&mut out, text, span, a.reason);
+            aside.push(span);
+        }
+    }
+    let lines = line_spans(text, &aside);
     let mut lower = String::new();
-    for line in line_spans(text) {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
         let content = line.slice(text);
         crate::analyze::tokens::lowercase_into(&mut lower, content);
-        if let Some(rule) = boilerplate_rule(lex, &lower) {
+        if let Some(rule) = boilerplate_rule(lex, &lower, content) {
             if rule == Boilerplate::Tail {
-                let end = text.trim_end().len().max(line.end_byte);
-                remove(&mut out, text, Span::new(line.start_byte, end), RemovalReason::LinkList);
-                break;
+                // The heading and the link-like lines after it: to the end of the text when
+                // nothing but links follows (a trailing link list), else up to the next prose.
+                let links = lines[i + 1..].iter().take_while(|l| !is_prose(l.slice(text))).count();
+                remove_run(&mut out, text, &lines[i..=i + links], &aside);
+                i += links + 1;
+                continue;
             }
-            let reason = if rule == Boilerplate::Ad {
-                RemovalReason::AdMarker
-            } else {
-                RemovalReason::SiteFurniture
+            let reason = match rule {
+                Boilerplate::Ad => RemovalReason::AdMarker,
+                Boilerplate::Byline => RemovalReason::Byline,
+                _ => RemovalReason::SiteFurniture,
             };
             remove(&mut out, text, line, reason);
         } else if !content.chars().any(char::is_alphanumeric) {
@@ -63,10 +78,36 @@ pub fn clean(text: &str, config: &Config) -> Cleaned {
         } else {
             keep(&mut out, text, line);
         }
+        i += 1;
     }
     remove_repeated_paragraphs(text, &mut out, config);
     out.removed.sort_by_key(|r| r.span);
     out
+}
+
+/// A line of article prose rather than a link: at least eight words, ending like a sentence.
+fn is_prose(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+    end.ends_with(['.', '!', '?']) && line.split_whitespace().nth(7).is_some()
+}
+
+/// Remove a link list's lines as one span, cut where a span set aside at ingest lies between two
+/// of them.
+fn remove_run(out: &mut Cleaned, text: &str, run: &[Span], aside: &[Span]) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let mut start = first.start_byte;
+    for pair in run.windows(2) {
+        if aside
+            .iter()
+            .any(|a| a.start_byte >= pair[0].end_byte && a.end_byte <= pair[1].start_byte)
+        {
+            remove(out, text, Span::new(start, pair[0].end_byte), RemovalReason::LinkList);
+            start = pair[1].start_byte;
+        }
+    }
+    remove(out, text, Span::new(start, last.end_byte), RemovalReason::LinkList);
 }
 
 /// Keep a line, setting a leading dateline aside.
@@ -103,8 +144,8 @@ fn dateline_len(para: &str) -> usize {
     }
 }
 
-/// Non-empty lines, trimmed, as byte spans.
-fn line_spans(text: &str) -> Vec<Span> {
+/// Non-empty lines outside the `aside` spans (sorted), trimmed, as byte spans.
+fn line_spans(text: &str, aside: &[Span]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
@@ -114,11 +155,31 @@ fn line_spans(text: &str) -> Vec<Span> {
         }
     }
     spans.push(Span::new(start, text.len()));
+    if !aside.is_empty() {
+        spans = spans.into_iter().flat_map(|line| outside(line, aside)).collect();
+    }
     spans
         .into_iter()
         .map(|s| trim_span(text, s))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The parts of `line` that no `aside` span (sorted, not overlapping) covers.
+fn outside(line: Span, aside: &[Span]) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut start = line.start_byte;
+    let first = aside.partition_point(|a| a.end_byte <= line.start_byte);
+    for a in aside[first..].iter().take_while(|a| a.start_byte < line.end_byte) {
+        if a.start_byte > start {
+            parts.push(Span::new(start, a.start_byte));
+        }
+        start = start.max(a.end_byte);
+    }
+    if start < line.end_byte {
+        parts.push(Span::new(start, line.end_byte));
+    }
+    parts
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -128,17 +189,39 @@ fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start_byte + lead, span.start_byte + lead + trimmed.len())
 }
 
-fn boilerplate_rule(lex: &Lexicon, lower: &str) -> Option<Boilerplate> {
+fn boilerplate_rule(lex: &Lexicon, lower: &str, line_text: &str) -> Option<Boilerplate> {
     let line = lower.trim_end_matches([':', '.', ' ']);
     lex.boilerplate.iter().find_map(|(entry, rule)| {
         let hit = match rule {
             Boilerplate::Prefix => line.starts_with(entry.as_str()),
             // A link-list heading is short: "You may also like", "Also read: …" headlines are not.
             Boilerplate::Tail => line == entry || (line.starts_with(entry.as_str()) && line.len() < entry.len() + 3),
+            Boilerplate::Byline => is_byline(line_text, entry),
             _ => line == entry,
         };
         hit.then_some(*rule)
     })
+}
+
+/// "By Ana Silva, Reuters", "Reporting by Ana Silva; Editing by Tom Li": `prefix` (lower-case)
+/// then a capitalised name, in a short line that does not end like a sentence ("By Monday, the
+/// water had receded." is not a byline).
+fn is_byline(line: &str, prefix: &str) -> bool {
+    let Some(rest) = line
+        .get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(prefix))
+        .map(|_| &line[prefix.len()..])
+    else {
+        return false;
+    };
+    let mut names = rest.split_whitespace();
+    rest.starts_with(' ')
+        && names.next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && names
+            .next()
+            .is_none_or(|w| w.starts_with(char::is_uppercase) || w == "and")
+        && line.split_whitespace().count() <= 12
+        && !line.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// End (relative to `line`) of a photo credit at the start of `line`, when text follows it.
@@ -261,7 +344,7 @@ mod tests {
     use super::*;
 
     fn reasons(text: &str) -> Vec<(RemovalReason, String)> {
-        clean(text, &Config::default())
+        clean(text, &[], &Config::default())
             .removed
             .into_iter()
             .map(|r| (r.reason, r.text))
@@ -282,7 +365,7 @@ mod tests {
     #[test]
     fn glued_photo_credit_is_split_from_the_sentence() {
         let text = "Intro line here.\nPhoto: Werner Pfennig / PexelsThis move by Japan is new.\n";
-        let c = clean(text, &Config::default());
+        let c = clean(text, &[], &Config::default());
         assert_eq!(c.removed[0].text, "Photo: Werner Pfennig / Pexels");
         assert_eq!(c.removed[0].reason, RemovalReason::PhotoCredit);
         assert_eq!(c.kept[1].slice(text), "This move by Japan is new.");
@@ -309,7 +392,7 @@ mod tests {
     fn repeated_paragraphs_point_at_their_first_copy() {
         let p = "The two ministers reaffirmed their commitment to strengthen the defence pillars.";
         let text = format!("{p}\nSomething else entirely happened on that day in the city.\n{p}\n");
-        let c = clean(&text, &Config::default());
+        let c = clean(&text, &[], &Config::default());
         assert_eq!(c.removed.len(), 1);
         assert_eq!(c.removed[0].reason, RemovalReason::RepeatedParagraph);
         assert_eq!(c.removed[0].repeats, Some(Span::new(0, p.len())));
@@ -320,21 +403,102 @@ mod tests {
     fn near_identical_paragraph_counts_as_repeat() {
         let a = "Officials said the storm damaged forty homes in the northern district on Sunday night.";
         let b = "Officials said the storm damaged forty homes in the northern district on Sunday evening.";
-        let c = clean(&format!("{a}\n{b}"), &Config::default());
+        let c = clean(&format!("{a}\n{b}"), &[], &Config::default());
         assert_eq!(c.removed.len(), 1);
     }
 
     #[test]
     fn dateline_is_set_aside_with_its_reason() {
         let text = "NEW DELHI: Pakistan is continuing with its policy, the minister told his counterpart on Monday.";
-        let c = clean(text, &Config::default());
+        let c = clean(text, &[], &Config::default());
         assert_eq!(c.removed.len(), 1);
         assert_eq!(c.removed[0].reason, RemovalReason::Dateline);
         assert_eq!(c.removed[0].text, "NEW DELHI:");
         assert_eq!(c.kept.len(), 1);
         assert!(c.kept[0].slice(text).starts_with("Pakistan is"));
         // A short "Label: text" line is not a dateline.
-        assert!(clean("Note: see below.", &Config::default()).removed.is_empty());
+        assert!(clean("Note: see below.", &[], &Config::default()).removed.is_empty());
+    }
+
+    #[test]
+    fn a_link_list_mid_article_is_removed_alone() {
+        let text = "First paragraph of the story, which the officials confirmed on Monday.\n\
+                    You may also like\nCar hits house\nOther story\n\
+                    Second paragraph of the story, with more that the officials said today.\n\
+                    Also read:\n\
+                    Third paragraph of the story, which is the last one in this article.\n\
+                    Read more\nOne link\nAnother link";
+        let c = clean(text, &[], &Config::default());
+        let removed: Vec<(RemovalReason, &str)> = c.removed.iter().map(|r| (r.reason, r.text.as_str())).collect();
+        assert_eq!(
+            removed,
+            [
+                (
+                    RemovalReason::LinkList,
+                    "You may also like\nCar hits house\nOther story"
+                ),
+                (RemovalReason::LinkList, "Also read:"),
+                (RemovalReason::LinkList, "Read more\nOne link\nAnother link"),
+            ]
+        );
+        assert_eq!(c.kept.len(), 3);
+    }
+
+    #[test]
+    fn bylines_copyright_and_click_here_are_removed_with_reasons() {
+        let r = reasons(
+            "By Ana Silva and Tom Li, Reuters\nBy Monday, the water had receded from the town.\n\
+             © 2024 Daily Example. All rights reserved.\nClick here to read more\n\
+             Reporting by Ana Silva; Editing by Tom Li\nCopyright law was changed on Monday, officials said.",
+        );
+        assert_eq!(
+            r,
+            [
+                (RemovalReason::Byline, "By Ana Silva and Tom Li, Reuters".to_string()),
+                (
+                    RemovalReason::SiteFurniture,
+                    "© 2024 Daily Example. All rights reserved.".to_string()
+                ),
+                (RemovalReason::SiteFurniture, "Click here to read more".to_string()),
+                (
+                    RemovalReason::Byline,
+                    "Reporting by Ana Silva; Editing by Tom Li".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_set_aside_at_ingest_are_removed_and_cut_lines() {
+        let text = "Home World\n\nThe story begins here and goes on.\n\nShare Tweet";
+        let nav = SetAside {
+            span: Span::new(0, 10),
+            reason: RemovalReason::Navigation,
+        };
+        let form = SetAside {
+            span: Span::new(48, 59),
+            reason: RemovalReason::Form,
+        };
+        let c = clean(text, &[nav, form], &Config::default());
+        let removed: Vec<(RemovalReason, &str)> = c.removed.iter().map(|r| (r.reason, r.text.as_str())).collect();
+        assert_eq!(
+            removed,
+            [
+                (RemovalReason::Navigation, "Home World"),
+                (RemovalReason::Form, "Share Tweet")
+            ]
+        );
+        let kept: Vec<&str> = c.kept.iter().map(|k| k.slice(text)).collect();
+        assert_eq!(kept, ["The story begins here and goes on."]);
+        // A span in the middle of a line leaves the two sides as lines of their own.
+        let text = "Before the button Share after it.";
+        let button = SetAside {
+            span: Span::new(18, 23),
+            reason: RemovalReason::Form,
+        };
+        let c = clean(text, &[button], &Config::default());
+        let kept: Vec<&str> = c.kept.iter().map(|k| k.slice(text)).collect();
+        assert_eq!(kept, ["Before the button", "after it."]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! An input document: its text and what is known about where it came from.
 
+use crate::{RemovalReason, Span};
 use serde::{Deserialize, Serialize};
 
 /// One account of the story. `text` is the text every span indexes into.
@@ -12,6 +13,20 @@ pub struct Document {
     /// Publication date as `YYYY-MM-DD` (used to resolve "on Monday", "yesterday").
     pub published: Option<String>,
     pub url: Option<String>,
+    /// Parts of `text` known not to be article text when the document was loaded (an HTML page's
+    /// navigation, header, footer, asides, forms; text outside its `<article>`), each with its
+    /// reason. Cleaning lists them as removed spans, so they are shown, never analysed. Empty for
+    /// plain text, and left out of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A part of a document's text set aside when it was loaded, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    #[serde(flatten)]
+    pub span: Span,
+    pub reason: RemovalReason,
 }
 
 impl Document {

@@ -12,8 +12,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not UTF-8 text (byte {offset} is invalid); convert it to UTF-8 first")]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: not UTF-8 text ({}); convert it to UTF-8 first{}", utf8_problem(*offset, *encoding), iconv_hint(*encoding))]
+    NotUtf8 {
+        path: PathBuf,
+        /// The first invalid byte.
+        offset: usize,
+        /// The encoding the bytes are recognised as, when one is ("UTF-16LE").
+        encoding: Option<&'static str>,
+    },
     #[error("{path}: looks like a binary file, not text")]
     Binary { path: PathBuf },
     #[error("{path}: no documents found (supported: .txt, .md, .html, .htm, .jsonl)")]
@@ -36,6 +42,19 @@ pub enum Error {
     InvalidDocument { id: String, message: String },
     #[error("cancelled before the comparison finished")]
     Cancelled,
+}
+
+/// What is wrong with text that is not UTF-8: the encoding it is in, or the first invalid byte.
+fn utf8_problem(offset: usize, encoding: Option<&'static str>) -> String {
+    match encoding {
+        Some(encoding) => format!("it is {encoding} text"),
+        None => format!("byte {offset} is invalid"),
+    }
+}
+
+/// How to convert text in a recognised encoding.
+fn iconv_hint(encoding: Option<&'static str>) -> String {
+    encoding.map_or_else(String::new, |e| format!(" (for example: iconv -f {e} -t UTF-8)"))
 }
 
 /// The first few ids, quoted, then how many more there are.

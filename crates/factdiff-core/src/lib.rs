@@ -34,7 +34,7 @@ mod stats;
 mod test_support;
 
 pub use config::Config;
-pub use document::Document;
+pub use document::{Document, SetAside};
 pub use error::{Error, Result};
 pub use report::*;
 
@@ -80,7 +80,7 @@ pub fn compare_cancellable(
         docs.par_iter()
             .map(|doc| {
                 check()?;
-                let cleaned = clean::clean(&doc.text, config);
+                let cleaned = clean::clean(&doc.text, &doc.set_aside, config);
                 let sentences = segment::segment(&doc.text, &cleaned.kept, config);
                 Ok(analyze::analyze(doc, &sentences, cleaned, lex, config))
             })
@@ -115,9 +115,34 @@ pub fn compare_cancellable(
 
 /// Analyse one text on its own and return its claims (no cross-source work).
 pub fn extract_claims(doc: &Document, config: &Config) -> Result<Vec<Claim>> {
-    let cleaned = clean::clean(&doc.text, config);
+    validate_set_aside(doc)?;
+    let cleaned = clean::clean(&doc.text, &doc.set_aside, config);
     let sentences = segment::segment(&doc.text, &cleaned.kept, config);
     Ok(analyze::analyze(doc, &sentences, cleaned, lexicon::Lexicon::get(), config).claims)
+}
+
+/// A document's `set_aside` spans must lie in its text, on character boundaries, in order and
+/// without overlapping.
+fn validate_set_aside(doc: &Document) -> Result<()> {
+    let mut end = 0;
+    for a in &doc.set_aside {
+        let span = a.span;
+        let fits = end <= span.start_byte
+            && span.start_byte <= span.end_byte
+            && doc.text.is_char_boundary(span.start_byte)
+            && doc.text.is_char_boundary(span.end_byte);
+        if !fits {
+            return Err(Error::InvalidDocument {
+                id: doc.id.clone(),
+                message: format!(
+                    "set_aside span {}..{} is not inside the text on character boundaries, after the one before it",
+                    span.start_byte, span.end_byte
+                ),
+            });
+        }
+        end = span.end_byte;
+    }
+    Ok(())
 }
 
 fn validate(docs: &[Document]) -> Result<()> {
@@ -135,6 +160,7 @@ fn validate(docs: &[Document]) -> Result<()> {
         if !seen.insert(d.id.as_str()) {
             return Err(Error::DuplicateId { id: d.id.clone() });
         }
+        validate_set_aside(d)?;
     }
     if docs.iter().all(|d| d.text.trim().is_empty()) {
         return Err(Error::EmptyInput {

@@ -101,21 +101,72 @@ pub enum RemovalReason {
     PhotoCredit,
     AdMarker,
     SiteFurniture,
+    /// A "You may also like" / "Read more" heading and the links after it.
     LinkList,
     RepeatedParagraph,
     // A place name opening a paragraph ("NEW DELHI:"), not part of its first sentence.
     Dateline,
+    /// "By Ana Silva, Reuters".
+    Byline,
+    /// A heading too short to be a claim.
+    Heading,
+    /// A sentence of fewer than four words.
+    ShortSentence,
+    /// An HTML page's `<nav>`.
+    Navigation,
+    /// An HTML page's `<header>`.
+    PageHeader,
+    /// An HTML page's `<footer>`.
+    PageFooter,
+    /// An HTML page's `<aside>`.
+    Aside,
+    /// An HTML form and its controls (`<form>`, `<button>`, `<select>`, `<textarea>`).
+    Form,
+    /// Text inside an HTML graphic (`<svg>`, `<math>`).
+    Graphic,
+    /// Text of an HTML page outside its `<article>` (or `<main>`).
+    OutsideArticle,
 }
 
 impl RemovalReason {
+    /// Every reason, in the order reports list them.
+    pub const ALL: [RemovalReason; 16] = [
+        RemovalReason::PhotoCredit,
+        RemovalReason::AdMarker,
+        RemovalReason::SiteFurniture,
+        RemovalReason::LinkList,
+        RemovalReason::RepeatedParagraph,
+        RemovalReason::Dateline,
+        RemovalReason::Byline,
+        RemovalReason::Heading,
+        RemovalReason::ShortSentence,
+        RemovalReason::Navigation,
+        RemovalReason::PageHeader,
+        RemovalReason::PageFooter,
+        RemovalReason::Aside,
+        RemovalReason::Form,
+        RemovalReason::Graphic,
+        RemovalReason::OutsideArticle,
+    ];
+
     pub fn describe(self) -> &'static str {
         match self {
             RemovalReason::PhotoCredit => "photo credit",
             RemovalReason::AdMarker => "advertisement marker",
             RemovalReason::SiteFurniture => "site furniture",
-            RemovalReason::LinkList => "trailing link list",
+            RemovalReason::LinkList => "link list",
             RemovalReason::RepeatedParagraph => "repeated paragraph",
             RemovalReason::Dateline => "dateline",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Heading => "heading (too short to be a claim)",
+            RemovalReason::ShortSentence => "short sentence (fewer than four words)",
+            RemovalReason::Navigation => "page navigation",
+            RemovalReason::PageHeader => "page header",
+            RemovalReason::PageFooter => "page footer",
+            RemovalReason::Aside => "aside",
+            RemovalReason::Form => "form or button",
+            RemovalReason::Graphic => "graphic (svg, math)",
+            RemovalReason::OutsideArticle => "outside the article",
         }
     }
 }

@@ -16,14 +16,14 @@ pub struct Pair {
     pub gold: usize,
 }
 
-fn label_index(labels: &[&str], label: &str) -> Res<usize> {
+pub fn label_index(labels: &[&str], label: &str) -> Res<usize> {
     labels
         .iter()
         .position(|l| l.eq_ignore_ascii_case(label.trim()))
         .ok_or_else(|| format!("unknown label {label:?}").into())
 }
 
-fn read_ids(path: &Path) -> Res<HashSet<u32>> {
+pub fn read_ids(path: &Path) -> Res<HashSet<u32>> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     text.lines()
         .map(str::trim)
@@ -35,16 +35,22 @@ fn read_ids(path: &Path) -> Res<HashSet<u32>> {
         .collect()
 }
 
-/// FNC-1 pairs whose body is (`hold_out` = true) or is not (false) in `splits/hold_out_ids.txt`.
-pub fn fnc1(dir: &Path, hold_out: bool) -> Res<Vec<Pair>> {
-    let held = read_ids(&dir.join("splits/hold_out_ids.txt"))?;
-    let mut bodies: HashMap<u32, String> = HashMap::new();
+/// FNC-1 article bodies by body id (`train_bodies.csv`).
+pub fn fnc1_bodies(dir: &Path) -> Res<HashMap<u32, Arc<str>>> {
+    let mut bodies = HashMap::new();
     let mut rdr = csv::Reader::from_path(dir.join("train_bodies.csv"))?;
     for row in rdr.records() {
         let row = row?;
         let id: u32 = row.get(0).ok_or("missing Body ID")?.trim().parse()?;
-        bodies.insert(id, row.get(1).ok_or("missing articleBody")?.to_string());
+        bodies.insert(id, Arc::from(row.get(1).ok_or("missing articleBody")?));
     }
+    Ok(bodies)
+}
+
+/// FNC-1 pairs whose body is (`hold_out` = true) or is not (false) in `splits/hold_out_ids.txt`.
+pub fn fnc1(dir: &Path, hold_out: bool) -> Res<Vec<Pair>> {
+    let held = read_ids(&dir.join("splits/hold_out_ids.txt"))?;
+    let bodies = fnc1_bodies(dir)?;
     let mut out = Vec::new();
     let mut rdr = csv::Reader::from_path(dir.join("train_stances.csv"))?;
     for row in rdr.records() {
@@ -56,7 +62,7 @@ pub fn fnc1(dir: &Path, hold_out: bool) -> Res<Vec<Pair>> {
         let body = bodies.get(&id).ok_or_else(|| format!("body {id} missing"))?;
         out.push(Pair {
             claim: row.get(0).ok_or("missing Headline")?.to_string(),
-            source: body.clone(),
+            source: body.to_string(),
             gold: label_index(&crate::metrics::FNC_LABELS, row.get(2).ok_or("missing Stance")?)?,
         });
     }
@@ -159,7 +165,7 @@ pub fn wice(path: &Path) -> Res<Vec<Pair>> {
 }
 
 /// One sentence per line, each ending in punctuation so that none is read as a headline.
-fn join_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
+pub fn join_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for s in sentences.map(str::trim).filter(|s| !s.is_empty()) {
         out.push_str(s);
@@ -175,13 +181,7 @@ fn join_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
 /// agree / disagree / discuss, keeping stories with at least two bodies. The same stories as the
 /// core crate's criterion benchmark. A body in several stories is shared, not copied.
 pub fn fnc1_stories(dir: &Path) -> Res<Vec<Vec<Arc<str>>>> {
-    let mut bodies: HashMap<u32, Arc<str>> = HashMap::new();
-    let mut rdr = csv::Reader::from_path(dir.join("train_bodies.csv"))?;
-    for row in rdr.records() {
-        let row = row?;
-        let id: u32 = row.get(0).ok_or("missing Body ID")?.trim().parse()?;
-        bodies.insert(id, Arc::from(row.get(1).ok_or("missing articleBody")?));
-    }
+    let bodies = fnc1_bodies(dir)?;
     let mut stories: std::collections::BTreeMap<String, Vec<u32>> = std::collections::BTreeMap::new();
     let mut rdr = csv::Reader::from_path(dir.join("train_stances.csv"))?;
     for row in rdr.records() {

@@ -146,8 +146,23 @@ pub fn choose_threshold(model: &mut Model, rows: &[(PairFeatures, usize)]) {
     model.contradict_threshold = best.1;
 }
 
+/// How `--train` collects its labelled pairs: the defaults, except that weak alignments are kept
+/// and short headlines count as claims, so that nearly every labelled pair reaches the judge and
+/// the position model as an example. It only gathers training rows; nothing is measured or
+/// reported with it (the evaluation and the report use [`Config::default`]).
+pub fn collection_config() -> Config {
+    Config {
+        min_headline_words: 3,
+        align_threshold: 0.04,
+        min_term_overlap: 0.01,
+        min_shared_features: 1,
+        ..Config::default()
+    }
+}
+
 /// Train on SICK train and write the weights file.
-pub fn train(dir: &Path, config: &Config) -> Res<()> {
+pub fn train(dir: &Path) -> Res<()> {
+    let config = &collection_config();
     let sick = data::sick(&dir.join("sick/SICK_train.txt"))?;
     let recorded = examples(&sick, config);
     let table = Substitutions::count(recorded.iter().map(|(_, d, y)| (d, *y)));

@@ -1,6 +1,7 @@
 //! What every fuzz target checks. Each function takes the raw fuzz input and panics when an
 //! invariant breaks; the same file is included by `crates/factdiff-core/tests/fuzz_corpus.rs`,
-//! which replays the committed corpus through it on stable Rust.
+//! which replays the committed corpus through it on stable Rust, and by
+//! `crates/factdiff-core/tests/properties.rs` for the "nothing is lost" oracle.
 
 use factdiff_core::ingest::{self, Format};
 use factdiff_core::{clean, compare, extract_claims, segment, Claim, Config, Document, Error, Report, Span};
@@ -30,6 +31,21 @@ pub fn ingest(data: &[u8]) {
             assert_eq!(docs.len(), 1, "text gives one document");
             assert_eq!(docs[0].text.as_bytes(), raw, "text changed on loading");
         }
+        if let (Some(visible), [doc]) = (visible_chars(data, format), docs.as_slice()) {
+            // Nothing a reader sees in the file is lost on loading, and after the comparison
+            // each of its characters is in a claim or a removed span with a reason.
+            assert_eq!(
+                nonspace_chars(&doc.text),
+                visible,
+                "{format:?}: visible text lost on loading"
+            );
+            if !doc.text.trim().is_empty() {
+                match compare(std::slice::from_ref(doc), &Config::default()) {
+                    Ok(report) => assert_accounted(&report),
+                    Err(e) => panic!("{format:?}: compare failed: {e}"),
+                }
+            }
+        }
         for doc in &docs {
             assert!(!doc.id.trim().is_empty(), "{format:?}: empty document id");
             if let Some(date) = &doc.published {
@@ -44,13 +60,132 @@ pub fn ingest(data: &[u8]) {
     }
 }
 
+/// The non-whitespace characters of `text`, sorted.
+pub fn nonspace_chars(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.sort_unstable();
+    chars
+}
+
+/// Elements whose text a reader of an HTML page never sees.
+const INVISIBLE: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "iframe", "canvas", "object",
+];
+
+/// The non-whitespace characters a reader sees in a file read as `format`, sorted: for HTML the
+/// text nodes outside the elements above; for Markdown its text and code (not image alt text)
+/// and the visible text of its raw HTML blocks. `None` for plain text and JSONL (kept as they
+/// are), for bytes that are not UTF-8, and for markup whose tags the loader may drop before
+/// parsing (over 256 tags, or more than 8 formatting tags, which it caps): the parser then builds
+/// a different tree, and html5ever with scraper's tree can drop text of misnested formatting
+/// elements (rust-scraper/scraper#147), so the two parses need not hold the same text.
+pub fn visible_chars(data: &[u8], format: Format) -> Option<Vec<char>> {
+    let source = std::str::from_utf8(data).ok()?;
+    const FORMATTING: &[&str] = &[
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    ];
+    let formatting = source
+        .split('<')
+        .skip(1)
+        .filter(|tag| {
+            let name: String = tag.chars().take_while(char::is_ascii_alphanumeric).collect();
+            FORMATTING.contains(&name.to_ascii_lowercase().as_str())
+        })
+        .count();
+    if source.matches('<').count() > 256 || formatting > 8 {
+        return None;
+    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    // CR and CRLF are line endings (the loader makes them LF before reading the markup).
+    let source = &source.replace("\r\n", "\n").replace('\r', "\n");
+    let text = match format {
+        Format::Html => html_visible(&scraper::Html::parse_document(source)),
+        Format::Markdown => markdown_visible(source),
+        _ => return None,
+    };
+    Some(nonspace_chars(&text))
+}
+
+/// The text nodes of `html` with no invisible element among their ancestors.
+fn html_visible(html: &scraper::Html) -> String {
+    let mut out = String::new();
+    for node in html.tree.root().descendants() {
+        let scraper::Node::Text(text) = node.value() else {
+            continue;
+        };
+        let hidden = node.ancestors().any(|a| match a.value() {
+            scraper::Node::Element(el) => INVISIBLE.contains(&el.name()),
+            _ => false,
+        });
+        if !hidden {
+            out.push_str(text);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Text and code of Markdown outside images, and the visible text of each raw HTML block.
+fn markdown_visible(source: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut images = 0usize;
+    let mut block: Option<String> = None;
+    for event in Parser::new(source) {
+        match event {
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            Event::Start(Tag::HtmlBlock) => block = Some(String::new()),
+            Event::End(TagEnd::HtmlBlock) => {
+                let html = block.take().unwrap_or_default();
+                out.push_str(&html_visible(&scraper::Html::parse_fragment(&html)));
+            }
+            Event::Html(html) => block.get_or_insert_with(String::new).push_str(&html),
+            Event::Text(text) | Event::Code(text) if images == 0 => {
+                out.push_str(&text);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every non-whitespace byte of each document's text is in exactly one claim or removed span:
+/// what the reader sees is claimed, or set aside with a reason.
+pub fn assert_accounted(report: &Report) {
+    for d in &report.documents {
+        let mut owner: Vec<Option<String>> = vec![None; d.text.len()];
+        let claims = report
+            .claims
+            .iter()
+            .filter(|c| c.doc == d.id)
+            .map(|c| (c.span, c.id.clone()));
+        let removed = d.removed.iter().map(|r| (r.span, format!("removed ({:?})", r.reason)));
+        for (span, what) in claims.chain(removed) {
+            for slot in &mut owner[span.start_byte..span.end_byte] {
+                assert!(slot.is_none(), "{}: byte in {slot:?} and {what}", d.id);
+                *slot = Some(what.clone());
+            }
+        }
+        for (i, c) in d.text.char_indices() {
+            assert!(
+                c.is_whitespace() || owner[i].is_some(),
+                "{}: byte {i} ({c:?}) is in no claim and no removed span: {:?}",
+                d.id,
+                d.text[i..].chars().take(40).collect::<String>()
+            );
+        }
+    }
+}
+
 /// Cleaning and segmentation of arbitrary UTF-8: every span in bounds, on char boundaries, in order.
 pub fn segment(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     let config = Config::default();
-    let cleaned = clean::clean(text, &config);
+    let cleaned = clean::clean(text, &[], &config);
     let mut end = 0;
     for kept in &cleaned.kept {
         slice(text, *kept, "kept span");
@@ -136,6 +271,7 @@ pub fn report(data: &[u8]) {
         );
     }
     check_report(&report);
+    assert_accounted(&report);
 
     let options = Options::default();
     let outputs =

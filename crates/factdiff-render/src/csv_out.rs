@@ -1,5 +1,9 @@
 //! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
-//! evidence cells), with the finding's fact and the value the evidence's source gives it. Cells that a spreadsheet would run as a formula are prefixed with `'`.
+//! evidence cells), with the finding's fact and the value the evidence's source gives it. Cells
+//! that a spreadsheet would run as a formula are prefixed with `'`;
+//! control characters other than tab and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional
+//! embedding, override and isolate characters become U+FFFD, so a cell can neither drive a terminal
+//! that shows the file nor reorder what a spreadsheet displays.
 
 use factdiff_core::Report;
 
@@ -79,11 +83,22 @@ pub(crate) fn render(report: &Report) -> String {
 }
 
 /// A cell starting with `=`, `+`, `-`, `@` (or a tab or carriage return, which some spreadsheets
-/// skip before such a character) gets a leading `'` so it is shown as text, not evaluated.
+/// skip before such a character) gets a leading `'` so it is shown as text, not evaluated. Unsafe
+/// characters other than tab and line breaks (which the `csv` crate quotes) become U+FFFD.
 pub(crate) fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+    let safe: String = cell
+        .chars()
+        .map(|c| {
+            if crate::unsafe_char(c) && !matches!(c, '\t' | '\n' | '\r') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if safe.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{safe}")
     } else {
-        cell.to_string()
+        safe
     }
 }

@@ -68,16 +68,6 @@ pub fn render_html_fragment(report: &Report) -> String {
     html::fragment(report)
 }
 
-/// Every removal reason, in the order reports list them.
-const REASONS: [RemovalReason; 6] = [
-    RemovalReason::PhotoCredit,
-    RemovalReason::AdMarker,
-    RemovalReason::SiteFurniture,
-    RemovalReason::LinkList,
-    RemovalReason::RepeatedParagraph,
-    RemovalReason::Dateline,
-];
-
 /// `(reason, count)` for each reason that removed something from `doc`.
 /// A finding's values in group order, each with the sources that give it.
 fn value_groups(f: &factdiff_core::Finding) -> Vec<(&str, Vec<&str>)> {
@@ -93,7 +83,7 @@ fn value_groups(f: &factdiff_core::Finding) -> Vec<(&str, Vec<&str>)> {
 }
 
 fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
-    REASONS
+    RemovalReason::ALL
         .iter()
         .map(|&r| (r, doc.removed.iter().filter(|s| s.reason == r).count()))
         .filter(|&(_, n)| n > 0)
@@ -133,12 +123,20 @@ fn summary(report: &Report) -> String {
 /// drive a terminal) and bidirectional embedding, override and isolate characters (which could
 /// reorder the rest of a report line, "Trojan Source" style) become U+FFFD.
 pub fn one_line(s: &str) -> String {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| w.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect())
-        .collect();
+    let words: Vec<String> = s.split_whitespace().map(neutralise).collect();
     words.join(" ")
+}
+
+/// `s` with every [`unsafe_char`] replaced by U+FFFD.
+fn neutralise(s: &str) -> String {
+    s.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// A character that must not reach a terminal or a spreadsheet raw: a control character (C0 with
+/// NUL, ESC and BEL, DEL, C1) or a bidirectional embedding, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069).
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

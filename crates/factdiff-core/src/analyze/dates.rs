@@ -2,7 +2,7 @@
 //! relative ("on Monday", "yesterday"), the latter resolved against the
 //! document's published date when it is known.
 
-use super::tokens::Token;
+use super::tokens::{ascii_digits, Token};
 use crate::{DateMention, Span};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
@@ -67,11 +67,13 @@ fn month_of_any(w: &str) -> Option<i8> {
 }
 
 fn day(w: &str) -> Option<i8> {
+    let w = ascii_digits(w);
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
 }
 
 fn year(w: &str) -> Option<i16> {
+    let w = ascii_digits(w);
     (w.len() == 4)
         .then(|| w.parse::<i16>().ok())
         .flatten()
@@ -90,6 +92,31 @@ fn month_alone_after(toks: &[Token<'_>], i: usize) -> bool {
     const BEFORE: [&str; 9] = ["in", "since", "by", "until", "from", "early", "late", "mid", "last"];
     let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map(|t| t.text.to_ascii_lowercase());
     prev.is_some_and(|p| BEFORE.contains(&p.as_str()))
+}
+
+/// How many of `toks` make an ISO date written with hyphens at their start ("2024-05-03" is the
+/// three words "2024", "05" and "03"), and that date; `None` when they do not make a valid one.
+fn iso_date_run(sentence: &str, base: usize, toks: &[Token<'_>]) -> Option<(usize, Date)> {
+    let [y, m, d] = toks.get(..3)?.try_into().ok()?;
+    let start = y.span.start_byte.checked_sub(base)?;
+    let text = sentence.get(start..d.span.end_byte.checked_sub(base)?)?;
+    let contiguous = [(y, m), (m, d)]
+        .iter()
+        .all(|(a, b)| sentence.get(a.span.end_byte - base..b.span.start_byte - base) == Some("-"));
+    let digits = |t: &Token<'_>, n: usize| t.text.len() == n && t.text.bytes().all(|b| b.is_ascii_digit());
+    // Not part of a longer run of numbers ("2024-05-03-7").
+    let after = sentence[d.span.end_byte - base..].chars().take(2).collect::<String>();
+    let longer = after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    if !(contiguous && digits(&y, 4) && digits(&m, 2) && digits(&d, 2)) || longer {
+        return None;
+    }
+    Some((3, text.parse::<Date>().ok()?))
+}
+
+/// [`iso_date_run`]'s number of words, for the quantity finder, which must not read a date's year,
+/// month and day as three numbers.
+pub(crate) fn iso_date_tokens(sentence: &str, base: usize, toks: &[Token<'_>]) -> Option<usize> {
+    iso_date_run(sentence, base, toks).map(|(n, _)| n)
 }
 
 /// `text.parse::<Date>().ok()`, without trying text that cannot be one: jiff's ISO 8601 parser
@@ -132,7 +159,11 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
                 relative,
             });
         };
-        if let Some(d) = iso_date(t.text) {
+        if let Some((n, d)) = iso_date_run(sentence, base, &toks[i..]) {
+            push(toks[i + n - 1].span, Some(d.to_string()), false);
+            i += n;
+            continue;
+        } else if let Some(d) = iso_date(t.text) {
             push(t.span, Some(d.to_string()), false);
         } else if let (Some(m), Some(d)) = (
             month(t.text).filter(|_| t.is_capitalised()),
@@ -264,6 +295,28 @@ mod tests {
         assert_eq!(
             d("the April 22 attack", Some("2025-05-07")),
             [("April 22".into(), Some("2025-04-22".into()))]
+        );
+    }
+
+    #[test]
+    fn iso_dates_in_text_are_one_date() {
+        assert_eq!(
+            d("The dam opened on 2024-05-03 at dawn.", None),
+            [("2024-05-03".into(), Some("2024-05-03".into()))]
+        );
+        // Not a valid day, or part of a longer code: only the year is a date.
+        assert_eq!(d("code 2024-02-30 here", None), [("2024".into(), Some("2024".into()))]);
+        assert_eq!(
+            d("code 2024-05-03-7 here", None),
+            [("2024".into(), Some("2024".into()))]
+        );
+        assert_eq!(
+            d("in ２０１９ it began", None),
+            [("２０１９".into(), Some("2019".into()))]
+        );
+        assert_eq!(
+            d("on ٧ May ٢٠٢٥ it began", None),
+            [("٧ May ٢٠٢٥".into(), Some("2025-05-07".into()))]
         );
     }
 

@@ -14,7 +14,7 @@ pub mod tokens;
 use crate::clean::Cleaned;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
-use crate::{Claim, Config, Document, EntityKind, Modality, RemovedSpan, Speaker, SpeakerKind};
+use crate::{Claim, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind};
 
 /// One document after analysis.
 #[derive(Clone, Debug)]
@@ -35,6 +35,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let mut previous: Option<Speaker> = None;
     let mut claims = Vec::new();
     let mut terms = Vec::new();
+    let mut removed = cleaned.removed;
+    let cleaned_removed = removed.len();
     for (n, s) in sentences.iter().enumerate() {
         let text = s.span.slice(&doc.text);
         let base = s.span.start_byte;
@@ -42,6 +44,17 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let scan = lex.scan(text);
         let entities = entities::find_in(lex, &scan, base, &toks, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
+            // Not a claim, and said why: nothing is dropped silently.
+            removed.push(RemovedSpan {
+                span: s.span,
+                text: text.to_string(),
+                reason: if s.headline {
+                    RemovalReason::Heading
+                } else {
+                    RemovalReason::ShortSentence
+                },
+                repeats: None,
+            });
             continue;
         }
         let quote_rel = attribution::quote(text);
@@ -93,11 +106,14 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         claims.push(claim);
         terms.push(tokens::content_terms_of(lex, &toks));
     }
+    if removed.len() > cleaned_removed {
+        removed.sort_by_key(|r| r.span);
+    }
     Analyzed {
         doc: doc.id.clone(),
         claims,
         terms,
-        removed: cleaned.removed,
+        removed,
         sentences: sentences.len(),
     }
 }

@@ -121,6 +121,8 @@ fn number_words() -> &'static rustc_hash::FxHashMap<&'static [u8], f64> {
 }
 
 fn digit_value(w: &str) -> Option<f64> {
+    // Digits of other scripts ("１２", "١٢") are read as ASCII ones.
+    let w = &*super::tokens::ascii_digits(w);
     // Digits with separators only: `f64::from_str` also accepts words ("inf", "NaN", "infinity")
     // and exponents, and a long run of digits overflows to infinity.
     let numeric =
@@ -148,7 +150,13 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
         };
         let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
         let next = toks.get(i + 1).map(|n| n.text.to_lowercase());
-        let is_year = t.is_number() && t.text.len() == 4 && (1800.0..=2100.0).contains(&value);
+        if let Some(tokens) = super::dates::iso_date_tokens(sentence, base, &toks[i..]) {
+            // "2024-05-03" is a date, not the numbers 2024, 5 and 3.
+            i += tokens;
+            continue;
+        }
+        let is_year =
+            t.is_number() && super::tokens::ascii_digits(t.text).len() == 4 && (1800.0..=2100.0).contains(&value);
         let is_day = prev.as_deref().is_some_and(|p| MONTHS.contains(&p))
             || next.as_deref().is_some_and(|n| MONTHS.contains(&n));
         if is_year || is_day || (value == 1.0 && !t.is_number()) {
@@ -372,6 +380,25 @@ mod tests {
     #[test]
     fn years_and_days_are_not_quantities() {
         assert!(q("the April 22 attack in 2019").is_empty());
+        assert!(q("the dam opened on 2024-05-03 at dawn").is_empty());
+        assert!(q("the dam opened on ２０１９ at dawn").is_empty());
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_numbers() {
+        for (text, value) in [
+            ("１２ people were hurt", 12.0),
+            ("١٢ people were hurt", 12.0),
+            ("۱۲ people were hurt", 12.0),
+            ("१२ people were hurt", 12.0),
+            ("１，２００ people were hurt", 1200.0),
+            ("٣٫٥ people were hurt", 3.5),
+        ] {
+            let found = q(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, value, "{text}");
+            assert_eq!(found[0].2.as_deref(), Some("peopl"), "{text}");
+        }
     }
 
     #[test]

@@ -16,9 +16,48 @@ impl Token<'_> {
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
+    /// Starts with a decimal digit of any script this module reads ([`digit`]).
     pub fn is_number(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        self.text.chars().next().and_then(digit).is_some()
     }
+}
+
+/// Code points of the digit zero of decimal digit blocks besides ASCII: Arabic-Indic, Extended
+/// Arabic-Indic, NKo, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+/// Malayalam, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, full-width.
+const DIGIT_ZEROS: [u32; 19] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0,
+    0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// The value of a decimal digit: ASCII `0`–`9`, or a digit of one of the [`DIGIT_ZEROS`] blocks
+/// ("１２" and "١٢" are twelve, as "12" is).
+pub fn digit(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    let c = u32::from(c);
+    DIGIT_ZEROS
+        .iter()
+        .find_map(|&zero| c.checked_sub(zero).filter(|d| *d < 10))
+}
+
+/// `w` with its digits in ASCII and the full-width and Arabic separators as `,` and `.`, so that a
+/// number in another script parses like one in ASCII. Borrowed when `w` is ASCII.
+pub fn ascii_digits(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        return Cow::Borrowed(w);
+    }
+    Cow::Owned(
+        w.chars()
+            .map(|c| match (digit(c), c) {
+                (Some(d), _) => char::from_digit(d, 10).unwrap_or(c),
+                (None, '\u{FF0C}' | '\u{066C}' | '\u{060C}') => ',',
+                (None, '\u{FF0E}' | '\u{066B}') => '.',
+                (None, c) => c,
+            })
+            .collect(),
+    )
 }
 
 /// Words of `text` (those containing a letter or digit); spans are offset by `base`.

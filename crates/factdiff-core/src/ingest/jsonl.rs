@@ -74,11 +74,41 @@ pub(super) fn parse_grouped_line(
 }
 
 fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| match lone_surrogate(line) {
+        Some(column) => format!(
+            "invalid JSON: the \\u escape at column {column} is half of a UTF-16 surrogate pair without \
+             its other half, which is not a character; escape characters beyond U+FFFF as a pair \
+             (\\ud83d\\ude00) or write them as UTF-8"
+        ),
+        None => format!("invalid JSON: {e}"),
+    })?;
     match value {
         Value::Object(object) => Ok(object),
         _ => Err("expected a JSON object like {\"text\": \"...\"}".into()),
     }
+}
+
+/// The 1-based column of the first `\uD800`–`\uDFFF` escape in `line` that is not a high surrogate
+/// followed by a low one (serde_json's own message for it is "unexpected end of hex escape").
+fn lone_surrogate(line: &str) -> Option<usize> {
+    let escape = |at: usize| -> Option<u16> {
+        let hex = line.get(at..at + 6)?.strip_prefix("\\u")?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if escape(i + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => i += 12,
+            Some(0xD800..=0xDFFF) => return Some(line[..i].chars().count() + 1),
+            _ => i += 2,
+        }
+    }
+    None
 }
 
 fn document(object: &Map<String, Value>, stem: &str, number: usize) -> Result<Document, String> {
@@ -96,6 +126,9 @@ fn document(object: &Map<String, Value>, stem: &str, number: usize) -> Result<Do
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => string_field(object, "id")?,
     };
+    if id.as_deref().is_some_and(|id| id.trim().is_empty()) {
+        return Err("\"id\" is only whitespace; give the document a name or leave \"id\" out".into());
+    }
     let published = match string_field(object, "published")? {
         Some(date) => Some(
             date_prefix(&date).ok_or_else(|| format!("\"published\" must be a date like 2024-05-06, not {date:?}"))?,
@@ -109,6 +142,7 @@ fn document(object: &Map<String, Value>, stem: &str, number: usize) -> Result<Do
         source: string_field(object, "source")?,
         published,
         url: string_field(object, "url")?,
+        set_aside: Vec::new(),
     })
 }
 
@@ -161,6 +195,7 @@ mod tests {
                 source: Some("S".into()),
                 published: Some("2024-05-06".into()),
                 url: Some("https://x".into()),
+                set_aside: Vec::new(),
             }
         );
         assert_eq!(docs[1].id, "feed-4");
@@ -213,6 +248,23 @@ mod tests {
         // Nothing valid at all is still an error.
         let err = parse(Path::new("f.jsonl"), "f", "{oops\n", Some(&mut Vec::new())).unwrap_err();
         assert!(matches!(err, Error::NoDocuments { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn blank_ids_and_lone_surrogates_are_bad_lines_that_say_why() {
+        let (line, message) = bad_line("{\"text\":\"ok\"}\n{\"id\":\" \\t \",\"text\":\"Hi.\"}");
+        assert_eq!(line, 2);
+        assert!(message.contains("\"id\" is only whitespace"), "{message}");
+        let (_, message) = bad_line(r#"{"text":"a \ud800 b"}"#);
+        assert!(
+            message.contains("column 12 is half of a UTF-16 surrogate pair"),
+            "{message}"
+        );
+        let (_, message) = bad_line(r#"{"text":"\\ \ude00 \ud83d\ude00"}"#);
+        assert!(message.contains("column 13"), "{message}");
+        // A proper pair is a character.
+        assert_eq!(run(r#"{"text":"\ud83d\ude00 ok"}"#).unwrap()[0].text, "\u{1F600} ok");
+        assert_eq!(lone_surrogate(r#"{"text":"\\ud800"}"#), None);
     }
 
     #[test]

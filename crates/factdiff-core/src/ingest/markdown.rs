@@ -2,10 +2,14 @@
 //!
 //! Blocks (paragraphs, headings, code blocks, quotes) are separated by a blank
 //! line, list items by a single newline. Inline code and link text are kept;
-//! images and raw HTML are dropped. The first level-1 heading is the title.
+//! images (a reader sees the picture, not its alt text) and inline HTML tags
+//! are dropped. A raw HTML block is read like a page fragment: its text is
+//! kept and its furniture set aside (see `html`). The first level-1 heading is
+//! the title.
 
+use super::TextBuilder;
 use crate::Document;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Strip Markdown `source` (newlines already normalised) into a document.
 pub(super) fn to_document(id: String, source: &str) -> Document {
@@ -14,9 +18,27 @@ pub(super) fn to_document(id: String, source: &str) -> Document {
     let mut in_title = false;
     let mut image_depth = 0usize;
     let mut list_depth = 0usize;
+    let mut html_block: Option<String> = None;
 
     for event in Parser::new_ext(source, Options::empty()) {
         match event {
+            Event::Start(Tag::HtmlBlock) => {
+                out.flush(list_depth > 0);
+                html_block = Some(String::new());
+            }
+            Event::Html(chunk) if html_block.is_some() => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&chunk);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = html_block.take() {
+                    let mut fragment = TextBuilder::default();
+                    super::html::fragment_into(&block, &mut fragment);
+                    out.built.append(fragment);
+                    out.last_in_list = false;
+                }
+            }
             Event::Start(pulldown_cmark::Tag::Image { .. }) => {
                 // Drop the space before an image too, so "a ![x](y) b" is "a b".
                 if image_depth == 0 {
@@ -61,9 +83,11 @@ pub(super) fn to_document(id: String, source: &str) -> Document {
         }
     }
     out.flush(false);
+    let (text, set_aside) = out.built.finish();
     Document {
         title,
-        ..Document::new(id, out.text)
+        set_aside,
+        ..Document::new(id, text)
     }
 }
 
@@ -84,7 +108,7 @@ fn is_block(end: TagEnd) -> bool {
 /// Finished text plus the block being built.
 #[derive(Default)]
 struct Blocks {
-    text: String,
+    built: TextBuilder,
     current: String,
     /// Whether the last finished block was inside a list.
     last_in_list: bool,
@@ -96,11 +120,8 @@ impl Blocks {
     fn flush(&mut self, in_list: bool) {
         let block = self.current.trim();
         if !block.is_empty() {
-            if !self.text.is_empty() {
-                self.text
-                    .push_str(if in_list && self.last_in_list { "\n" } else { "\n\n" });
-            }
-            self.text.push_str(block);
+            let separator = if in_list && self.last_in_list { "\n" } else { "\n\n" };
+            self.built.push_after(separator, block, None);
             self.last_in_list = in_list;
         }
         self.current.clear();
@@ -126,8 +147,28 @@ mod tests {
         assert_eq!(
             doc.text,
             "Japan backs India\n\nFirst para with code and a link here.\n\nSub heading\n\n\
-             one\ntwo\nthree\n\nAfter image inline html.\n\nlet x = 1;"
+             one\ntwo\nthree\n\nAfter image inline html.\n\nblock html\n\nlet x = 1;"
         );
+    }
+
+    #[test]
+    fn html_blocks_are_read_like_a_page() {
+        let doc = strip(
+            "# Title\n\n<p>An <b>HTML</b> paragraph.</p>\n\nText.\n\n<details>\n<summary>More</summary>\n\n\
+             Hidden part.\n\n</details>\n\n<nav>Home | World</nav>\n\n<!-- a comment -->\n",
+        );
+        assert_eq!(
+            doc.text,
+            "Title\n\nAn HTML paragraph.\n\nText.\n\nMore\n\nHidden part.\n\nHome | World"
+        );
+        let aside: Vec<(crate::RemovalReason, &str)> = doc
+            .set_aside
+            .iter()
+            .map(|a| (a.reason, a.span.slice(&doc.text)))
+            .collect();
+        assert_eq!(aside, [(crate::RemovalReason::Navigation, "Home | World")]);
+        // A document of HTML only is not empty.
+        assert_eq!(strip("<div><p>Only HTML here.</p></div>").text, "Only HTML here.");
     }
 
     #[test]

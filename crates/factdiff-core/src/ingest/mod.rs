@@ -9,7 +9,7 @@ mod html_depth;
 mod jsonl;
 mod markdown;
 
-use crate::{Document, Error, Result};
+use crate::{Document, Error, RemovalReason, Result, SetAside, Span};
 use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
@@ -174,10 +174,19 @@ pub fn parse_jsonl_line(
 }
 
 /// The supported files under `dir` (recursively, hidden entries skipped), sorted by path.
+///
+/// Symbolic links are followed, to files and to directories (a directory reached twice, as through
+/// a link to an ancestor, is walked once). A link that cannot be followed (its target is missing,
+/// or links loop) is an error naming it, like a file that cannot be read: nothing is skipped
+/// without a word.
 fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
+        if !seen.insert(fs::canonicalize(&current).map_err(|e| io_error(&current, e))?) {
+            continue;
+        }
         let entries = fs::read_dir(&current).map_err(|e| io_error(&current, e))?;
         for entry in entries {
             let entry = entry.map_err(|e| io_error(&current, e))?;
@@ -185,12 +194,14 @@ fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
                 continue;
             }
             let path = entry.path();
-            let kind = entry.file_type().map_err(|e| io_error(&path, e))?;
+            let mut kind = entry.file_type().map_err(|e| io_error(&path, e))?;
+            if kind.is_symlink() {
+                kind = fs::metadata(&path).map_err(|e| link_error(&path, e))?.file_type();
+            }
             if kind.is_dir() {
-                // Symlinked directories are not followed (no loops).
                 pending.push(path);
             } else if let Some(format) = Format::from_path(&path) {
-                if path.is_file() {
+                if kind.is_file() {
                     files.push((path, format));
                 }
             }
@@ -198,6 +209,30 @@ fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, Format)>> {
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// The error for a symbolic link that cannot be followed: "broken symbolic link to 'x.txt'" when
+/// its target is missing (not "no such file", which would deny the link itself exists).
+fn link_error(path: &Path, source: std::io::Error) -> Error {
+    let source = match (source.kind(), fs::read_link(path)) {
+        (std::io::ErrorKind::NotFound, Ok(target)) => std::io::Error::new(
+            source.kind(),
+            format!(
+                "broken symbolic link to '{}' (remove it or fix its target)",
+                target.display()
+            ),
+        ),
+        // Links that point at each other: "Too many levels of symbolic links".
+        (_, Ok(target)) => std::io::Error::new(
+            source.kind(),
+            format!("cannot follow symbolic link to '{}': {source}", target.display()),
+        ),
+        (_, Err(_)) => source,
+    };
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Read one file (refusing files over `max_bytes` before reading them) and parse it into `loaded`.
@@ -242,11 +277,13 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
 
 /// Check that `bytes` are UTF-8 text and return them without a leading BOM.
 fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
-    // A UTF-16 BOM: say "convert to UTF-8" rather than "binary" (UTF-16 text is full of NULs).
-    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+    // UTF-16 or UTF-32 text: say which and "convert to UTF-8" rather than "binary" (such text is
+    // full of NULs).
+    if let Some(encoding) = wide_encoding(bytes) {
         return Err(Error::NotUtf8 {
             path: path.to_path_buf(),
             offset: 0,
+            encoding: Some(encoding),
         });
     }
     if is_binary(bytes) {
@@ -257,8 +294,36 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.valid_up_to(),
+        encoding: None,
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// UTF-32 or UTF-16 text, recognised by its byte-order mark or, for UTF-16 without one, by a NUL
+/// in every other byte of the first 8 KiB (ASCII text encoded as UTF-16) and nowhere else.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    const MARKS: [(&[u8], &str); 4] = [
+        (b"\xff\xfe\0\0", "UTF-32LE"),
+        (b"\0\0\xfe\xff", "UTF-32BE"),
+        (b"\xff\xfe", "UTF-16LE"),
+        (b"\xfe\xff", "UTF-16BE"),
+    ];
+    if let Some((_, name)) = MARKS.iter().find(|(mark, _)| bytes.starts_with(mark)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b == 0);
+    let none_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b != 0);
+    if nul_at(1) && none_at(0) {
+        Some("UTF-16LE")
+    } else if nul_at(0) && none_at(1) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
 }
 
 fn is_binary(bytes: &[u8]) -> bool {
@@ -280,6 +345,70 @@ fn normalize_newlines(text: &str) -> Cow<'_, str> {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+/// Document text built paragraph by paragraph (Markdown blocks, HTML blocks), with the paragraphs
+/// that are set aside and their reasons.
+#[derive(Default)]
+struct TextBuilder {
+    text: String,
+    set_aside: Vec<SetAside>,
+}
+
+impl TextBuilder {
+    /// Append a paragraph after a blank line; see [`TextBuilder::push_after`].
+    fn push(&mut self, paragraph: &str, reason: Option<RemovalReason>) {
+        self.push_after("\n\n", paragraph, reason);
+    }
+
+    /// Append `paragraph` (trimmed; nothing when that leaves it empty) after `separator`. With a
+    /// reason it is set aside; right after a paragraph set aside for the same reason, it joins
+    /// that one's span on a line of its own.
+    fn push_after(&mut self, separator: &str, paragraph: &str, reason: Option<RemovalReason>) {
+        let paragraph = paragraph.trim();
+        if paragraph.is_empty() {
+            return;
+        }
+        let end = self.text.len();
+        let joins = reason.is_some()
+            && self
+                .set_aside
+                .last()
+                .is_some_and(|last| Some(last.reason) == reason && last.span.end_byte == end);
+        if !self.text.is_empty() {
+            self.text.push_str(if joins { "\n" } else { separator });
+        }
+        let start = self.text.len();
+        self.text.push_str(paragraph);
+        match (reason, self.set_aside.last_mut()) {
+            (Some(_), Some(last)) if joins => last.span.end_byte = self.text.len(),
+            (Some(reason), _) => self.set_aside.push(SetAside {
+                span: Span::new(start, self.text.len()),
+                reason,
+            }),
+            (None, _) => {}
+        }
+    }
+
+    /// Append everything `other` built, after a blank line.
+    fn append(&mut self, other: TextBuilder) {
+        if other.text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.set_aside.extend(other.set_aside.into_iter().map(|a| SetAside {
+            span: Span::new(a.span.start_byte + base, a.span.end_byte + base),
+            reason: a.reason,
+        }));
+    }
+
+    fn finish(self) -> (String, Vec<SetAside>) {
+        (self.text, self.set_aside)
     }
 }
 
@@ -351,6 +480,14 @@ mod tests {
         assert!(matches!(err, Error::NotUtf8 { offset: 3, .. }), "{err:?}");
         let err = parse(Path::new("a.txt"), b"\xff\xfeh\0i\0", Format::Text).unwrap_err();
         assert!(matches!(err, Error::NotUtf8 { offset: 0, .. }), "{err:?}");
+        assert!(err.to_string().contains("it is UTF-16LE text"), "{err}");
+        assert!(err.to_string().contains("iconv -f UTF-16LE -t UTF-8"), "{err}");
+        assert!(!err.to_string().contains("byte 0"), "{err}");
+        let utf16be: Vec<u8> = "Hello there.".bytes().flat_map(|b| [0, b]).collect();
+        let err = parse(Path::new("a.txt"), &utf16be, Format::Text).unwrap_err();
+        assert!(err.to_string().contains("it is UTF-16BE text"), "{err}");
+        let err = parse(Path::new("a.txt"), b"\xff\xfe\0\0h\0\0\0", Format::Text).unwrap_err();
+        assert!(err.to_string().contains("UTF-32LE"), "{err}");
     }
 
     #[test]
@@ -434,6 +571,39 @@ mod tests {
         let docs = load_paths(&[dir.join("notes.log")], DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(docs[0].id, "notes");
         assert_eq!(docs[0].text, "skipped in directories");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_followed_or_refused_never_skipped() {
+        use std::os::unix::fs::symlink;
+        let dir = temp_dir("links");
+        fs::write(dir.join("a.txt"), "Ay.").unwrap();
+        fs::create_dir(dir.join("sub")).unwrap();
+        fs::write(dir.join("sub/b.txt"), "Bee.").unwrap();
+        symlink(dir.join("sub"), dir.join("linked")).unwrap();
+        symlink("..", dir.join("sub/up")).unwrap();
+        let docs = load_paths(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES).unwrap();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        // `sub` is reached twice (`sub`, `linked`) and the root again through `sub/up`: walked once.
+        assert_eq!(ids, ["a", "b"]);
+
+        symlink("missing.txt", dir.join("broken.txt")).unwrap();
+        let err = load_paths(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, Error::Io { .. }), "{err:?}");
+        let message = err.to_string();
+        assert!(
+            message.contains("broken.txt: cannot read: broken symbolic link to 'missing.txt'"),
+            "{message}"
+        );
+        fs::remove_file(dir.join("broken.txt")).unwrap();
+
+        symlink("loop2", dir.join("loop1")).unwrap();
+        symlink("loop1", dir.join("loop2")).unwrap();
+        let err = load_paths(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("cannot follow symbolic link to 'loop"), "{message}");
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -145,6 +145,7 @@ pub enum Boilerplate {
     Furniture,
     Prefix,
     Tail,
+    Byline,
 }
 
 /// A gazetteer entry: canonical name and kind.
@@ -247,6 +248,7 @@ impl Lexicon {
                     "ad" => Boilerplate::Ad,
                     "prefix" => Boilerplate::Prefix,
                     "tail" => Boilerplate::Tail,
+                    "byline" => Boilerplate::Byline,
                     _ => Boilerplate::Furniture,
                 };
                 (text.to_lowercase(), rule)
