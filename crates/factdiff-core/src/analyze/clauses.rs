@@ -2,8 +2,7 @@
 //!
 //! A sentence is cut into clauses at semicolons, spaced dashes, sentence ends inside a
 //! quotation ("“It is not true. We never sent troops,” he said."), and before a conjunction or
-//! relative pronoun that follows a comma (", but", ", which", ", saying") or stands alone (" but ",
-//! " who ", " which ").
+//! relative pronoun that follows a comma (", but", ", which", ", saying"), and before " but ".
 //! A clause that opens with a contrast or a relative pronoun ("…, but doesn't say when") is a side
 //! clause: its negations do not change what the sentence asserts.
 //!
@@ -136,10 +135,7 @@ fn boundaries(text: &str) -> Vec<usize> {
                 let w = next_word(i + 1).to_lowercase();
                 (SIDE_OPENERS.contains(&w.as_str()) || OPENERS.contains(&w.as_str())).then_some(i + 1)
             }
-            // " but", and a relative clause without a comma ("parents who don't have the money").
-            b' ' if matches!(next_word(i + 1), "but" | "who" | "which") && i > 0 && bytes[i - 1] != b',' => {
-                Some(i + 1)
-            }
+            b' ' if next_word(i + 1) == "but" && i > 0 && bytes[i - 1] != b',' => Some(i + 1),
             b'.' | b'?' | b'!' => {
                 // A sentence end inside the sentence (a quotation of several sentences): the
                 // punctuation, closing quotes, a space and a capital or an opening quote.
@@ -182,9 +178,9 @@ fn opens_side(clause: &str) -> bool {
     SIDE_OPENERS.contains(&first.as_str())
 }
 
-/// Spans of the negations of a sentence, overlapping cues merged, details and non-negating
-/// phrases left out.
-fn negation_spans(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Span> {
+/// Spans of the negations of a sentence (relative to it), overlapping cues merged, details,
+/// non-negating phrases and an answer's opening "No," left out.
+pub fn negation_spans(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Span> {
     let text = scan.text;
     let mut spans: Vec<Span> = scan
         .find(&lex.negators)
@@ -205,9 +201,16 @@ fn negation_spans(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Span> {
         }
     }
     let lower = text.to_lowercase();
+    // "No, ESPN is not having …": the opening "No" answers; the clause's own negation follows.
+    let answer = |s: &Span| {
+        text[..s.start_byte].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            && lower.get(s.start_byte..).is_some_and(|t| t.starts_with("no,") || t.starts_with("no."))
+    };
     merged.retain(|s| {
         let from = lower.get(s.start_byte..).unwrap_or("");
-        !NOT_NEGATING.iter().any(|p| from.starts_with(p)) && !negates_a_detail(lower.get(s.end_byte..).unwrap_or(""))
+        !NOT_NEGATING.iter().any(|p| from.starts_with(p))
+            && !negates_a_detail(lower.get(s.end_byte..).unwrap_or(""))
+            && !answer(s)
     });
     merged
 }
@@ -307,6 +310,10 @@ mod tests {
             Polarity::Asserted
         );
         assert_eq!(polarity_of("It is not only a loss but a defeat."), Polarity::Asserted);
+        assert_eq!(
+            polarity_of("No, ESPN is not having an all-male panel tonight."),
+            Polarity::Negated
+        );
     }
 
     #[test]

@@ -63,8 +63,8 @@ const CONNECTORS: [&str; 9] = [
 /// Pronouns that refer back: no content of their own.
 const PRONOUNS: [&str; 9] = ["it", "this", "that", "these", "those", "they", "them", "he", "she"];
 /// Verbs that, negated before a "that" clause or a quotation, withhold it: "the study does not
-/// conclude that …".
-const WITHHELD: [&str; 16] = [
+/// conclude that …" (not "confirm": "has not confirmed that …" leaves the claim open).
+const WITHHELD: [&str; 14] = [
     "conclude",
     "concluded",
     "show",
@@ -75,13 +75,70 @@ const WITHHELD: [&str; 16] = [
     "proven",
     "find",
     "found",
-    "confirm",
-    "confirmed",
     "establish",
     "established",
     "demonstrate",
     "demonstrated",
 ];
+
+/// What kind of word a cue is, which decides what it can govern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// "deny", "debunked", "cast doubt on": refutes its object (or, passive, its subject).
+    Verb,
+    /// "false", "fake", "staged": refutes its subject after a copula, or a claim or picture it
+    /// describes.
+    Describer,
+    /// "hoax", "a lie", "no evidence", "not true": refutes wherever it stands.
+    Phrase,
+}
+
+impl Kind {
+    fn of(cue: &str) -> Kind {
+        const VERBS: [&str; 12] = [
+            "deni", "deny", "refut", "debunk", "dismiss", "reject", "retract", "rubbish", "rebut", "cast", "casting",
+            "poured",
+        ];
+        const PHRASES: [&str; 12] = [
+            "hoax", "a lie", "nothing but", "a myth", "nonsense", "satire", "no ", "not true", "not the case", "no truth",
+            "denial", "retraction",
+        ];
+        if PHRASES.iter().any(|p| cue.starts_with(p)) {
+            Kind::Phrase
+        } else if VERBS.iter().any(|v| cue.starts_with(v)) {
+            Kind::Verb
+        } else {
+            Kind::Describer
+        }
+    }
+}
+
+/// Nouns that name something that can be true or false: a claim or a picture of an event.
+const MEDIA: [&str; 22] = [
+    "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "video", "videos",
+    "footage", "clip", "quote", "quotes", "tweet", "tweets", "screenshot", "screenshots", "headline", "headlines",
+    "website", "account",
+];
+
+/// Whether the lower-cased word names a claim or a picture ("reports", "photo").
+fn names_a_claim(w: &str) -> bool {
+    FRAMING.contains(&w) || MEDIA.contains(&w)
+}
+
+/// Whether the words after the verb cue `cue` (from word `last`) make a claim: a "that" clause, a
+/// gerund ("denies causing"), a quotation or a colon, a pronoun ("denied it"), or a claim noun
+/// among the first four words ("denied the Iraqi media reports").
+fn governs_a_claim(text: &str, words: &[(Span, String)], cue: Span, last: usize) -> bool {
+    let rest = text.get(cue.end_byte..).unwrap_or("").trim_start();
+    if rest.starts_with(['"', '“', '\'', '‘', ':']) {
+        return true;
+    }
+    let Some((_, first)) = words.get(last) else { return false };
+    first == "that"
+        || (first.len() > 4 && first.ends_with("ing"))
+        || PRONOUNS.contains(&first.as_str())
+        || words[last..(last + 4).min(words.len())].iter().any(|(_, w)| names_a_claim(w))
+}
 
 /// One cue with its content, relative to the sentence.
 #[derive(Debug)]
@@ -128,15 +185,41 @@ pub fn find(lex: &Lexicon, scan: &Scan<'_>, base: usize, toks: &[Token<'_>], cla
             let stop = copulas.iter().copied().filter(|&at| at > cue.end_byte).min();
             content_after(text, &words, clauses, last, stop)
         };
-        let target = match copula {
+        let kind = Kind::of(&cue.slice(text).to_lowercase());
+        let target = match (copula, kind) {
+            // "The reports were denied": a passive refutes a claim, not a person ("he was
+            // dismissed from his job").
+            (Some(c), Kind::Verb) => {
+                let clause = clause_at(clauses, words[c].0.start_byte);
+                let from = words.partition_point(|(s, _)| s.start_byte < clause.start_byte);
+                if !words[from..c].iter().any(|(_, w)| names_a_claim(w)) {
+                    continue;
+                }
+                subject(lex, text, &words, clauses, c)
+            }
             // "There is no evidence that …", "It is not the case that …": the content follows.
-            Some(c) => subject(lex, text, &words, clauses, c).or_else(|| {
+            (Some(c), _) => subject(lex, text, &words, clauses, c).or_else(|| {
                 words
                     .get(last)
                     .filter(|(_, w)| w == "that")
                     .and_then(|_| after())
             }),
-            None => after(),
+            // "denied reports that …", "denies causing …", "dismissed it": a verb refutes a
+            // claim, not a thing ("denied entry", "dismissed from service").
+            (None, Kind::Verb) => {
+                if !governs_a_claim(text, &words, cue, last) {
+                    continue;
+                }
+                after()
+            }
+            // "a fake photo", "false claims that …", not "fake passports".
+            (None, Kind::Describer) => {
+                if !words[last..(last + 2).min(words.len())].iter().any(|(_, w)| names_a_claim(w)) {
+                    continue;
+                }
+                after()
+            }
+            (None, Kind::Phrase) => after(),
         };
         candidates.push(Candidate { cue, target, negated });
     }
@@ -241,9 +324,10 @@ fn framed_content(text: &str, words: &[(Span, String)], stretch: Span) -> Option
     while inside.get(k).is_some_and(|(_, w)| DETERMINERS.contains(&w.as_str())) {
         k += 1;
     }
-    let framed = inside.get(k).is_some_and(|(_, w)| FRAMING.contains(&w.as_str()));
-    if framed {
-        k += 1;
+    // "the Iraqi media reports that …": a framing noun among the first four words.
+    let framing = (k..(k + 4).min(inside.len())).find(|&j| FRAMING.contains(&inside[j].1.as_str()));
+    if let Some(j) = framing {
+        k = j + 1;
         // "reports that", "reports on Monday that", "the claim, made online, that".
         let connector = (k..(k + 4).min(inside.len())).find(|&j| CONNECTORS.contains(&inside[j].1.as_str()));
         match connector {
@@ -350,8 +434,20 @@ mod tests {
             Some("scene".into())
         );
         assert_eq!(refutation("It's a hoax, the mayor said."), Some(("hoax".into(), None, false)));
-        // A verb that only looks like a cue.
+        // Words that only look like cues: a verb of staging, a dismissal from a job, a fake
+        // passport, a denied entry.
         assert_eq!(refutation("Workers staged a protest outside the plant."), None);
+        assert_eq!(refutation("An official was dismissed from service for his absence."), None);
+        assert_eq!(refutation("The couple were caught with fake passports at the border."), None);
+        assert_eq!(refutation("The airline denied entry to three passengers."), None);
+        assert_eq!(
+            content("Officials refute Iraqi media reports that fighters have contracted Ebola."),
+            Some("fighters have contracted Ebola".into())
+        );
+        assert_eq!(
+            content("The ministry dismissed claims that it had signed a truce."),
+            Some("it had signed a truce".into())
+        );
     }
 
     #[test]
@@ -374,6 +470,8 @@ mod tests {
             ))
         );
         assert_eq!(refutation("The study concludes that coffee causes cancer."), None);
+        // Not confirming leaves a claim open.
+        assert_eq!(refutation("Police have not confirmed that the man is the suspect."), None);
     }
 
     #[test]

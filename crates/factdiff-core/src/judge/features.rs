@@ -132,20 +132,10 @@ pub struct ClaimCues {
     pub target_stems: Vec<u64>,
     /// Negations of the claim's main clauses (all clauses when every one is a side clause).
     pub negators: usize,
-    /// With more than one clause: each clause's content stems and negations
-    /// ([`crate::analyze::clauses`]); a pair reads the negations of the main clause that shares
-    /// most with the other claim.
-    pub clauses: Vec<ClauseCues>,
-}
-
-/// One clause of a claim, as the judge reads it.
-#[derive(Debug)]
-pub struct ClauseCues {
-    /// Keys of the clause's content stems (sorted, no repeats).
-    pub stems: Vec<u64>,
-    pub negations: u32,
-    /// A side clause ("…, but doesn't say when"): its negations are not the claim's.
-    pub side: bool,
+    /// Keys of the negated words: the first two content words after each negation of a main
+    /// clause, in its clause ("did not [warn] Valdorian", "has not been [captured]"); sorted, no
+    /// repeats. A pair's negation flip is one side negating what the other states.
+    pub negated: Vec<u64>,
 }
 
 impl ClaimCues {
@@ -173,7 +163,7 @@ impl ClaimCues {
             affirms: c.refutation.as_ref().is_some_and(|r| r.negated),
             target_stems: Vec::new(),
             negators: 0,
-            clauses: Vec::new(),
+            negated: Vec::new(),
         };
         cues.scope(lex, c);
         let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
@@ -191,17 +181,12 @@ impl ClaimCues {
         cues
     }
 
-    /// The refutation's content stems and the clauses with their negations.
+    /// The refutation's content stems, the negations of the main clauses and the words they
+    /// negate.
     fn scope(&mut self, lex: &Lexicon, c: &Claim) {
-        let content = |span: crate::Span| -> Vec<u64> {
-            sorted_set(
-                words(span.slice(&c.text), 0)
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .filter(|w| !lex.is_stopword(w) && !lex.is_negator(w) && !number(w))
-                    .map(|w| key(&lex.shared_stem(&w)))
-                    .collect(),
-            )
+        let stem_key = |w: &str| -> Option<u64> {
+            let w = w.to_lowercase();
+            (!lex.is_stopword(&w) && !lex.is_negator(&w) && !number(&w)).then(|| key(&lex.shared_stem(&w)))
         };
         let relative = |s: crate::Span| {
             crate::Span::new(
@@ -210,36 +195,34 @@ impl ClaimCues {
             )
         };
         if let Some(t) = c.refutation.as_ref().and_then(|r| r.target) {
-            self.target_stems = content(relative(t));
+            let t = relative(t);
+            self.target_stems = sorted_set(words(t.slice(&c.text), 0).iter().filter_map(|w| stem_key(w.text)).collect());
         }
-        let clauses = crate::analyze::clauses::split(lex, &lex.scan(&c.text));
+        let scan = lex.scan(&c.text);
+        let clauses = crate::analyze::clauses::split(lex, &scan);
         let all_side = clauses.iter().all(|k| k.side);
-        self.negators = clauses
-            .iter()
-            .filter(|k| all_side || !k.side)
-            .map(|k| k.negations as usize)
-            .sum();
-        if clauses.len() > 1 && !all_side {
-            self.clauses = clauses
-                .iter()
-                .map(|k| ClauseCues {
-                    stems: content(k.span),
-                    negations: k.negations,
-                    side: k.side,
-                })
-                .collect();
+        let main: Vec<&crate::analyze::clauses::Clause> = clauses.iter().filter(|k| all_side || !k.side).collect();
+        self.negators = main.iter().map(|k| k.negations as usize).sum();
+        if self.negators == 0 {
+            return;
         }
+        let toks = words(&c.text, 0);
+        let mut negated = Vec::new();
+        for n in crate::analyze::clauses::negation_spans(lex, &scan) {
+            let Some(clause) = main.iter().find(|k| k.span.contains(n)) else { continue };
+            negated.extend(
+                toks.iter()
+                    .filter(|t| t.span.start_byte >= n.end_byte && t.span.end_byte <= clause.span.end_byte)
+                    .filter_map(|t| stem_key(t.text))
+                    .take(2),
+            );
+        }
+        self.negated = sorted_set(negated);
     }
 
-    /// Negations of the main clause (not a side clause) that shares most content stems with
-    /// `other`; the whole claim's main negations when it has one clause.
-    pub fn negations_facing(&self, other: &ClaimCues) -> usize {
-        self.clauses
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.side)
-            .max_by_key(|(k, c)| (shared(c.stems.iter(), other.stems.iter()), std::cmp::Reverse(*k)))
-            .map_or(self.negators, |(_, c)| c.negations as usize)
+    /// Whether this claim negates a word that `other` states without negating anything.
+    pub fn negates_what(&self, other: &ClaimCues) -> bool {
+        other.negated.is_empty() && shared(self.negated.iter(), other.stems.iter()) > 0
     }
 
     /// Share (0..=1) of the refuted content's stems that `other` states, when this claim refutes
@@ -364,9 +347,9 @@ impl PairFeatures {
     ) -> PairFeatures {
         let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
-        // Negations of the clause each claim puts the shared content in.
-        let (neg_a, neg_b) = (ca.negations_facing(cb), cb.negations_facing(ca));
-        let flip = flag(neg_a % 2 != neg_b % 2);
+        // One side negates what the other states (and negates nothing itself).
+        let (neg_a, neg_b) = (ca.negators, cb.negators);
+        let flip = flag(ca.negates_what(cb) || cb.negates_what(ca));
         let antonym = flag(antonym_pair(lex, ca, cb).is_some());
         // A refutation on one side against neither a refutation nor a negation on the other ("denied
         // the report" and "it did not happen" say the same).
@@ -403,7 +386,7 @@ impl PairFeatures {
                 overlap,
                 flip,
                 flip * overlap,
-                flag(neg_a % 2 == 1 && neg_b % 2 == 1),
+                flag(shared(ca.negated.iter(), cb.negated.iter()) > 0),
                 antonym,
                 antonym * overlap,
                 refute,
