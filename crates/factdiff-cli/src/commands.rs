@@ -1,165 +1,13 @@
 //! The `report`, `claims`, `align`, `check` and `completions` subcommands.
 
+use crate::args::{AlignArgs, CheckArgs, ClaimsArgs, ClaimsFormat, ColorChoice, ReportArgs, ReportFormat};
 use crate::input::{self, CliError};
-use crate::judge::{self, JudgeArgs};
-use clap::{Args, ValueEnum};
-use factdiff_core::{
-    ingest::DEFAULT_MAX_BYTES, Alignment, Claim, Config, Document, Evidence, FindingKind, Modality, Polarity, Report,
-    Severity, StanceKind, VerdictLabel,
-};
+use crate::judge;
+use factdiff_core::{Alignment, Claim, Config, Document, Evidence, Modality, Polarity, Report, VerdictLabel};
 use factdiff_render::{Format, Options};
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
-
-#[derive(Args, Debug)]
-pub struct ReportArgs {
-    /// Files, directories (their .txt, .md, .html and .jsonl files) or `-` for stdin.
-    #[arg(required_unless_present = "jsonl_in")]
-    pub inputs: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
-    /// Write the report to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Refuse input files larger than N bytes.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-    /// Colour the text report: auto = only on a terminal and when NO_COLOR is unset.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Exit with code 1 (after writing the report) when a finding of this kind is shown.
-    /// Repeatable or comma-separated; `any` means every kind.
-    #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',', action = clap::ArgAction::Append)]
-    pub fail_on: Vec<FailOn>,
-    /// Show only findings of this severity or higher (also what --fail-on looks at).
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub min_severity: Option<MinSeverity>,
-    /// Print no report on stdout (a file given with -o is still written); errors still go to stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// In .jsonl inputs, skip lines that are not a valid document (a warning on stderr lists
-    /// their numbers) instead of refusing the file.
-    #[arg(long)]
-    pub skip_bad_lines: bool,
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-    #[command(flatten)]
-    pub stream: crate::stream::StreamArgs,
-}
-
-#[derive(Args, Debug)]
-pub struct AlignArgs {
-    /// The first input: a file or `-` for stdin.
-    pub a: PathBuf,
-    /// The second input.
-    pub b: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
-    pub format: ClaimsFormat,
-    /// Refuse input files larger than N bytes.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-}
-
-#[derive(Args, Debug)]
-pub struct CheckArgs {
-    /// The claim to check, as text.
-    pub claim: String,
-    /// Sources: files, directories or `-` for stdin.
-    #[arg(required = true)]
-    pub sources: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
-    pub format: ClaimsFormat,
-    /// Refuse input files larger than N bytes.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailOn {
-    Contradiction,
-    #[value(name = "numeric_conflict", alias = "numeric-conflict")]
-    NumericConflict,
-    #[value(name = "date_conflict", alias = "date-conflict")]
-    DateConflict,
-    Overstatement,
-    Unsupported,
-    Repetition,
-    Any,
-}
-
-impl FailOn {
-    pub(crate) fn matches(self, kind: FindingKind) -> bool {
-        match self {
-            FailOn::Any => true,
-            FailOn::Contradiction => kind == FindingKind::Contradiction,
-            FailOn::NumericConflict => kind == FindingKind::NumericConflict,
-            FailOn::DateConflict => kind == FindingKind::DateConflict,
-            FailOn::Overstatement => kind == FindingKind::Overstatement,
-            FailOn::Unsupported => kind == FindingKind::Unsupported,
-            FailOn::Repetition => kind == FindingKind::Repetition,
-        }
-    }
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum MinSeverity {
-    Low,
-    Medium,
-    High,
-}
-
-impl MinSeverity {
-    pub(crate) fn severity(self) -> Severity {
-        match self {
-            MinSeverity::Low => Severity::Low,
-            MinSeverity::Medium => Severity::Medium,
-            MinSeverity::High => Severity::High,
-        }
-    }
-}
-
-#[derive(Args, Debug)]
-pub struct ClaimsArgs {
-    /// A file, a directory or `-` for stdin.
-    pub input: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
-    pub format: ClaimsFormat,
-    /// Refuse input files larger than N bytes.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum ReportFormat {
-    Text,
-    #[value(alias = "markdown")]
-    Md,
-    Json,
-    Csv,
-    Html,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum ClaimsFormat {
-    Text,
-    Json,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
+use std::path::Path;
 
 /// `factdiff report`: compare the inputs and render the report. Returns whether a finding matched
 /// `--fail-on` (the caller turns that into exit code 1).
@@ -282,7 +130,7 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
                 let _ = writeln!(
                     out,
                     "{} (score {:.2}; entail {:.2}, neutral {:.2}, contradict {:.2})",
-                    verdict_name(v.label),
+                    v.label.as_str(),
                     al.score,
                     v.entail,
                     v.neutral,
@@ -326,14 +174,6 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
         }
     };
     emit(None, &out)
-}
-
-fn verdict_name(label: VerdictLabel) -> &'static str {
-    match label {
-        VerdictLabel::Entail => "entail",
-        VerdictLabel::Neutral => "neutral",
-        VerdictLabel::Contradict => "contradict",
-    }
 }
 
 /// The verdict of `factdiff check` and the evidence behind it.
@@ -393,23 +233,17 @@ fn check_verdict(report: &Report, claim_doc: &str, text: &str) -> Check {
         .filter(|c| c.doc == claim_doc)
         .map(|c| c.id.as_str())
         .collect();
-    let conflict = |k: FindingKind| {
-        matches!(
-            k,
-            FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
-        )
-    };
     let conflicts: Vec<&Evidence> = report
         .findings
         .iter()
-        .filter(|f| conflict(f.kind) && f.claims.iter().any(|c| mine.contains(&c.as_str())))
+        .filter(|f| f.kind.is_conflict() && f.claims.iter().any(|c| mine.contains(&c.as_str())))
         .flat_map(|f| &f.evidence)
         .filter(|e| e.doc != claim_doc)
         .collect();
     let any_conflict = report
         .findings
         .iter()
-        .any(|f| conflict(f.kind) && f.claims.iter().any(|c| mine.contains(&c.as_str())));
+        .any(|f| f.kind.is_conflict() && f.claims.iter().any(|c| mine.contains(&c.as_str())));
     if any_conflict {
         return Check {
             claim: text.into(),
@@ -526,26 +360,14 @@ fn claim_text(out: &mut String, c: &Claim) {
         factdiff_render::one_line(&c.speaker.label()),
         factdiff_render::one_line(&c.text)
     );
-    let modality = match c.modality {
-        Modality::Fact => None,
-        Modality::Hedged => Some("hedged"),
-        Modality::Prediction => Some("prediction"),
-        Modality::Conditional => Some("conditional"),
-        Modality::CallToAction => Some("call to action"),
-    };
-    if let Some(m) = modality {
-        let _ = writeln!(out, "    modality: {m}");
+    if c.modality != Modality::Fact {
+        let _ = writeln!(out, "    modality: {}", c.modality.as_str().replace('_', " "));
     }
     if c.polarity == Polarity::Negated {
         out.push_str("    polarity: negated\n");
     }
     for s in &c.stances {
-        let kind = match s.kind {
-            StanceKind::Support => "support",
-            StanceKind::Oppose => "oppose",
-            StanceKind::BothSides => "both sides",
-            StanceKind::Concern => "concern",
-        };
+        let kind = s.kind.as_str().replace('_', " ");
         let mut line = format!(
             "    stance: {} → {kind} {}",
             factdiff_render::one_line(&s.actor),
@@ -606,7 +428,7 @@ fn claim_text(out: &mut String, c: &Claim) {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
-    use factdiff_core::{Cue, DateMention, Quantity, Span, Speaker, SpeakerKind, Stance};
+    use factdiff_core::{Cue, DateMention, Quantity, Span, Speaker, SpeakerKind, Stance, StanceKind};
 
     #[test]
     fn claim_lines_show_present_attributes() {

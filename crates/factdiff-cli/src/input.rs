@@ -56,7 +56,7 @@ pub fn load_with(inputs: &[PathBuf], options: &LoadOptions) -> Result<Vec<Docume
     let mut paths: Vec<PathBuf> = Vec::new();
     let flush = |paths: &mut Vec<PathBuf>, loaded: &mut ingest::Loaded| -> Result<(), CliError> {
         if !paths.is_empty() {
-            let more = ingest::load_paths_with(paths, options)?;
+            let more = ingest::load(paths, options)?;
             loaded.docs.extend(more.docs);
             loaded.skipped.extend(more.skipped);
             paths.clear();

@@ -4,7 +4,7 @@
 
 use crate::input::CliError;
 use clap::Args;
-use factdiff_core::{Config, Document, Report};
+use factdiff_core::{CompareOptions, Config, Document, Report};
 #[cfg(feature = "onnx")]
 use std::path::PathBuf;
 
@@ -64,7 +64,7 @@ pub fn compare(docs: &[Document], args: &JudgeArgs) -> Result<Report, CliError> 
         return compare_onnx(docs, &config, args);
     }
     let _ = args;
-    Ok(factdiff_core::compare(docs, &config)?)
+    Ok(factdiff_core::compare(docs, &config, &CompareOptions::default())?)
 }
 
 #[cfg(feature = "onnx")]
@@ -81,7 +81,11 @@ fn compare_onnx(docs: &[Document], config: &Config, args: &JudgeArgs) -> Result<
     options.labels = args.labels.as_deref().map(str::parse).transpose().map_err(onnx)?;
     options.batch_size = args.batch_size;
     let judge = OnnxJudge::load(&options).map_err(onnx)?;
-    let report = factdiff_core::compare_with_judge(docs, config, &judge)?;
+    let options = CompareOptions {
+        judge: &judge,
+        ..CompareOptions::default()
+    };
+    let report = factdiff_core::compare(docs, config, &options)?;
     match judge.take_error() {
         Some(e) => Err(onnx(e)),
         None => Ok(report),

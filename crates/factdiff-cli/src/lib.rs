@@ -2,6 +2,7 @@
 //! very same code as the binary. [`run`] takes the arguments and returns the exit code; it writes
 //! to stdout and stderr itself and never exits the process.
 
+mod args;
 mod commands;
 mod input;
 mod judge;
@@ -69,16 +70,16 @@ struct Cli {
 enum Command {
     /// Compare documents and print the consistency report.
     #[command(after_help = REPORT_EXAMPLES)]
-    Report(commands::ReportArgs),
+    Report(args::ReportArgs),
     /// List the claims extracted from one input, with their attributes.
     #[command(after_help = CLAIMS_EXAMPLES)]
-    Claims(commands::ClaimsArgs),
+    Claims(args::ClaimsArgs),
     /// Show the aligned claim pairs between two inputs, with their features and verdict.
     #[command(after_help = ALIGN_EXAMPLES)]
-    Align(commands::AlignArgs),
+    Align(args::AlignArgs),
     /// Check one claim against sources: supported, contradicted or not_covered, with evidence.
     #[command(after_help = CHECK_EXAMPLES)]
-    Check(commands::CheckArgs),
+    Check(args::CheckArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {

@@ -10,9 +10,8 @@
 //! error naming both places: comparing half a story would silently miss the contradictions
 //! between its halves.
 
-use crate::commands::{FailOn, ReportArgs};
+use crate::args::{FailOn, ReportArgs};
 use crate::input::CliError;
-use clap::Args;
 use factdiff_core::{ingest, Config, Document, Finding, FindingKind, SourceStats};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,33 +20,6 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
-
-#[derive(Args, Debug)]
-pub struct StreamArgs {
-    /// Stream a JSON Lines corpus (FILE or `-` for stdin) story by story, with bounded memory;
-    /// needs --group-by. Writes one JSON line per story. --max-bytes then caps one story.
-    #[arg(
-        long,
-        value_name = "FILE",
-        requires = "group_by",
-        conflicts_with_all = ["inputs", "output", "format", "color", "skip_bad_lines"]
-    )]
-    pub jsonl_in: Option<PathBuf>,
-    /// With --jsonl-in: the field (string or number) that names each line's story. Lines of one
-    /// story must be contiguous.
-    #[arg(long, value_name = "FIELD")]
-    pub group_by: Option<String>,
-    /// With --jsonl-in: write the story lines to FILE; `-` (the default) is stdout.
-    #[arg(long, value_name = "FILE", requires = "jsonl_in")]
-    pub jsonl_out: Option<PathBuf>,
-}
-
-impl StreamArgs {
-    /// True when any streaming option is given (the command then runs [`report`]).
-    pub fn is_used(&self) -> bool {
-        self.jsonl_in.is_some() || self.group_by.is_some() || self.jsonl_out.is_some()
-    }
-}
 
 /// One output line: the comparison of one story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -177,7 +149,7 @@ struct Job {
 impl Job {
     /// Compare one story and serialize its line; also whether it matched --fail-on.
     fn run(&self, story: Story) -> Result<(String, bool), CliError> {
-        let report = factdiff_core::compare(&story.docs, &self.config)
+        let report = factdiff_core::compare(&story.docs, &self.config, &factdiff_core::CompareOptions::default())
             .map_err(|e| CliError::Message(format!("story {} ({}): {e}", story.key, line_range(story.lines))))?;
         drop(story.docs);
         let mut findings = report.findings;

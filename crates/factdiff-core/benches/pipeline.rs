@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use factdiff_core::{compare, ingest, Config, Document};
+use factdiff_core::{compare, ingest, CompareOptions, Config, Document};
 use rayon::prelude::*;
 
 #[path = "common/fnc1.rs"]
@@ -21,11 +21,15 @@ fn bench(c: &mut Criterion) {
         return;
     }
     let config = Config::default();
-    let seeds = ingest::load_paths(&[shared().join("seeds")], ingest::DEFAULT_MAX_BYTES).unwrap();
+    let seeds = ingest::load(&[shared().join("seeds")], &ingest::LoadOptions::default())
+        .unwrap()
+        .docs;
     let seed_bytes: usize = seeds.iter().map(|d| d.text.len()).sum();
     let mut g = c.benchmark_group("seeds");
     g.throughput(Throughput::Bytes(seed_bytes as u64));
-    g.bench_function("report_5_seeds", |b| b.iter(|| compare(&seeds, &config).unwrap()));
+    g.bench_function("report_5_seeds", |b| {
+        b.iter(|| compare(&seeds, &config, &CompareOptions::default()).unwrap())
+    });
     g.finish();
 
     let stories = fnc1_stories(100);
@@ -37,7 +41,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             stories
                 .iter()
-                .map(|s| compare(s, &config).unwrap().findings.len())
+                .map(|s| compare(s, &config, &CompareOptions::default()).unwrap().findings.len())
                 .sum::<usize>()
         })
     });
@@ -49,7 +53,7 @@ fn bench(c: &mut Criterion) {
             one.install(|| {
                 stories
                     .iter()
-                    .map(|s| compare(s, &config).unwrap().findings.len())
+                    .map(|s| compare(s, &config, &CompareOptions::default()).unwrap().findings.len())
                     .sum::<usize>()
             })
         })
@@ -64,7 +68,7 @@ fn bench(c: &mut Criterion) {
                 p.install(|| {
                     stories
                         .par_iter()
-                        .map(|s| compare(s, &config).unwrap().findings.len())
+                        .map(|s| compare(s, &config, &CompareOptions::default()).unwrap().findings.len())
                         .sum::<usize>()
                 })
             })

@@ -1,7 +1,7 @@
 //! Writes the JSON report of the seeds, the bundled examples and the 100 benchmark FNC-1 stories
 //! into a directory, so that a speed change can be checked for identical output:
 //! `cargo run --release -p factdiff-core --example golden -- /tmp/before` (then `diff -r`).
-use factdiff_core::{compare, ingest, Config};
+use factdiff_core::{compare, ingest, CompareOptions, Config};
 use std::path::PathBuf;
 
 #[path = "../benches/common/fnc1.rs"]
@@ -15,11 +15,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut sets = vec![
         (
             "seeds".to_string(),
-            ingest::load_paths(&[fnc1::shared().join("seeds")], ingest::DEFAULT_MAX_BYTES)?,
+            ingest::load(&[fnc1::shared().join("seeds")], &ingest::LoadOptions::default())?.docs,
         ),
         (
             "examples".to_string(),
-            ingest::load_paths(&[root.join("examples")], ingest::DEFAULT_MAX_BYTES)?,
+            ingest::load(&[root.join("examples")], &ingest::LoadOptions::default())?.docs,
         ),
     ];
     for (i, story) in fnc1::stories(&fnc1::shared().join("data/fnc1"), 100)?
@@ -29,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sets.push((format!("fnc1_{i:03}"), story));
     }
     for (name, docs) in &sets {
-        let report = compare(docs, &config)?;
+        let report = compare(docs, &config, &CompareOptions::default())?;
         std::fs::write(out.join(format!("{name}.json")), serde_json::to_string_pretty(&report)?)?;
     }
     println!("{} reports written to {}", sets.len(), out.display());

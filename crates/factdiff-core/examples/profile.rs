@@ -2,7 +2,7 @@
 //! `cargo run --release -p factdiff-core --example profile -- ../shared/seeds 200`.
 //! `fnc1` instead of paths runs the 100 benchmark FNC-1 stories, one `compare` per story:
 //! `valgrind --tool=callgrind target/release/examples/profile fnc1 1`.
-use factdiff_core::{compare, ingest, Config, Document};
+use factdiff_core::{compare, ingest, CompareOptions, Config, Document};
 use std::path::PathBuf;
 
 #[path = "../benches/common/fnc1.rs"]
@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         fnc1::stories(&fnc1::shared().join("data/fnc1"), 100)?
     } else {
         let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-        vec![ingest::load_paths(&paths, ingest::DEFAULT_MAX_BYTES)?]
+        vec![ingest::load(&paths, &ingest::LoadOptions::default())?.docs]
     };
     let bytes: usize = stories.iter().flatten().map(|d| d.text.len()).sum();
     let config = Config::default();
@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut findings = 0;
     for _ in 0..rounds {
         for docs in &stories {
-            findings += compare(docs, &config)?.findings.len();
+            findings += compare(docs, &config, &CompareOptions::default())?.findings.len();
         }
     }
     let secs = start.elapsed().as_secs_f64();

@@ -45,7 +45,7 @@ pub fn clean(text: &str, set_aside: &[SetAside], config: &Config) -> Cleaned {
     while i < lines.len() {
         let line = lines[i];
         let content = line.slice(text);
-        crate::analyze::tokens::lowercase_into(&mut lower, content);
+        crate::text::lowercase_into(&mut lower, content);
         if let Some(rule) = boilerplate_rule(lex, &lower, content) {
             if rule == Boilerplate::Tail {
                 // The heading and the link-like lines after it: to the end of the text when

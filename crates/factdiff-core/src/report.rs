@@ -148,7 +148,28 @@ impl RemovalReason {
         RemovalReason::Graphic,
         RemovalReason::OutsideArticle,
     ];
-
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::PhotoCredit => "photo_credit",
+            RemovalReason::AdMarker => "ad_marker",
+            RemovalReason::SiteFurniture => "site_furniture",
+            RemovalReason::LinkList => "link_list",
+            RemovalReason::RepeatedParagraph => "repeated_paragraph",
+            RemovalReason::Dateline => "dateline",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Heading => "heading",
+            RemovalReason::ShortSentence => "short_sentence",
+            RemovalReason::Navigation => "navigation",
+            RemovalReason::PageHeader => "page_header",
+            RemovalReason::PageFooter => "page_footer",
+            RemovalReason::Aside => "aside",
+            RemovalReason::Form => "form",
+            RemovalReason::Graphic => "graphic",
+            RemovalReason::OutsideArticle => "outside_article",
+        }
+    }
+    /// How the reason reads in a rendered report.
     pub fn describe(self) -> &'static str {
         match self {
             RemovalReason::PhotoCredit => "photo credit",
@@ -277,6 +298,25 @@ pub enum SpeakerKind {
     Anonymous,
 }
 
+impl SpeakerKind {
+    /// Every value, in declaration order.
+    pub const ALL: [SpeakerKind; 4] = [
+        SpeakerKind::Author,
+        SpeakerKind::Person,
+        SpeakerKind::Organisation,
+        SpeakerKind::Anonymous,
+    ];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Author => "author",
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Anonymous => "anonymous",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityMention {
     /// Canonical name: "Japan" for "Tokyo", "Japanese", "Japan's".
@@ -300,11 +340,42 @@ pub enum EntityKind {
     Place,
 }
 
+impl EntityKind {
+    /// Every value, in declaration order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Country,
+        EntityKind::Organisation,
+        EntityKind::Person,
+        EntityKind::Place,
+    ];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Country => "country",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     Asserted,
     Negated,
+}
+
+impl Polarity {
+    /// Every value, in declaration order.
+    pub const ALL: [Polarity; 2] = [Polarity::Asserted, Polarity::Negated];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Asserted => "asserted",
+            Polarity::Negated => "negated",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -315,6 +386,27 @@ pub enum Modality {
     Prediction,
     Conditional,
     CallToAction,
+}
+
+impl Modality {
+    /// Every value, in declaration order.
+    pub const ALL: [Modality; 5] = [
+        Modality::Fact,
+        Modality::Hedged,
+        Modality::Prediction,
+        Modality::Conditional,
+        Modality::CallToAction,
+    ];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Fact => "fact",
+            Modality::Hedged => "hedged",
+            Modality::Prediction => "prediction",
+            Modality::Conditional => "conditional",
+            Modality::CallToAction => "call_to_action",
+        }
+    }
 }
 
 /// A word or phrase that carries meaning for a detector, with where it is.
@@ -346,6 +438,25 @@ pub enum StanceKind {
     /// Calls on both sides (dialogue, restraint) without taking one.
     BothSides,
     Concern,
+}
+
+impl StanceKind {
+    /// Every value, in declaration order.
+    pub const ALL: [StanceKind; 4] = [
+        StanceKind::Support,
+        StanceKind::Oppose,
+        StanceKind::BothSides,
+        StanceKind::Concern,
+    ];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StanceKind::Support => "support",
+            StanceKind::Oppose => "oppose",
+            StanceKind::BothSides => "both_sides",
+            StanceKind::Concern => "concern",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -417,6 +528,7 @@ impl PositionLabel {
         PositionLabel::Reports,
         PositionLabel::Disputes,
     ];
+    /// The name used in the JSON report.
     pub fn as_str(self) -> &'static str {
         match self {
             PositionLabel::Corroborates => "corroborates",
@@ -474,6 +586,19 @@ pub enum VerdictLabel {
     Contradict,
 }
 
+impl VerdictLabel {
+    /// Every value, in the order of the judge model's classes.
+    pub const ALL: [VerdictLabel; 3] = [VerdictLabel::Entail, VerdictLabel::Neutral, VerdictLabel::Contradict];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictLabel::Entail => "entail",
+            VerdictLabel::Neutral => "neutral",
+            VerdictLabel::Contradict => "contradict",
+        }
+    }
+}
+
 /// One finding. Conflicts (contradiction, numeric and date conflicts) and overstatements are
 /// written once per fact: `fact` names it and `sources` lists every source with what it says,
 /// sources that say the same thing in one group ("people evacuated: 2,400 (A, C), 1,200 (B)"), so
@@ -502,8 +627,12 @@ pub struct Finding {
 
 impl Finding {
     /// True when documents `a` and `b` are both among the sources and say different things
-    /// (their values are in different groups).
+    /// (their values are in different groups); for a conflict without sources (the same quote
+    /// given to two people), when they are its two documents.
     pub fn opposes(&self, a: &str, b: &str) -> bool {
+        if self.sources.is_empty() {
+            return a != b && self.docs.iter().any(|d| d == a) && self.docs.iter().any(|d| d == b);
+        }
         let of = |d: &str| -> Vec<usize> { self.sources.iter().filter(|s| s.doc == d).map(|s| s.group).collect() };
         let (ga, gb) = (of(a), of(b));
         ga.iter().any(|x| gb.iter().any(|y| y != x))
@@ -536,6 +665,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, in the order findings are listed.
     pub const ALL: [FindingKind; 6] = [
         FindingKind::Contradiction,
         FindingKind::NumericConflict,
@@ -544,6 +674,7 @@ impl FindingKind {
         FindingKind::Unsupported,
         FindingKind::Repetition,
     ];
+    /// The name used in the JSON report.
     pub fn as_str(self) -> &'static str {
         match self {
             FindingKind::Contradiction => "contradiction",
@@ -553,6 +684,14 @@ impl FindingKind {
             FindingKind::Unsupported => "unsupported",
             FindingKind::Repetition => "repetition",
         }
+    }
+    /// Whether the kind says two sources conflict (a contradiction, numeric or date conflict):
+    /// the kinds that make a claim contradicted and lower consistency.
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
+        )
     }
 }
 
@@ -571,6 +710,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every value, lowest first.
+    pub const ALL: [Severity; 3] = [Severity::Low, Severity::Medium, Severity::High];
+    /// The name used in the JSON report.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Low => "low",
@@ -616,4 +758,35 @@ pub struct SourceStats {
 pub struct Agreement {
     pub docs: Vec<String>,
     pub matrix: Vec<Vec<Option<f64>>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is the JSON name, for every value of every label enum.
+    #[test]
+    fn label_names_are_the_json_names() {
+        fn check<T: Serialize + Copy>(all: &[T], name: fn(T) -> &'static str) {
+            for &v in all {
+                assert_eq!(serde_json::to_value(v).ok(), Some(serde_json::Value::from(name(v))));
+            }
+        }
+        check(&SpeakerKind::ALL, SpeakerKind::as_str);
+        check(&EntityKind::ALL, EntityKind::as_str);
+        check(&Polarity::ALL, Polarity::as_str);
+        check(&Modality::ALL, Modality::as_str);
+        check(&StanceKind::ALL, StanceKind::as_str);
+        check(&RemovalReason::ALL, RemovalReason::as_str);
+        check(&PositionLabel::ALL, PositionLabel::as_str);
+        check(&VerdictLabel::ALL, VerdictLabel::as_str);
+        check(&FindingKind::ALL, FindingKind::as_str);
+        check(&Severity::ALL, Severity::as_str);
+        let conflicts: Vec<&str> = FindingKind::ALL
+            .into_iter()
+            .filter(|k| k.is_conflict())
+            .map(FindingKind::as_str)
+            .collect();
+        assert_eq!(conflicts, ["contradiction", "numeric_conflict", "date_conflict"]);
+    }
 }

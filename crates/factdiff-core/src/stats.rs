@@ -2,7 +2,7 @@
 //! matrix and consistency scores, from the claims, alignments and findings.
 
 use crate::align::Aligned;
-use crate::analyze::Analyzed;
+use crate::analyze::Outline;
 use crate::{
     Agreement, Claim, Cluster, Document, DocumentReport, Finding, FindingKind, PositionLabel, Report, SourceStats,
     VerdictLabel, SCHEMA_VERSION,
@@ -11,13 +11,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Above this many documents the N × N agreement matrix is not built (it grows quadratically).
 pub const MAX_AGREEMENT_DOCS: usize = 500;
-
-fn is_conflict(kind: FindingKind) -> bool {
-    matches!(
-        kind,
-        FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
-    )
-}
 
 fn share(n: usize, of: usize) -> f64 {
     if of == 0 {
@@ -29,7 +22,7 @@ fn share(n: usize, of: usize) -> f64 {
 
 pub(crate) fn assemble(
     docs: &[Document],
-    prepared: Vec<Analyzed>,
+    outlines: Vec<Outline>,
     claims: Vec<Claim>,
     alignment: Aligned,
     findings: Vec<Finding>,
@@ -41,7 +34,7 @@ pub(crate) fn assemble(
             .flat_map(|f| f.claims.iter().map(String::as_str))
             .collect()
     };
-    let contradicted = claim_ids_of(is_conflict);
+    let contradicted = claim_ids_of(FindingKind::is_conflict);
     let unsupported = claim_ids_of(|k| k == FindingKind::Unsupported);
     let repeated = claim_ids_of(|k| k == FindingKind::Repetition);
     let corroborated: HashSet<&str> = alignment
@@ -56,7 +49,7 @@ pub(crate) fn assemble(
     }
     let mut sources: Vec<SourceStats> = docs
         .iter()
-        .zip(&prepared)
+        .zip(&outlines)
         .map(|(d, a)| {
             let mine: &[&Claim] = by_doc.get(d.id.as_str()).map_or(&[], Vec::as_slice);
             let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
@@ -100,7 +93,7 @@ pub(crate) fn assemble(
     }
     let documents = docs
         .iter()
-        .zip(prepared)
+        .zip(outlines)
         .map(|(d, a)| DocumentReport {
             id: d.id.clone(),
             title: d.title.clone(),
@@ -147,7 +140,7 @@ struct SharedFact {
 /// document's position on it is `disputes`; and every conflict finding about claims in no such
 /// cluster (an actor's stances, a quotation), disputed.
 fn shared_facts(clusters: &[Cluster], findings: &[Finding]) -> Vec<SharedFact> {
-    let conflicts: Vec<&Finding> = findings.iter().filter(|f| is_conflict(f.kind)).collect();
+    let conflicts: Vec<&Finding> = findings.iter().filter(|f| f.kind.is_conflict()).collect();
     let mut cluster_of: HashMap<&str, usize> = HashMap::default();
     for (k, c) in clusters.iter().enumerate() {
         for id in &c.claims {
@@ -162,7 +155,11 @@ fn shared_facts(clusters: &[Cluster], findings: &[Finding]) -> Vec<SharedFact> {
         })
         .collect();
     for f in conflicts {
-        let in_cluster: Vec<usize> = f.claims.iter().filter_map(|id| cluster_of.get(id.as_str()).copied()).collect();
+        let in_cluster: Vec<usize> = f
+            .claims
+            .iter()
+            .filter_map(|id| cluster_of.get(id.as_str()).copied())
+            .collect();
         if in_cluster.is_empty() {
             facts.push(SharedFact {
                 docs: f.docs.clone(),
@@ -210,9 +207,17 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
             agree[b][a] += 1;
         }
     }
-    for f in findings.iter().filter(|f| is_conflict(f.kind)) {
-        // Each pair of documents on different sides counts once.
+    for f in findings.iter().filter(|f| f.kind.is_conflict()) {
+        // Each pair of documents on different sides counts once (a finding without sources, the
+        // same quote given to two people, sets its two documents apart).
         let mut opposed: HashSet<(usize, usize)> = HashSet::default();
+        if f.sources.is_empty() {
+            if let [a, b] = f.docs.as_slice() {
+                if let (Some(&a), Some(&b)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
+                    opposed.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
         for x in &f.sources {
             for y in &f.sources {
                 if x.group < y.group {
@@ -288,7 +293,7 @@ struct WordCounts {
 /// [`WordCounts`] of any word (`lower` is a scratch buffer).
 fn word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
     let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
-    crate::analyze::tokens::lowercase_into(lower, w);
+    crate::text::lowercase_into(lower, w);
     WordCounts {
         letters: lower.chars().filter(|c| c.is_alphabetic()).count(),
         other_script: lower.chars().filter(|&c| c.is_alphabetic() && !latin(c)).count(),
@@ -299,7 +304,7 @@ fn word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> Wo
 /// [`word_counts`] of an ASCII word, without lower-casing all of it: ASCII lower-casing keeps
 /// letters letters and commutes with trimming, and ASCII letters and digits are its alphanumerics.
 fn ascii_word_counts(lex: &crate::lexicon::Lexicon, w: &str, lower: &mut String) -> WordCounts {
-    crate::analyze::tokens::lowercase_into(lower, w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    crate::text::lowercase_into(lower, w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
     WordCounts {
         letters: w.bytes().filter(u8::is_ascii_alphabetic).count(),
         other_script: 0,

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use factdiff_core::{compare, Config, Document};
+use factdiff_core::{compare, CompareOptions, Config, Document};
 use std::collections::{BTreeMap, HashMap};
 
 #[test]
@@ -37,7 +37,9 @@ fn all_fnc1_stories_run_and_spans_hold() {
             .iter()
             .map(|id| Document::new(format!("b{id}"), bodies[id].clone()))
             .collect();
-        let Ok(r) = compare(&docs, &config) else { continue };
+        let Ok(r) = compare(&docs, &config, &CompareOptions::default()) else {
+            continue;
+        };
         reports += 1;
         for c in &r.claims {
             let d = r.document(&c.doc).unwrap();

@@ -1,11 +1,11 @@
 //! One finding per fact, and what the consistency score means (docs/detectors.md).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use factdiff_core::{compare, Config, Document, FindingKind, Report};
+use factdiff_core::{compare, CompareOptions, Config, Document, FindingKind, Report};
 
 fn report(texts: &[(&str, &str)]) -> Report {
     let docs: Vec<Document> = texts.iter().map(|(id, t)| Document::new(*id, *t)).collect();
-    compare(&docs, &Config::default()).unwrap()
+    compare(&docs, &Config::default(), &CompareOptions::default()).unwrap()
 }
 
 #[test]
@@ -32,7 +32,11 @@ fn a_numeric_conflict_is_one_finding_listing_every_source_with_its_number() {
     assert_ne!(group_of("a"), group_of("d"));
     assert!(f.opposes("b", "e") && !f.opposes("a", "c"));
     // The largest group first, its number as written.
-    assert!(f.explanation.starts_with("people (Hengal): 52 (a, c, e)"), "{}", f.explanation);
+    assert!(
+        f.explanation.starts_with("people (Hengal): 52 (a, c, e)"),
+        "{}",
+        f.explanation
+    );
     assert_eq!(f.docs.len(), 5);
 }
 
@@ -66,14 +70,29 @@ fn findings_grow_with_facts_not_with_pairs_of_sources() {
 #[test]
 fn a_story_where_one_source_refutes_another_is_not_fully_consistent() {
     let agreeing = report(&[
-        ("a", "Troops from Valdoria crossed the border into Esk on Monday, the ministry said."),
-        ("c", "Valdorian troops crossed the border into Esk on Monday, witnesses said."),
+        (
+            "a",
+            "Troops from Valdoria crossed the border into Esk on Monday, the ministry said.",
+        ),
+        (
+            "c",
+            "Valdorian troops crossed the border into Esk on Monday, witnesses said.",
+        ),
     ]);
     assert_eq!(agreeing.consistency, 1.0);
     let refuted = report(&[
-        ("a", "Troops from Valdoria crossed the border into Esk on Monday, the ministry said."),
-        ("b", "The ministry of Valdoria denied that its troops crossed the border into Esk on Monday."),
-        ("c", "Valdorian troops crossed the border into Esk on Monday, witnesses said."),
+        (
+            "a",
+            "Troops from Valdoria crossed the border into Esk on Monday, the ministry said.",
+        ),
+        (
+            "b",
+            "The ministry of Valdoria denied that its troops crossed the border into Esk on Monday.",
+        ),
+        (
+            "c",
+            "Valdorian troops crossed the border into Esk on Monday, witnesses said.",
+        ),
     ]);
     assert!(refuted.consistency < 1.0, "{}", refuted.consistency);
     let b = refuted.sources.iter().find(|s| s.doc == "b").unwrap();
@@ -83,13 +102,32 @@ fn a_story_where_one_source_refutes_another_is_not_fully_consistent() {
     let mut b_text =
         String::from("The ministry of Valdoria denied that its troops crossed the border into Esk on Monday.\n\n");
     let (who, what, town) = (
-        ["Painters", "Engineers", "Volunteers", "Farmers", "Students", "Nurses", "Teachers", "Miners", "Sailors", "Bakers"],
-        ["bridge", "school", "market", "library", "station", "harbour", "clinic", "museum", "tower", "stadium"],
-        ["Dorvin", "Merith", "Tovan", "Hengal", "Lorva", "Kessa", "Valdo", "Marin", "Esker", "Brann"],
+        [
+            "Painters",
+            "Engineers",
+            "Volunteers",
+            "Farmers",
+            "Students",
+            "Nurses",
+            "Teachers",
+            "Miners",
+            "Sailors",
+            "Bakers",
+        ],
+        [
+            "bridge", "school", "market", "library", "station", "harbour", "clinic", "museum", "tower", "stadium",
+        ],
+        [
+            "Dorvin", "Merith", "Tovan", "Hengal", "Lorva", "Kessa", "Valdo", "Marin", "Esker", "Brann",
+        ],
     );
     for (k, w) in who.iter().enumerate() {
         for (n, x) in what.iter().enumerate() {
-            let line = format!("{w} repaired the old {x} of {} in {} days.\n\n", town[(k + n) % 10], 3 + k * 10 + n);
+            let line = format!(
+                "{w} repaired the old {x} of {} in {} days.\n\n",
+                town[(k + n) % 10],
+                3 + k * 10 + n
+            );
             a_text.push_str(&line);
             b_text.push_str(&line);
         }

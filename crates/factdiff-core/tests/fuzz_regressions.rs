@@ -2,7 +2,7 @@
 //! triggers the bug, each with the behaviour that was fixed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use factdiff_core::{compare, extract_claims, Config, Document};
+use factdiff_core::{compare, extract_claims, CompareOptions, Config, Document};
 
 /// Words that `f64::from_str` reads as numbers ("inf" in "the inf rastructure sector", "NaN",
 /// "Infinity") and digit runs that overflow became quantities of infinite or NaN value, which JSON
@@ -23,7 +23,7 @@ fn number_like_words_and_huge_digit_runs_are_not_infinite_quantities() {
         Document::new("a", "Japan invested in the inf sector, officials said."),
         Document::new("b", "Japan invested 5 billion in the sector, officials said."),
     ];
-    let report = compare(&docs, &Config::default()).unwrap();
+    let report = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
     let json = serde_json::to_string(&report).unwrap();
     let back: factdiff_core::Report = serde_json::from_str(&json).unwrap();
     assert_eq!(back.claims.len(), report.claims.len());

@@ -23,7 +23,7 @@
 mod checks;
 
 use factdiff_core::ingest::{self, Format};
-use factdiff_core::{clean, compare, segment, Config, Document, Finding, Report, Span};
+use factdiff_core::{clean, compare, segment, CompareOptions, Config, Document, Finding, Report, Span};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngSeed;
@@ -334,7 +334,7 @@ proptest! {
 
     #[test]
     fn spans_hold_and_claims_slice_back(docs in documents()) {
-        let r = compare(&docs, &Config::default());
+        let r = compare(&docs, &Config::default(), &CompareOptions::default());
         // Generated documents always hold some text, so the comparison never fails.
         let r = r.unwrap();
         check_spans(&r);
@@ -357,7 +357,7 @@ proptest! {
         assert_covered_once(&text, &pieces);
         // The report lists the same removed spans, each with its reason, and the sentences that
         // are not claims (headings, sentences of fewer than four words) with theirs.
-        let r = compare(&[Document::new("d", text.clone())], &config).unwrap();
+        let r = compare(&[Document::new("d", text.clone())], &config, &CompareOptions::default()).unwrap();
         let listed: Vec<Span> = r.documents[0].removed.iter().map(|x| x.span).collect();
         for x in &cleaned.removed {
             prop_assert!(listed.contains(&x.span), "{:?} not in the report", x);
@@ -372,7 +372,7 @@ proptest! {
             let visible = checks::visible_chars(bytes.as_bytes(), format).unwrap();
             prop_assert_eq!(checks::nonspace_chars(&docs[0].text), visible, "{}", bytes);
             if !docs[0].text.trim().is_empty() {
-                checks::assert_accounted(&compare(&docs, &Config::default()).unwrap());
+                checks::assert_accounted(&compare(&docs, &Config::default(), &CompareOptions::default()).unwrap());
             }
         }
     }
@@ -459,7 +459,7 @@ proptest! {
     fn output_is_byte_identical_across_runs_and_thread_counts(docs in documents()) {
         let config = Config::default();
         let json = |threads: usize| {
-            pool(threads).install(|| serde_json::to_string(&compare(&docs, &config).unwrap()).unwrap())
+            pool(threads).install(|| serde_json::to_string(&compare(&docs, &config, &CompareOptions::default()).unwrap()).unwrap())
         };
         let one = json(1);
         prop_assert_eq!(&one, &json(1));
@@ -470,12 +470,12 @@ proptest! {
     #[test]
     fn findings_do_not_depend_on_document_order(docs in documents(), rotate in 0usize..4) {
         let config = Config::default();
-        let forward = compare(&docs, &config).unwrap();
+        let forward = compare(&docs, &config, &CompareOptions::default()).unwrap();
         let mut reordered = docs.clone();
         reordered.reverse();
         let by = rotate % reordered.len();
         reordered.rotate_left(by);
-        let other = compare(&reordered, &config).unwrap();
+        let other = compare(&reordered, &config, &CompareOptions::default()).unwrap();
         prop_assert_eq!(canonical(&forward.findings), canonical(&other.findings));
         let mut a: Vec<(String, Span)> = forward.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();
         let mut b: Vec<(String, Span)> = other.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();

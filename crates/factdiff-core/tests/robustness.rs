@@ -3,7 +3,7 @@
 //! text on char boundaries, and the same input gives the same report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use factdiff_core::{compare, Config, Document, Error, Report};
+use factdiff_core::{compare, CompareOptions, Config, Document, Error, Report};
 
 const PIECES: &[&str] = &[
     "Japan",
@@ -151,11 +151,11 @@ fn random_tricky_text_never_panics_and_spans_hold() {
         let docs: Vec<Document> = (0..1 + rng.below(4))
             .map(|i| Document::new(format!("d{i}"), random_text(&mut rng)))
             .collect();
-        match compare(&docs, &config) {
+        match compare(&docs, &config, &CompareOptions::default()) {
             Ok(r) => {
                 check_spans(&r);
                 if round % 50 == 0 {
-                    let again = compare(&docs, &config).unwrap();
+                    let again = compare(&docs, &config, &CompareOptions::default()).unwrap();
                     assert_eq!(
                         serde_json::to_string(&r).unwrap(),
                         serde_json::to_string(&again).unwrap()
@@ -178,7 +178,7 @@ fn ten_thousand_small_documents_are_processed() {
             )
         })
         .collect();
-    let r = compare(&docs, &Config::default()).unwrap();
+    let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
     assert_eq!(r.documents.len(), 10_000);
     assert_eq!(r.sources.len(), 10_000);
     assert!(r.agreement.matrix.is_empty());
@@ -192,7 +192,7 @@ fn adversarial_repetition_stays_bounded() {
     let entity = "Japan ".repeat(100_000);
     let docs = vec![Document::new("same", same), Document::new("entity", entity)];
     let start = std::time::Instant::now();
-    let r = compare(&docs, &Config::default()).unwrap();
+    let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
     assert!(r.claims.len() >= 3_000);
     // Generous bound for a debug build on a loaded 2-core machine; quadratic work would take minutes.
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
@@ -204,7 +204,7 @@ fn non_english_text_gets_a_warning() {
         Document::new("de", "Die Regierung in Berlin hat am Montag neue Gespräche mit den Nachbarländern angekündigt. Die Minister wollen über Wasserrechte am Fluss sprechen, nachdem es zu Überschwemmungen gekommen war. Beobachter erwarten schwierige Verhandlungen."),
         Document::new("en", "The government in Berlin announced new talks with its neighbours on Monday. The ministers want to discuss water rights on the river after the floods."),
     ];
-    let r = compare(&docs, &Config::default()).unwrap();
+    let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
     assert!(
         r.warnings
             .iter()
@@ -228,7 +228,7 @@ fn short_text_in_another_script_gets_the_warning_too() {
             "Officials cheered 🎉 after 26 boats crossed the river in Łódź on Monday.",
         ),
     ];
-    let r = compare(&docs, &Config::default()).unwrap();
+    let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
     let flagged: Vec<&str> = r
         .warnings
         .iter()

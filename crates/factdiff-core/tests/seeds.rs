@@ -1,7 +1,7 @@
 //! End-to-end checks on the real articles in ../shared/seeds and on examples/.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use factdiff_core::{compare, ingest, Config, Document, FindingKind, Report, StanceKind};
+use factdiff_core::{compare, ingest, CompareOptions, Config, Document, FindingKind, Report, StanceKind};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
@@ -20,16 +20,18 @@ fn seeds() -> Option<Vec<Document>> {
         eprintln!("skipping: {} not found", dir.display());
         return None;
     }
-    Some(ingest::load_paths(&[dir], ingest::DEFAULT_MAX_BYTES).unwrap())
+    Some(ingest::load(&[dir], &ingest::LoadOptions::default()).unwrap().docs)
 }
 
 fn seeds_report() -> Option<Report> {
-    seeds().map(|docs| compare(&docs, &Config::default()).unwrap())
+    seeds().map(|docs| compare(&docs, &Config::default(), &CompareOptions::default()).unwrap())
 }
 
 fn examples_report() -> Report {
-    let docs = ingest::load_paths(&[root().join("examples")], ingest::DEFAULT_MAX_BYTES).unwrap();
-    compare(&docs, &Config::default()).unwrap()
+    let docs = ingest::load(&[root().join("examples")], &ingest::LoadOptions::default())
+        .unwrap()
+        .docs;
+    compare(&docs, &Config::default(), &CompareOptions::default()).unwrap()
 }
 
 #[test]
@@ -227,4 +229,17 @@ fn output_is_deterministic() {
     let a = serde_json::to_string(&examples_report()).unwrap();
     let b = serde_json::to_string(&examples_report()).unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn a_shared_stock_phrase_is_not_a_misattributed_quote() {
+    let Some(r) = seeds_report() else { return };
+    let flagged = r.findings.iter().any(|f| {
+        f.explanation.starts_with("The same quote")
+            && f.evidence.iter().any(|e| e.text.contains("terrorism in all its forms"))
+    });
+    assert!(
+        !flagged,
+        "the seeds' \"terrorism in all its forms\" is flagged as one quote given to two people"
+    );
 }

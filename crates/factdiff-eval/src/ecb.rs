@@ -18,7 +18,7 @@
 use crate::data::Res;
 use factdiff_core::analyze::tokens::content_terms;
 use factdiff_core::lexicon::Lexicon;
-use factdiff_core::{compare, Config, Document};
+use factdiff_core::{compare, CompareOptions, Config, Document};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -306,7 +306,7 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
         }
         documents.push(Document::new(*doc, text));
     }
-    let report = compare(&documents, config).map_err(|e| e.to_string())?;
+    let report = compare(&documents, config, &CompareOptions::default()).map_err(|e| e.to_string())?;
     // claim id -> the lines it overlaps
     let mut lines_of_claim: HashMap<&str, Vec<SentKey>> = HashMap::new();
     for c in &report.claims {

@@ -12,6 +12,7 @@
 
 mod data;
 mod ecb;
+mod fit;
 mod mapping;
 mod metrics;
 mod position_train;
@@ -39,6 +40,7 @@ macro_rules! println {
 
 // Declared after the macros so that they print through them too.
 mod paraphrase;
+mod speakers;
 mod story;
 
 fn write_stdout(args: std::fmt::Arguments<'_>) {
@@ -292,6 +294,7 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     // What users see: FNC-1 stories through the default report, and the aligner on paraphrases.
     claims += story::evaluate(dir, smoke, &mut out, &mut tables)?;
     claims += paraphrase::evaluate(dir, smoke, &mut out)?;
+    speakers::evaluate(dir, &mut out)?;
 
     // FNC-1 hold-out split, one (headline, body) pair at a time (a diagnostic).
     let fnc = subset(data::fnc1(&dir.join("fnc1"), true)?, smoke, 400);

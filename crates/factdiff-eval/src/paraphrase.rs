@@ -10,7 +10,7 @@
 use crate::data::{join_sentences, Res};
 use crate::metrics::{pearson, Confusion};
 use crate::Metrics;
-use factdiff_core::{compare, Config, Document, Report};
+use factdiff_core::{compare, CompareOptions, Config, Document, Report};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -100,7 +100,9 @@ pub fn read(report: &Report) -> Aligned {
 pub fn run(pairs: &[SentencePair], config: &Config) -> Vec<Aligned> {
     pairs
         .par_iter()
-        .map(|p| compare(&documents(p), config).map_or_else(|_| Aligned::default(), |r| read(&r)))
+        .map(|p| {
+            compare(&documents(p), config, &CompareOptions::default()).map_or_else(|_| Aligned::default(), |r| read(&r))
+        })
         .collect()
 }
 

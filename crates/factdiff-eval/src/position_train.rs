@@ -2,18 +2,18 @@
 //! stories (bodies outside `fnc1/splits/hold_out_ids.txt`, built as the story mode builds them)
 //! and writes `crates/factdiff-core/src/position/weights.txt`.
 //!
-//! Each story goes through `compare_with_judge` with the default configuration and the judge
+//! Each story goes through `compare` with the default configuration and the judge
 //! model fitted just before (so one `--train` run leaves both weight files consistent); the
 //! examples are each related body's position features on the clusters that hold the headline
-//! claim, labelled corroborates (agree), reports (discuss) or disputes (disagree). Full-batch gradient descent with class weights (disagree is rare), L2
-//! penalty, fixed iterations; then the two class biases are shifted by a fixed grid search for the
+//! claim, labelled corroborates (agree), reports (discuss) or disputes (disagree). Full-batch
+//! gradient descent with class weights (disagree is rare), L2 penalty, fixed iterations; then the two class biases are shifted by a fixed grid search for the
 //! best training macro-F1. The same data always give the same bytes.
 
 use crate::data::Res;
 use crate::story::{Story, HEADLINE};
-use factdiff_core::judge::{pair_features_with, Judge, Model, Substitutions};
+use factdiff_core::judge::{pair_features, Judge, Model, Substitutions};
 use factdiff_core::position::{PositionFeatures, PositionModel};
-use factdiff_core::{compare_with_judge, Claim, Cluster, Config, Verdict, VerdictLabel};
+use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Verdict, VerdictLabel};
 use rayon::prelude::*;
 
 /// Where `--train` writes the position weights.
@@ -30,12 +30,12 @@ struct ModelJudge<'m> {
 impl Judge for ModelJudge<'_> {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         // The learned features from the fresh table, not the embedded one (which may be stale).
-        pair_features_with(pairs, self.table)
+        pair_features(pairs, self.table)
             .iter()
             .map(|x| {
                 let (k, [entail, neutral, contradict]) = self.model.decide(x);
                 Verdict {
-                    label: [VerdictLabel::Entail, VerdictLabel::Neutral, VerdictLabel::Contradict][k],
+                    label: VerdictLabel::ALL[k],
                     entail,
                     neutral,
                     contradict,
@@ -64,7 +64,11 @@ pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, 
         .par_iter()
         .flat_map_iter(|story| {
             let mut out = Vec::new();
-            let Ok(report) = compare_with_judge(&story.documents(), &Config::default(), judge) else {
+            let options = CompareOptions {
+                judge,
+                ..CompareOptions::default()
+            };
+            let Ok(report) = compare(&story.documents(), &Config::default(), &options) else {
                 return out;
             };
             let headline = |id: &String| report.claim(id).is_some_and(|c| c.doc == HEADLINE);
@@ -96,7 +100,7 @@ pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, 
 pub fn fit(rows: &[(PositionFeatures, usize)], class_weight: [f64; 3], iterations: usize, l2: f64) -> PositionModel {
     let start = PositionModel::zero().weights;
     PositionModel {
-        weights: crate::train::fit_linear(rows, |x| &x.values, &start, class_weight, 0.5, iterations, l2),
+        weights: crate::fit::fit_linear(rows, |x| &x.values, &start, class_weight, 0.5, iterations, l2),
     }
 }
 

@@ -20,7 +20,7 @@
 //! working memory at once.
 
 use crate::data::{fnc1_stories, Res};
-use factdiff_core::{compare, Config, Document};
+use factdiff_core::{compare, CompareOptions, Config, Document};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
@@ -229,7 +229,8 @@ pub fn run_one(fnc_dir: &Path, axis: Axis, factor: usize) -> Res<()> {
     let loaded_kib = status_kib("VmRSS:");
     let cpu_before = cpu_seconds();
     let started = Instant::now();
-    let count = |s: &Vec<Document>| compare(s, &config).map(|r| (r.claims.len(), r.findings.len()));
+    let count =
+        |s: &Vec<Document>| compare(s, &config, &CompareOptions::default()).map(|r| (r.claims.len(), r.findings.len()));
     let counts: Vec<(usize, usize)> = if axis.stories_in_parallel() {
         stories.par_iter().map(count).collect::<Result<_, _>>()
     } else {

@@ -3,7 +3,7 @@
 //! and conflict findings.
 
 use factdiff_core::{
-    compare, Config, Document, FindingKind, Modality, PositionLabel, Report, SpeakerKind, VerdictLabel,
+    compare, CompareOptions, Config, Document, FindingKind, Modality, PositionLabel, Report, SpeakerKind, VerdictLabel,
 };
 
 /// Document id of the claim side (headline, hypothesis, claim).
@@ -76,7 +76,7 @@ pub fn claim_cluster(report: &Report) -> Option<usize> {
 /// Compare a claim text with a source text through [`compare`] and read the signals.
 pub fn pair(claim: &str, source: &str, config: &Config) -> Signals {
     let docs = [Document::new(CLAIM, claim), Document::new(SOURCE, source)];
-    match compare(&docs, config) {
+    match compare(&docs, config, &CompareOptions::default()) {
         Ok(report) => read(&report),
         Err(_) => Signals::default(),
     }
@@ -99,7 +99,7 @@ pub fn read(report: &Report) -> Signals {
                 s.source_any_hedged = true;
                 s.source_hedged_all += 1;
             }
-            if factdiff_core::judge::refutes(lex, &c.text) {
+            if lex.refutes(&c.text) {
                 s.source_refuting += 1;
             }
             if c.text.trim_end().ends_with('?') {
@@ -137,7 +137,7 @@ pub fn read(report: &Report) -> Signals {
             if !counted_sources.contains(&src) {
                 counted_sources.push(src);
                 if let Some(c) = report.claim(src) {
-                    if factdiff_core::judge::refutes(lex, &c.text) {
+                    if lex.refutes(&c.text) {
                         s.aligned_refuting += 1;
                     }
                     if c.modality == Modality::Hedged || c.speaker.kind != SpeakerKind::Author {

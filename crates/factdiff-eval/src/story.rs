@@ -19,7 +19,7 @@
 use crate::data::{join_sentences, Res};
 use crate::metrics::{fnc_score, Confusion, FNC_LABELS, UNRELATED};
 use crate::Metrics;
-use factdiff_core::{compare, Config, Document, FindingKind, PositionLabel, Report};
+use factdiff_core::{compare, CompareOptions, Config, Document, PositionLabel, Report};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -119,12 +119,6 @@ pub struct Reading {
     pub claims: usize,
 }
 
-const CONFLICTS: [FindingKind; 3] = [
-    FindingKind::Contradiction,
-    FindingKind::NumericConflict,
-    FindingKind::DateConflict,
-];
-
 /// Read each body's label off `report` (see the module documentation).
 pub fn read_labels(story: &Story, report: &Report) -> Reading {
     let headline_claims: HashSet<&str> = report
@@ -150,7 +144,7 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
         let conflict = report
             .findings
             .iter()
-            .any(|f| CONFLICTS.contains(&f.kind) && f.claims.iter().any(is_headline) && f.opposes(HEADLINE, &doc));
+            .any(|f| f.kind.is_conflict() && f.claims.iter().any(is_headline) && f.opposes(HEADLINE, &doc));
         let position = clusters
             .iter()
             .flat_map(|c| &c.positions)
@@ -171,7 +165,7 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
 /// Run one story through `compare` with `config` and read it (a failed comparison reads as
 /// all unrelated, no headline claim).
 pub fn run_story(story: &Story, config: &Config) -> Reading {
-    match compare(&story.documents(), config) {
+    match compare(&story.documents(), config, &CompareOptions::default()) {
         Ok(report) => read_labels(story, &report),
         Err(_) => Reading {
             labels: vec![UNRELATED; story.bodies.len()],

@@ -2,21 +2,20 @@
 //! `crates/factdiff-core/src/judge/weights.txt`; then the position model with that judge
 //! ([`crate::position_train`]).
 //!
-//! Each pair goes through `compare_with_judge` exactly as in the report; a recording judge
+//! Each pair goes through `compare` exactly as in the report; a recording judge
 //! keeps the named features of every pair alignment hands to the judge, labelled with the
 //! pair's gold class. Full-batch gradient descent, L2 penalty (not on the bias), fixed
 //! iterations: the same data always give the same weights.
 
 use crate::data::{self, Pair, Res};
 use crate::story::{Story, HEADLINE};
-use std::collections::HashMap;
 use factdiff_core::judge::features::NAMES;
 use factdiff_core::judge::{
     pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
 };
-use factdiff_core::linear::{logits, softmax, Weights};
-use factdiff_core::{compare_with_judge, Claim, Config, Document, Verdict};
+use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -42,7 +41,7 @@ impl Judge for Recorder {
         if let Ok(mut rows) = self.0.lock() {
             let docs = pairs.iter().map(|(a, b, _)| [a.doc.clone(), b.doc.clone()]);
             rows.extend(
-                pair_features(pairs)
+                pair_features(pairs, Substitutions::get())
                     .into_iter()
                     .zip(pair_differences(pairs))
                     .zip(docs)
@@ -58,9 +57,15 @@ impl Judge for Recorder {
 /// other states, an antonym, a refutation), else neutral; discuss and unrelated → neutral. So the
 /// cues learn how often they mean a conflict in news, not only in SICK.
 pub fn story_pair_class(gold: usize, x: &PairFeatures) -> usize {
-    let cue = ["negation_flip", "antonym_pair", "refutation_one_side", "refutes_other_content", "affirms_what_other_refutes"]
-        .iter()
-        .any(|f| x.get(f) > 0.0);
+    let cue = [
+        "negation_flip",
+        "antonym_pair",
+        "refutation_one_side",
+        "refutes_other_content",
+        "affirms_what_other_refutes",
+    ]
+    .iter()
+    .any(|f| x.get(f) > 0.0);
     match gold {
         0 => 0,
         1 if cue => 2,
@@ -75,7 +80,11 @@ pub fn story_examples(stories: &[Story]) -> Vec<(PairFeatures, Difference, usize
         .par_iter()
         .flat_map_iter(|story| {
             let rec = Recorder::default();
-            let _ = compare_with_judge(&story.documents(), &Config::default(), &rec);
+            let options = CompareOptions {
+                judge: &rec,
+                ..CompareOptions::default()
+            };
+            let _ = compare(&story.documents(), &Config::default(), &options);
             let gold: HashMap<String, usize> = story.bodies.iter().map(|b| (b.doc_id(), b.gold)).collect();
             let rows = rec.0.into_inner().unwrap_or_default();
             rows.into_iter().filter_map(move |(x, d, [da, db])| {
@@ -99,7 +108,11 @@ pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, Differenc
         .flat_map_iter(|p| {
             let docs = [Document::new("claim", &*p.claim), Document::new("source", &*p.source)];
             let rec = Recorder::default();
-            let _ = compare_with_judge(&docs, config, &rec);
+            let options = CompareOptions {
+                judge: &rec,
+                ..CompareOptions::default()
+            };
+            let _ = compare(&docs, config, &options);
             let rows = rec.0.into_inner().unwrap_or_default();
             rows.into_iter().map(move |(x, d, _)| (x, d, p.gold))
         })
@@ -133,48 +146,9 @@ pub fn prior() -> Model {
 /// (the bias is not penalised).
 pub fn fit(rows: &[(PairFeatures, usize)], start: &Model, iterations: usize, l2: f64) -> Model {
     Model {
-        weights: fit_linear(rows, |x| &x.values, &start.weights, [1.0; 3], 1.0, iterations, l2),
+        weights: crate::fit::fit_linear(rows, |x| &x.values, &start.weights, [1.0; 3], 1.0, iterations, l2),
         contradict_threshold: start.contradict_threshold,
     }
-}
-
-/// Gradient descent for the engine's three-class linear models ([`factdiff_core::linear`]):
-/// full batch, log loss with a weight per gold class, an L2 pull towards `start` (not on the bias,
-/// feature 0), a fixed step and number of iterations, so the same rows give the same weights.
-pub fn fit_linear<X, const N: usize>(
-    rows: &[(X, usize)],
-    values: fn(&X) -> &[f64; N],
-    start: &Weights<N>,
-    class_weight: [f64; 3],
-    rate: f64,
-    iterations: usize,
-    l2: f64,
-) -> Weights<N> {
-    let mut weights = *start;
-    if rows.is_empty() {
-        return weights;
-    }
-    let total: f64 = rows.iter().map(|(_, y)| class_weight[*y]).sum();
-    for _ in 0..iterations {
-        let mut grad = [[0.0; N]; 3];
-        for (x, y) in rows {
-            let x = values(x);
-            let p = softmax(logits(&weights, x));
-            for (k, g) in grad.iter_mut().enumerate() {
-                let err = class_weight[*y] * (p[k] - if k == *y { 1.0 } else { 0.0 });
-                for (gf, v) in g.iter_mut().zip(x) {
-                    *gf += err * v;
-                }
-            }
-        }
-        for ((w, g), s) in weights.iter_mut().zip(&grad).zip(start) {
-            for f in 0..N {
-                let penalty = if f == 0 { 0.0 } else { l2 * (w[f] - s[f]) };
-                w[f] -= rate * (g[f] / total + penalty);
-            }
-        }
-    }
-    weights
 }
 
 /// Share of rows the judge labels right.

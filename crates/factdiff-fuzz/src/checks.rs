@@ -4,7 +4,9 @@
 //! `crates/factdiff-core/tests/properties.rs` for the "nothing is lost" oracle.
 
 use factdiff_core::ingest::{self, Format};
-use factdiff_core::{clean, compare, extract_claims, segment, Claim, Config, Document, Error, Report, Span};
+use factdiff_core::{
+    clean, compare, extract_claims, segment, Claim, CompareOptions, Config, Document, Error, Report, Span,
+};
 use factdiff_render::{render, render_html_fragment, Format as Output, Options};
 use serde_json::Value;
 use std::path::Path;
@@ -40,7 +42,11 @@ pub fn ingest(data: &[u8]) {
                 "{format:?}: visible text lost on loading"
             );
             if !doc.text.trim().is_empty() {
-                match compare(std::slice::from_ref(doc), &Config::default()) {
+                match compare(
+                    std::slice::from_ref(doc),
+                    &Config::default(),
+                    &CompareOptions::default(),
+                ) {
                     Ok(report) => assert_accounted(&report),
                     Err(e) => panic!("{format:?}: compare failed: {e}"),
                 }
@@ -254,7 +260,7 @@ pub fn analyze(data: &[u8]) {
 /// The whole pipeline on 2–4 documents cut from the input, then every renderer.
 pub fn report(data: &[u8]) {
     let docs = split_documents(data);
-    let report = match compare(&docs, &Config::default()) {
+    let report = match compare(&docs, &Config::default(), &CompareOptions::default()) {
         Ok(report) => report,
         Err(Error::EmptyInput { .. }) => {
             assert!(docs.iter().all(|d| d.text.trim().is_empty()));

@@ -11,7 +11,7 @@
 //! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
-use factdiff_core::{ingest, Claim, Config, Document, Error, Report, Verdict};
+use factdiff_core::{ingest, Claim, CompareOptions, Config, Document, Error, Report, Verdict};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use std::collections::HashMap;
@@ -253,13 +253,11 @@ fn compare(
         return interruptible(py, |should_stop| {
             let docs: Vec<Document> = from_json(&docs_json, "documents")?;
             let config: Config = from_json(&config_json, "options")?;
-            let lexical = factdiff_core::judge::LexicalJudge;
-            to_sections(&factdiff_core::compare_cancellable(
-                &docs,
-                &config,
-                &lexical,
+            let options = CompareOptions {
                 should_stop,
-            )?)
+                ..CompareOptions::default()
+            };
+            to_sections(&factdiff_core::compare(&docs, &config, &options)?)
         });
     };
     let judge = PyJudge {
@@ -270,12 +268,11 @@ fn compare(
     let report = interruptible(py, |should_stop| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config: Config = from_json(&config_json, "options")?;
-        to_sections(&factdiff_core::compare_cancellable(
-            &docs,
-            &config,
-            &judge,
+        let options = CompareOptions {
+            judge: &judge,
             should_stop,
-        )?)
+        };
+        to_sections(&factdiff_core::compare(&docs, &config, &options)?)
     });
     match judge.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(cause) => {
@@ -310,7 +307,7 @@ fn load(py: Python<'_>, paths: Vec<PathBuf>, max_bytes: u64, skip_bad_lines: boo
             max_bytes,
             skip_bad_lines,
         };
-        let loaded = ingest::load_paths_with(&paths, &options)?;
+        let loaded = ingest::load(&paths, &options)?;
         let skipped = loaded
             .skipped
             .into_iter()

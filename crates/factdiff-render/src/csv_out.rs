@@ -36,7 +36,12 @@ pub(crate) fn render(report: &Report) -> String {
         let fact = f.fact.clone().unwrap_or_default();
         // The value the evidence's source gives the fact (several when it gives more than one).
         let value_of = |doc: &str| -> String {
-            let mut values: Vec<&str> = f.sources.iter().filter(|s| s.doc == doc).map(|s| s.value.as_str()).collect();
+            let mut values: Vec<&str> = f
+                .sources
+                .iter()
+                .filter(|s| s.doc == doc)
+                .map(|s| s.value.as_str())
+                .collect();
             values.dedup();
             values.join("; ")
         };

@@ -157,13 +157,6 @@ impl Status {
     }
 }
 
-fn is_conflict(kind: FindingKind) -> bool {
-    matches!(
-        kind,
-        FindingKind::Contradiction | FindingKind::NumericConflict | FindingKind::DateConflict
-    )
-}
-
 struct Html<'a> {
     out: &'a mut String,
     report: &'a Report,
@@ -364,7 +357,7 @@ impl Html<'_> {
         self.out.push_str("</tr>\n");
         // Lookups by id, so that large reports stay linear.
         let by_id: HashMap<&str, &Claim> = r.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-        let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| is_conflict(f.kind)).collect();
+        let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| f.kind.is_conflict()).collect();
         for c in clusters {
             let first = c.claims.iter().find_map(|id| by_id.get(id.as_str()));
             let text = first.map_or_else(|| c.id.as_str(), |cl| cl.text.as_str());
@@ -608,7 +601,7 @@ fn claim_statuses(report: &Report) -> HashMap<&str, Status> {
             })
             .collect()
     };
-    let conflicted = in_findings(&is_conflict);
+    let conflicted = in_findings(&FindingKind::is_conflict);
     let unsupported = in_findings(&|k| k == FindingKind::Unsupported);
     let repeated = in_findings(&|k| k == FindingKind::Repetition);
     for c in &report.claims {

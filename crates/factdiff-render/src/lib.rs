@@ -2,10 +2,10 @@
 //! GitHub, JSON for programs, CSV for spreadsheets and a self-contained HTML page.
 //!
 //! ```
-//! use factdiff_core::{compare, Config, Document};
+//! use factdiff_core::{compare, CompareOptions, Config, Document};
 //! use factdiff_render::{render, Format, Options};
 //! let docs = vec![Document::new("a", "Japan backed India on Monday.")];
-//! let report = compare(&docs, &Config::default()).unwrap();
+//! let report = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
 //! let text = render(&report, Format::Text, &Options::default());
 //! assert!(text.contains("1 document"));
 //! ```

@@ -12,9 +12,7 @@ pub mod cluster;
 pub mod index;
 pub mod similarity;
 
-use crate::analyze::tokens::content_terms;
 use crate::judge::Judge;
-use crate::lexicon::Lexicon;
 use crate::{Alignment, Claim, Config, Verdict, VerdictLabel};
 use std::sync::Arc;
 
@@ -28,37 +26,29 @@ pub struct Aligned {
     pub repeats: Vec<(usize, usize, f64)>,
 }
 
-/// Align `claims`, splitting each text into content terms first.
-pub fn align(claims: &[Claim], judge: &dyn Judge, lex: &Lexicon, config: &Config) -> Aligned {
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(lex, &c.text)).collect();
-    let terms: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
-    align_with_terms(claims, &terms, judge, config)
-}
-
-/// [`align`] with each claim's content terms already known (from [`crate::analyze::Analyzed::terms`]).
-pub fn align_with_terms(claims: &[Claim], terms: &[&[Arc<str>]], judge: &dyn Judge, config: &Config) -> Aligned {
-    align_cancellable(claims, terms, judge, config, &|| false).unwrap_or_default()
-}
-
 /// How many candidate pairs are scored between two polls of `should_stop`.
 const POLL_EVERY: usize = 4_096;
 
-/// [`align_with_terms`] that gives up (`None`) once `should_stop` returns true; it is polled
-/// every [`POLL_EVERY`] candidate pairs and before the judge is called.
-pub fn align_cancellable(
+/// Align `claims`, whose content terms ([`crate::analyze::Analysis::terms`]) are `terms`: score
+/// the candidate pairs, drop the terms, then have `judge` give each pair above the threshold its
+/// verdict. `None` once `should_stop` returns true; it is polled every [`POLL_EVERY`] candidate
+/// pairs and before each call of the judge.
+pub fn align(
     claims: &[Claim],
-    terms: &[&[Arc<str>]],
+    terms: Vec<Vec<Arc<str>>>,
     judge: &dyn Judge,
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let scored = score_candidates(claims, terms, config, should_stop)?;
-    judge_scored(claims, scored, judge, should_stop)
+    let scored = score_candidates(claims, &terms, config, should_stop);
+    // The terms are only for scoring: freed before the judge runs.
+    drop(terms);
+    judge_scored(claims, scored?, judge, should_stop)
 }
 
 /// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
 #[derive(Debug, Default)]
-pub struct Scored {
+struct Scored {
     /// Cross-document pairs at or above the threshold: claim indices and their alignment, whose
     /// verdict the judge fills in where it stands (no second list of the pairs is built).
     pairs: Vec<(usize, usize, Alignment)>,
@@ -70,10 +60,9 @@ pub struct Scored {
 /// a big story nor a list of all its verdicts is held beside the alignments.
 const JUDGE_EVERY: usize = 8_192;
 
-/// Judge the scored cross-document pairs in one batch (`None` when `should_stop` returns true
-/// first): the second half of [`align_cancellable`]. The caller may free what scoring needed
-/// (the claims' terms) before calling it.
-pub fn judge_scored(
+/// Judge the scored cross-document pairs, chunk by chunk (`None` when `should_stop` returns true
+/// first): the second half of [`align`].
+fn judge_scored(
     claims: &[Claim],
     scored: Scored,
     judge: &dyn Judge,
@@ -115,9 +104,9 @@ fn judge_in_chunks(
 /// at or above the threshold, and repeats inside one document; `None` once `should_stop` returns
 /// true. The per-claim features (character bigrams, key ids) and the index are dropped on return,
 /// before the judge runs, so they never add to the judge's own memory.
-pub fn score_candidates(
+fn score_candidates(
     claims: &[Claim],
-    terms: &[&[Arc<str>]],
+    terms: &[Vec<Arc<str>>],
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scored> {
@@ -248,8 +237,14 @@ pub(crate) fn round3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::tokens::content_terms;
     use crate::judge::LexicalJudge;
+    use crate::lexicon::Lexicon;
     use crate::{Config, Document};
+
+    fn terms(claims: &[Claim]) -> Vec<Vec<Arc<str>>> {
+        claims.iter().map(|c| content_terms(Lexicon::get(), &c.text)).collect()
+    }
 
     fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
         docs.iter()
@@ -265,7 +260,7 @@ mod tests {
             ("a", "Officials evacuated 1,200 people from villages along the Marin river. Officials evacuated 1,200 people from villages along the Marin river."),
             ("b", "Officials evacuated 2,400 people from villages along the Marin river. The choir sang songs in the old hall."),
         ]);
-        let al = align(&c, &LexicalJudge, Lexicon::get(), &Config::default());
+        let al = align(&c, terms(&c), &LexicalJudge, &Config::default(), &|| false).unwrap_or_default();
         assert!(al.pairs.iter().all(|(i, j, _)| c[*i].doc != c[*j].doc));
         assert!(al.pairs.iter().any(|(_, _, a)| &*a.a == "a#0" && &*a.b == "b#0"));
         assert!(
@@ -288,8 +283,7 @@ mod tests {
             ("b", "Officials evacuated 2,400 people from villages along the Marin river. The dam on the Marin river did not break on Sunday night. Rescue teams reached the flooded town of Esk by helicopter."),
             ("c", "About 1,200 people left villages along the Marin river. The Marin river dam broke on Sunday after rain. Teams reached Esk, a flooded town, by boat."),
         ]);
-        let terms: Vec<Vec<Arc<str>>> = c.iter().map(|x| content_terms(Lexicon::get(), &x.text)).collect();
-        let terms: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
+        let terms = terms(&c);
         let scored = |c: &[Claim]| score_candidates(c, &terms, &Config::default(), &|| false).unwrap_or_default();
         let whole = judge_scored(&c, scored(&c), &LexicalJudge, &|| false).unwrap_or_default();
         assert!(whole.pairs.len() >= 4, "{}", whole.pairs.len());

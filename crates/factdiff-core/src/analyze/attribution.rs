@@ -6,6 +6,8 @@
 //! Singh"). "He"/"She" before the verb refers to the previous speaker. With no
 //! reporting verb, the sentence is in the article's own voice.
 
+use super::entities::Person;
+use super::tokens::Token;
 use crate::lexicon::{Lexicon, Scan};
 use crate::{EntityKind, EntityMention, Span, Speaker, SpeakerKind};
 
@@ -31,133 +33,741 @@ fn find_quote(text: &str, curly: char) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Speaker of a scanned sentence. `entities` have absolute spans; `base` is the sentence start.
+/// What attribution knows of the document before the sentence.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// The speaker of the last attributed sentence ("He added" refers back to it).
+    pub previous: Option<&'a Speaker>,
+    /// True when the sentence right before this one had `previous` as its speaker: a sentence
+    /// that opens with a quotation and names no one continues that speech.
+    pub adjacent: bool,
+    /// The person mentioned last before this sentence.
+    pub last_person: Option<&'a Person>,
+}
+
+/// Speaker of a scanned sentence. `toks` and `entities` have absolute spans; `base` is the
+/// sentence start; `quote` is relative to the sentence.
 pub fn speaker(
     lex: &Lexicon,
     scan: &Scan<'_>,
     base: usize,
+    toks: &[Token<'_>],
     entities: &[EntityMention],
     quote: Option<Span>,
-    previous: Option<&Speaker>,
+    ctx: Context<'_>,
 ) -> Speaker {
-    let sentence = scan.text;
-    let outside = |s: Span| quote.is_none_or(|q| s.end_byte <= q.start_byte || s.start_byte >= q.end_byte);
-    let Some((verb, _)) = scan.find(&lex.reporting).into_iter().find(|(s, _)| outside(*s)) else {
-        return Speaker::author();
+    let s = Reader {
+        lex,
+        text: scan.text,
+        base,
+        toks,
+        entities,
+        quote,
+        ctx,
     };
-    let verb_text = verb.slice(sentence).to_string();
-    let abs = |s: Span| Span::new(base + s.start_byte, base + s.end_byte);
-    let from_entity = |e: &EntityMention| Speaker {
-        kind: if e.kind == EntityKind::Person {
+    let cues: Vec<Span> = scan
+        .find(&lex.reporting)
+        .into_iter()
+        .map(|(span, _)| span)
+        .filter(|v| s.outside(*v) && s.verb_like(*v))
+        .collect();
+    for &verb in &cues {
+        if let Some(found) = s.resolve(verb) {
+            return found;
+        }
+    }
+    let opens_quote = quote.is_some_and(|q| scan.text[..q.start_byte].trim().is_empty());
+    if let Some(prev) = ctx.previous.filter(|_| ctx.adjacent && opens_quote) {
+        // Continued speech: the speaker was named in an earlier sentence.
+        return Speaker {
+            span: None,
+            ..prev.clone()
+        };
+    }
+    match cues.iter().find(|v| s.unnamed_verb(**v)) {
+        // A reporting verb whose speaker is not named: "it is believed", "reports said".
+        Some(&verb) => Speaker {
+            kind: SpeakerKind::Anonymous,
+            name: None,
+            role: None,
+            affiliation: None,
+            verb: Some(verb.slice(scan.text).to_string()),
+            span: None,
+        },
+        None => Speaker::author(),
+    }
+}
+
+/// Lower-case words that may stand between a speaker and the verb ("Japan has unequivocally
+/// stated", "Smith also said"): stopwords and adverbs in -ly, at most three.
+const MAX_SKIPPED: usize = 3;
+
+/// Documents that speak for whoever issued them ("a report from Recode", "a CentCom statement").
+const DOCUMENTS: [&str; 8] = [
+    "report",
+    "statement",
+    "post",
+    "interview",
+    "release",
+    "letter",
+    "tweet",
+    "documents",
+];
+
+/// Adverbs that are not stopwords and do not end in -ly ("The BBC later said").
+const ADVERBS: [&str; 12] = [
+    "later", "earlier", "first", "still", "now", "since", "again", "once", "last", "already", "often", "soon",
+];
+
+/// Name particles that may stand inside a person's name in lower case ("Ursula von der Leyen").
+const PARTICLES: [&str; 16] = [
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du",
+];
+
+/// One sentence being read for its speaker.
+struct Reader<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    base: usize,
+    toks: &'a [Token<'a>],
+    entities: &'a [EntityMention],
+    quote: Option<Span>,
+    ctx: Context<'a>,
+}
+
+impl Reader<'_> {
+    /// True when the relative span lies outside the quotation.
+    fn outside(&self, s: Span) -> bool {
+        self.quote
+            .is_none_or(|q| s.end_byte <= q.start_byte || s.start_byte >= q.end_byte)
+    }
+
+    /// A reporting cue is a verb only in lower case ("Islamic State", "United States" are names),
+    /// except at the start of the sentence ("According to…", "Says…"), and never inside a name.
+    fn verb_like(&self, v: Span) -> bool {
+        let lower = !v.slice(self.text).starts_with(char::is_uppercase);
+        let first = self.text[..v.start_byte].trim().is_empty();
+        let in_entity = self
+            .entities
+            .iter()
+            .any(|e| self.rel(e.span).start_byte <= v.start_byte && v.end_byte <= self.rel(e.span).end_byte);
+        (lower || first) && !in_entity
+    }
+
+    /// True when the cue reads as a verb with its speaker left unnamed ("it is believed", "reports
+    /// said"), not as a noun ("the reports", "the state") or a participle ("posted by").
+    fn unnamed_verb(&self, v: Span) -> bool {
+        let before = self.text[..v.start_byte]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        let after = self.text[v.end_byte..].split_whitespace().next().unwrap_or("");
+        ![
+            "the", "a", "an", "of", "by", "on", "about", "his", "her", "their", "its", "if", "these", "those", "such",
+        ]
+        .contains(&before.as_str())
+            && !["of", "by"].contains(&after)
+    }
+
+    fn rel(&self, s: Span) -> Span {
+        Span::new(s.start_byte - self.base, s.end_byte - self.base)
+    }
+
+    /// Text of a token, relative span.
+    fn tok(&self, i: usize) -> Span {
+        self.rel(self.toks[i].span)
+    }
+
+    /// The speaker named for the reporting verb at `verb`, if any.
+    fn resolve(&self, verb: Span) -> Option<Speaker> {
+        let verb_text = verb.slice(self.text);
+        let found = if verb_text.eq_ignore_ascii_case("according to") {
+            self.after(verb, true)
+        } else {
+            let pre = self.text[..verb.start_byte].trim_end();
+            // Speaker after the verb: right after a quotation or at the start ("…," said X);
+            // after a plain comma only a name ("…, said Carlos Mendes"), never a description.
+            let after_quote = pre.is_empty() || pre.trim_end_matches(',').ends_with(['"', '”', '\'', '’', ':', '—']);
+            let told = verb_text.to_ascii_lowercase().starts_with("tel") || verb_text.eq_ignore_ascii_case("told");
+            match self.before(verb) {
+                Some(sp) => Some(sp),
+                None if told => None,
+                None if after_quote => self.after(verb, false),
+                None if pre.ends_with(',') => self.after(verb, false).filter(|sp| {
+                    sp.kind != SpeakerKind::Anonymous
+                        && sp.name.as_deref().is_some_and(|n| n.starts_with(char::is_uppercase))
+                }),
+                None => None,
+            }
+        };
+        found.map(|mut sp| {
+            sp.verb = Some(verb_text.to_string());
+            sp
+        })
+    }
+
+    /// Index of the last token that ends at or before relative byte `at`.
+    fn last_token_before(&self, at: usize) -> Option<usize> {
+        let abs = self.base + at;
+        self.toks.iter().rposition(|t| t.span.end_byte <= abs)
+    }
+
+    /// Index of the first token that starts at or after relative byte `at`.
+    fn first_token_after(&self, at: usize) -> Option<usize> {
+        let abs = self.base + at;
+        self.toks.iter().position(|t| t.span.start_byte >= abs)
+    }
+
+    /// Only spaces between two relative offsets.
+    fn blank(&self, from: usize, to: usize) -> bool {
+        self.text.get(from..to).is_some_and(|g| g.trim().is_empty())
+    }
+
+    /// The speaker in subject position before the verb: "Carlos Mendes said", "the interior
+    /// ministry said", "officials said", "he added", "John Smith, a spokesman for Y, said".
+    fn before(&self, verb: Span) -> Option<Speaker> {
+        let mut k = self.last_token_before(verb.start_byte)?;
+        let mut next_start = verb.start_byte;
+        let mut skipped = 0;
+        let mut passive = false;
+        loop {
+            let t = self.tok(k);
+            if !self.outside(t) {
+                return None;
+            }
+            let word = self.toks[k].text;
+            let lower = word.to_lowercase();
+            // "Woods, who said…": the name before the relative pronoun.
+            if lower == "who" && skipped == 0 && k > 0 {
+                let gap = self
+                    .text
+                    .get(self.tok(k - 1).end_byte..t.start_byte)
+                    .unwrap_or("")
+                    .trim();
+                if gap == "," {
+                    return self.named_ending(k - 1);
+                }
+            }
+            let skippable = !self.toks[k].is_capitalised()
+                && !is_pronoun(&lower)
+                && !["a", "an", "the", "and", "but", "or", "who", "which", "that"].contains(&lower.as_str())
+                && (self.lex.is_stopword(&lower) || lower.ends_with("ly") || ADVERBS.contains(&lower.as_str()));
+            if skippable && skipped < MAX_SKIPPED && self.blank(t.end_byte, next_start) && k > 0 {
+                skipped += 1;
+                passive |= ["is", "was", "were", "be", "been", "being"].contains(&lower.as_str());
+                next_start = t.start_byte;
+                k -= 1;
+                continue;
+            }
+            let gap = self.text.get(t.end_byte..next_start).unwrap_or("").trim();
+            if passive {
+                // "It is believed", "Laweel was told": not a speaker in subject position.
+                return None;
+            }
+            // "Duncan Hunter (R-Calif.) claimed": step over the parenthesis.
+            if gap.ends_with(')') {
+                let open = self.text[..next_start].rfind('(')?;
+                let j = self.last_token_before(open)?;
+                return self
+                    .blank(self.tok(j).end_byte, open)
+                    .then(|| self.named_ending(j))
+                    .flatten();
+            }
+            return match gap {
+                "" => self.subject_ending(k),
+                "," => self.appositive(k),
+                _ => None,
+            };
+        }
+    }
+
+    /// The speaker whose phrase ends with token `k`, right before the verb.
+    fn subject_ending(&self, k: usize) -> Option<Speaker> {
+        let t = self.toks[k];
+        let lower = t.text.to_lowercase();
+        if is_pronoun(&lower) {
+            // The pronoun is where this sentence names its speaker.
+            return self.pronoun(&lower).map(|sp| Speaker {
+                span: Some(t.span),
+                ..sp
+            });
+        }
+        if let Some(sp) = self.anonymous_ending(k) {
+            return Some(sp);
+        }
+        if let Some(e) = self
+            .entities
+            .iter()
+            .find(|e| e.span.end_byte == t.span.end_byte || (e.span.contains(t.span) && e.kind == EntityKind::Person))
+        {
+            return (!self.after_preposition(self.toks.iter().position(|x| x.span.start_byte >= e.span.start_byte)?))
+                .then(|| entity_speaker(e));
+        }
+        if t.is_capitalised() {
+            if let Some(first) = self.name_start(k) {
+                // "another user on Twitter said": the name only says where the speaker is.
+                return (!self.after_preposition(first)).then(|| self.named(first, k)).flatten();
+            }
+        }
+        self.description_ending(k)
+    }
+
+    /// True when the word before token `i` is a preposition ("on", "of", "at"…).
+    fn after_preposition(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
+            ["on", "of", "at", "from", "in", "for", "with", "by", "to"].contains(&self.toks[p].text)
+                && self.blank(self.tok(p).end_byte, self.tok(i).start_byte)
+        })
+    }
+
+    /// "he/she" → the person mentioned last; "they" → the previous speaker when that was a group
+    /// (anonymous or an organisation); "it" → the previous organisation speaker.
+    fn pronoun(&self, lower: &str) -> Option<Speaker> {
+        match lower {
+            "he" | "she" => self
+                .ctx
+                .last_person
+                .map(|p| Speaker {
+                    kind: SpeakerKind::Person,
+                    name: Some(p.name.clone()),
+                    role: p.role.clone(),
+                    affiliation: p.affiliation.clone(),
+                    verb: None,
+                    span: None,
+                })
+                .or_else(|| self.ctx.previous.filter(|p| p.kind == SpeakerKind::Person).cloned()),
+            "they" => self
+                .ctx
+                .previous
+                .filter(|p| matches!(p.kind, SpeakerKind::Anonymous | SpeakerKind::Organisation))
+                .cloned(),
+            "it" => self
+                .ctx
+                .previous
+                .filter(|p| p.kind == SpeakerKind::Organisation)
+                .cloned(),
+            _ => None,
+        }
+    }
+
+    /// An anonymous cue ending at token `k` ("officials said"), or followed by a phrase that only
+    /// says whose it is ("a spokesman for the ministry said", "a source close to the talks said").
+    fn anonymous_ending(&self, k: usize) -> Option<Speaker> {
+        let end = self.tok(k).end_byte;
+        let start = self.tok(k.saturating_sub(8)).start_byte;
+        let (cue, _) = self
+            .lex
+            .anonymous
+            .find(&self.text[start..end])
+            .into_iter()
+            .map(|(s, i)| (Span::new(s.start_byte + start, s.end_byte + start), i))
+            .filter(|(s, _)| {
+                let rest = &self.text[s.end_byte..end];
+                rest.is_empty()
+                    || (!rest.contains([',', ';', ':', '"', '“', '”'])
+                        && [
+                            " for ",
+                            " of ",
+                            " at ",
+                            " from ",
+                            " close ",
+                            " with ",
+                            " in ",
+                            " familiar ",
+                        ]
+                        .iter()
+                        .any(|p| rest.starts_with(p)))
+            })
+            .min_by_key(|(s, _)| (std::cmp::Reverse(s.end_byte), s.start_byte))?;
+        Some(self.anonymous(cue))
+    }
+
+    fn anonymous(&self, cue: Span) -> Speaker {
+        // "Russian officials said": the entity names whose officials they are only when adjacent.
+        let affiliation = self
+            .entities
+            .iter()
+            .find(|e| {
+                e.kind != EntityKind::Person
+                    && e.span.end_byte <= self.base + cue.start_byte
+                    && e.span.end_byte + 1 >= self.base + cue.start_byte
+            })
+            .map(|e| e.canonical.clone());
+        Speaker {
+            kind: SpeakerKind::Anonymous,
+            name: Some(cue.slice(self.text).to_string()),
+            role: None,
+            affiliation,
+            verb: None,
+            span: Some(Span::new(self.base + cue.start_byte, self.base + cue.end_byte)),
+        }
+    }
+
+    /// "X, a spokesman for Y, said", "X, who heads Y, said", "X, 45, said": the name before the
+    /// commas, with the appositive as its role.
+    fn appositive(&self, k: usize) -> Option<Speaker> {
+        // "Mr. Somers' sister, Lucy Somers, told": the name itself stands between the commas.
+        if let Some(first) = self.name_start(k) {
+            let before = self.text[..self.tok(first).start_byte].trim_end();
+            if before.ends_with(',') {
+                return self.named(first, k);
+            }
+        }
+        let mut end = self.tok(k).end_byte;
+        for _ in 0..3 {
+            let comma = self.text[..end].rfind(',')?;
+            let inserted = self.text[comma + 1..end].trim();
+            let first = inserted.split_whitespace().next().unwrap_or("");
+            let insert_like = first
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if !insert_like || !self.outside(Span::new(comma, end)) {
+                return None;
+            }
+            let j = self.last_token_before(comma)?;
+            if self.blank(self.tok(j).end_byte, comma) {
+                if let Some(mut sp) = self.named_ending(j) {
+                    let relative = ["who", "which", "whose"].contains(&first);
+                    if !relative && !first.starts_with(|c: char| c.is_ascii_digit()) && sp.role.is_none() {
+                        let role = inserted
+                            .trim_start_matches("a ")
+                            .trim_start_matches("an ")
+                            .trim_start_matches("the ");
+                        sp.role = Some(role.to_string());
+                    }
+                    return Some(sp);
+                }
+            }
+            end = comma;
+        }
+        None
+    }
+
+    /// A named person or organisation (entity or capitalised name) ending at token `k`.
+    fn named_ending(&self, k: usize) -> Option<Speaker> {
+        let t = self.toks[k];
+        if let Some(e) = self.entities.iter().find(|e| e.span.end_byte == t.span.end_byte) {
+            return Some(entity_speaker(e));
+        }
+        let first = self.name_start(k).filter(|_| t.is_capitalised())?;
+        self.named(first, k)
+    }
+
+    /// The speaker after the verb (`according`: after "according to"): "said Carlos Mendes", "said the transport minister, Carlos
+    /// Mendes", "according to Priya Patel", "says a lawyer who…", "according to the ministry".
+    fn after(&self, verb: Span, according: bool) -> Option<Speaker> {
+        let j = self.first_token_after(verb.end_byte)?;
+        if !self.outside(self.tok(j)) || !self.blank(verb.end_byte, self.tok(j).start_byte) {
+            return None;
+        }
+        let mut lower = self.toks[j].text.to_lowercase();
+        let mut j = j;
+        // "the Telegraph", and "a CentCom statement": the name behind the article.
+        let document_after = |i: usize| {
+            let mut e = i;
+            while self.name_continues(e) {
+                e += 1;
+            }
+            self.toks
+                .get(e + 1)
+                .is_some_and(|t| DOCUMENTS.contains(&t.text.to_lowercase().as_str()))
+        };
+        if (lower == "the" || ((lower == "a" || lower == "an") && document_after(j + 1)))
+            && self.toks.get(j + 1).is_some_and(Token::is_capitalised)
+        {
+            j += 1;
+            lower = self.toks[j].text.to_lowercase();
+        }
+        // A person entity among the capitalised words that follow ("said Interior Minister Ana Ruiz").
+        let caps_end = (j..self.toks.len().min(j + 6))
+            .take_while(|&i| self.toks[i].is_capitalised())
+            .last();
+        if let Some(last) = caps_end {
+            let limit = self.toks[last].span.end_byte;
+            if let Some(e) = self.entities.iter().find(|e| {
+                e.kind == EntityKind::Person
+                    && e.span.start_byte >= self.toks[j].span.start_byte
+                    && e.span.end_byte <= limit
+            }) {
+                return Some(entity_speaker(e));
+            }
+        }
+        if let Some(cue) = self
+            .lex
+            .anonymous
+            .find(&self.text[self.tok(j).start_byte..])
+            .into_iter()
+            .next()
+            .filter(|(s, _)| s.start_byte == 0 || (["a", "an", "the"].contains(&lower.as_str()) && s.start_byte <= 4))
+        {
+            let at = self.tok(j).start_byte;
+            return Some(self.anonymous(Span::new(cue.0.start_byte + at, cue.0.end_byte + at)));
+        }
+        if self.toks[j].is_capitalised() && !self.lex.is_not_name(&lower) {
+            let mut last = j;
+            while self.name_continues(last) {
+                last += 1;
+            }
+            let mut sp = self.named(j, last)?;
+            // "said Ahmed Khan, a farmer in the valley"
+            if let Some(role) = self.trailing_appositive(last).filter(|_| !according) {
+                sp.role = sp.role.or(Some(role));
+            }
+            return Some(sp);
+        }
+        // A description: "the transport minister, Carlos Mendes", "the interior ministry", "a lawyer".
+        let mut last = j;
+        while last + 1 < self.toks.len()
+            && last < j + 6
+            && !self.toks[last + 1].is_capitalised()
+            && self.blank(self.tok(last).end_byte, self.tok(last + 1).start_byte)
+        {
+            last += 1;
+        }
+        let after_desc = self.tok(last).end_byte;
+        if self.text[after_desc..].starts_with(", ") {
+            if let Some(n) = self.first_token_after(after_desc + 1) {
+                if self.toks[n].is_capitalised() && self.blank(after_desc + 1, self.tok(n).start_byte) {
+                    let mut end = n;
+                    while self.name_continues(end) {
+                        end += 1;
+                    }
+                    if let Some(mut sp) = self.named(n, end).filter(|sp| sp.kind == SpeakerKind::Person) {
+                        let role = Span::new(self.tok(j).start_byte, after_desc).slice(self.text);
+                        sp.role = sp.role.or_else(|| Some(strip_article(role).to_string()));
+                        return Some(sp);
+                    }
+                }
+            }
+        }
+        self.description(j, last)
+    }
+
+    /// ", a farmer in the valley" after the name ending at token `last`, as a role.
+    fn trailing_appositive(&self, last: usize) -> Option<String> {
+        let rest = &self.text[self.tok(last).end_byte..];
+        let rest = rest.strip_prefix(", ")?;
+        let first = rest.split_whitespace().next()?;
+        if !["a", "an", "the"].contains(&first) {
+            return None;
+        }
+        let role = rest.split([',', '.', ';', '"', '“', '”']).next()?.trim();
+        // Only an appositive that closes the sentence: "According to X, the level rose" is not one.
+        let after = &rest[role.len()..];
+        after
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '"' | '”' | '\'' | '’'))
+            .is_empty()
+            .then(|| strip_article(role).to_string())
+    }
+
+    /// True when the token after `i` continues a name that includes token `i`.
+    fn name_continues(&self, i: usize) -> bool {
+        let Some(next) = self.toks.get(i + 1) else {
+            return false;
+        };
+        let t = self.toks[i];
+        let gap = &self.text[t.span.end_byte - self.base..next.span.start_byte - self.base];
+        let joined = gap == " "
+            || gap == " & "
+            || (gap == "-" && PARTICLES.contains(&t.text))
+            || (gap == ". " && t.text.len() == 1);
+        let name_like = next.is_capitalised() && !self.lex.is_not_name(&next.text.to_lowercase())
+            || PARTICLES.contains(&next.text) && self.toks.get(i + 2).is_some_and(Token::is_capitalised);
+        joined && name_like && !is_possessive(t.text) && self.outside(self.rel(next.span))
+    }
+
+    /// True when token `i` can stand inside a name (before its last word).
+    fn name_word(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        (t.is_capitalised() && !self.lex.is_not_name(&t.text.to_lowercase()) || PARTICLES.contains(&t.text))
+            && !is_possessive(t.text)
+            && self.outside(self.tok(i))
+    }
+
+    /// First token of the capitalised name that ends at token `k` (at most five words).
+    fn name_start(&self, k: usize) -> Option<usize> {
+        if !self.toks[k].is_capitalised() || !self.name_word(k) {
+            return None;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 4 && self.name_word(first - 1) && self.name_continues(first - 1) {
+            first -= 1;
+        }
+        // A leading particle is not part of the name.
+        while first < k && !self.toks[first].is_capitalised() {
+            first += 1;
+        }
+        Some(first)
+    }
+
+    /// The speaker named by tokens `first..=last`: a known entity, an organisation (its last word
+    /// is an organisation word, or it is an acronym), or else a person.
+    fn named(&self, first: usize, last: usize) -> Option<Speaker> {
+        let span = Span::new(self.toks[first].span.start_byte, self.toks[last].span.end_byte);
+        if let Some(e) = self
+            .entities
+            .iter()
+            .find(|e| (e.kind == EntityKind::Person && span.contains(e.span)) || e.span == span)
+        {
+            return Some(entity_speaker(e));
+        }
+        let text = trim_possessive(self.rel(span).slice(self.text));
+        let words: Vec<&str> = text.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        let last_word = words.last()?.to_lowercase();
+        let acronym = words.len() == 1 && text.len() >= 2 && text.chars().all(|c| c.is_uppercase() || c == '.');
+        // The possessor before the name: "CNN's Hala Gorani".
+        let possessor = first
+            .checked_sub(1)
+            .map(|i| self.toks[i].text)
+            .filter(|w| is_possessive(w))
+            .filter(|_| {
+                self.blank(
+                    self.toks[first - 1].span.end_byte - self.base,
+                    self.toks[first].span.start_byte - self.base,
+                )
+            })
+            .map(|w| trim_possessive(w).to_string());
+        let affiliation = possessor.or_else(|| {
+            self.entities
+                .iter()
+                .find(|e| {
+                    e.kind != EntityKind::Person
+                        && e.span.end_byte <= span.start_byte
+                        && e.span.end_byte + 1 >= span.start_byte
+                })
+                .map(|e| e.canonical.clone())
+        });
+        // People take no article ("The Hollywood Reporter"), and a single word that is no known
+        // person's name is more often an outlet or a company ("CentCom said", "Politico reported").
+        let article = first
+            .checked_sub(1)
+            .is_some_and(|i| self.toks[i].text.eq_ignore_ascii_case("the"));
+        let organisation = self.lex.is_organisation_word(&last_word) || acronym || article || words.len() == 1;
+        Some(Speaker {
+            kind: if organisation {
+                SpeakerKind::Organisation
+            } else {
+                SpeakerKind::Person
+            },
+            name: Some(text.to_string()),
+            role: None,
+            affiliation,
+            verb: None,
+            span: Some(Span::new(span.start_byte, span.start_byte + text.len())),
+        })
+    }
+
+    /// A lower-case description ending at token `k`: an organisation ("the interior ministry",
+    /// "police") or an unnamed person ("a lawyer").
+    fn description_ending(&self, k: usize) -> Option<Speaker> {
+        let mut first = k;
+        while first > 0
+            && k - first < 5
+            && self.blank(self.tok(first - 1).end_byte, self.tok(first).start_byte)
+            && !["a", "an", "the"].contains(&self.toks[first].text.to_lowercase().as_str())
+            && self.outside(self.tok(first - 1))
+        {
+            first -= 1;
+        }
+        self.description(first, k)
+    }
+
+    /// [`Reader::description_ending`] over tokens `first..=last`.
+    fn description(&self, first: usize, last: usize) -> Option<Speaker> {
+        // The head is the last word of the description, or the word before "of"/"for"/"close".
+        let words: Vec<&str> = (first..=last).map(|i| self.toks[i].text).collect();
+        let head_at = words
+            .iter()
+            .position(|w| ["of", "for", "at", "from", "in", "who", "with", "by"].contains(w))
+            .map_or(words.len() - 1, |p| p.saturating_sub(1));
+        let head = words.get(head_at)?.to_lowercase();
+        let lead = words.first()?.to_lowercase();
+        // "a report from Recode": a document speaks for whoever issued it.
+        if DOCUMENTS.contains(&head.as_str()) {
+            let by = first + head_at + 1;
+            let named = self.toks.get(by + 1).is_some_and(Token::is_capitalised)
+                && ["from", "by", "in", "of"].contains(&self.toks.get(by).map_or("", |t| t.text));
+            if named {
+                let mut end = by + 1;
+                while self.name_continues(end) {
+                    end += 1;
+                }
+                return self.named(by + 1, end);
+            }
+        }
+        let span = Span::new(self.tok(first).start_byte, self.tok(first + head_at).end_byte);
+        let name = span.slice(self.text).to_string();
+        let kind = if self.lex.is_organisation_word(&head) {
+            SpeakerKind::Organisation
+        } else if lead == "a" || lead == "an" {
+            SpeakerKind::Anonymous
+        } else {
+            return None;
+        };
+        let affiliation = self
+            .entities
+            .iter()
+            .find(|e| {
+                e.kind != EntityKind::Person
+                    && self.rel(e.span).start_byte >= span.start_byte
+                    && self.rel(e.span).end_byte <= span.end_byte
+            })
+            .map(|e| e.canonical.clone());
+        Some(Speaker {
+            kind,
+            name: Some(name),
+            role: None,
+            affiliation,
+            verb: None,
+            span: Some(Span::new(self.base + span.start_byte, self.base + span.end_byte)),
+        })
+    }
+}
+
+/// The speaker an entity names: a person, or an organisation (a country speaks for its government).
+fn entity_speaker(e: &EntityMention) -> Speaker {
+    let person = e.kind == EntityKind::Person;
+    Speaker {
+        kind: if person {
             SpeakerKind::Person
         } else {
             SpeakerKind::Organisation
         },
-        name: Some(if e.kind == EntityKind::Person {
-            e.canonical.clone()
-        } else {
-            e.text.clone()
-        }),
+        name: Some(if person { e.canonical.clone() } else { e.text.clone() }),
         role: e.role.clone(),
-        affiliation: if e.kind == EntityKind::Person {
+        affiliation: if person {
             e.affiliation.clone()
         } else {
             Some(e.canonical.clone())
         },
-        verb: Some(verb_text.clone()),
+        verb: None,
         span: Some(e.span),
-    };
-    if verb_text.eq_ignore_ascii_case("according to") {
-        if let Some(e) = entities.iter().find(|e| e.span.start_byte >= base + verb.end_byte) {
-            return from_entity(e);
-        }
-    }
-    // Look back within the clause before the verb (outside the quote).
-    let clause_start = sentence[..verb.start_byte].rfind([';', '"', '”']).map_or(0, |i| i + 1);
-    let window = Span::new(clause_start, verb.start_byte);
-    let entity_before = entities.iter().rev().find(|e| {
-        e.span.end_byte <= base + window.end_byte
-            && e.span.start_byte >= base + window.start_byte
-            && outside(Span::new(e.span.start_byte - base, e.span.end_byte - base))
-    });
-    let anon_before = lex
-        .anonymous
-        .find(window.slice(sentence))
-        .into_iter()
-        .next_back()
-        .map(|(s, _)| Span::new(s.start_byte + window.start_byte, s.end_byte + window.start_byte));
-    let pronoun_before = {
-        let w = window.slice(sentence).trim_end();
-        let last = w
-            .rsplit(|c: char| !c.is_alphabetic())
-            .find(|x| !x.is_empty())
-            .unwrap_or("");
-        let last_two = w
-            .trim_end_matches(|c: char| c.is_alphabetic())
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .unwrap_or("");
-        ["He", "She", "he", "she", "They", "they"].contains(&last) || ["He", "She", "he", "she"].contains(&last_two)
-    };
-    let entity_end = entity_before.map(|e| e.span.end_byte - base);
-    let anon_end = anon_before.map(|s| s.end_byte);
-    if pronoun_before && entity_end.is_none_or(|e| e + 25 < verb.start_byte) {
-        if let Some(prev) = previous.filter(|p| p.kind != SpeakerKind::Author) {
-            return Speaker {
-                verb: Some(verb_text),
-                ..prev.clone()
-            };
-        }
-    }
-    match (entity_end, anon_end) {
-        (Some(e), Some(a)) if a > e => {
-            // "Russian officials said": the entity names whose officials they are only when adjacent.
-            let adjacent = anon_before.is_some_and(|cue| cue.start_byte <= e + 1);
-            anonymous(
-                sentence,
-                anon_before,
-                entity_before.filter(|_| adjacent),
-                verb_text,
-                abs,
-            )
-        }
-        (None, Some(_)) => anonymous(sentence, anon_before, None, verb_text, abs),
-        (Some(_), _) => entity_before.map(from_entity).unwrap_or_else(Speaker::author),
-        (None, None) => {
-            // "…," said Singh.
-            let after = entities
-                .iter()
-                .find(|e| e.span.start_byte >= base + verb.end_byte && e.span.start_byte <= base + verb.end_byte + 3);
-            after.map(from_entity).unwrap_or_else(|| Speaker {
-                kind: SpeakerKind::Anonymous,
-                name: None,
-                role: None,
-                affiliation: None,
-                verb: Some(verb_text),
-                span: None,
-            })
-        }
     }
 }
 
-fn anonymous(
-    sentence: &str,
-    cue: Option<Span>,
-    entity: Option<&EntityMention>,
-    verb: String,
-    abs: impl Fn(Span) -> Span,
-) -> Speaker {
-    Speaker {
-        kind: SpeakerKind::Anonymous,
-        name: cue.map(|c| c.slice(sentence).to_string()),
-        role: None,
-        affiliation: entity
-            .filter(|e| e.kind != EntityKind::Person)
-            .map(|e| e.canonical.clone()),
-        verb: Some(verb),
-        span: cue.map(abs),
-    }
+fn is_pronoun(lower: &str) -> bool {
+    ["he", "she", "they", "it"].contains(&lower)
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+fn trim_possessive(s: &str) -> &str {
+    s.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’')
+}
+
+fn strip_article(s: &str) -> &str {
+    ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| s.strip_prefix(a))
+        .unwrap_or(s)
+        .trim()
 }
 
 #[cfg(test)]
@@ -169,7 +779,198 @@ mod tests {
         let lex = Lexicon::get();
         let mut people = People::default();
         let e = entities::find(lex, s, 0, &mut people);
-        speaker(lex, &lex.scan(s), 0, &e, quote(s), None)
+        let toks = crate::analyze::tokens::words(s, 0);
+        speaker(lex, &lex.scan(s), 0, &toks, &e, quote(s), Context::default())
+    }
+
+    /// (kind, name) of `s`, one sentence on its own.
+    fn named(s: &str) -> (SpeakerKind, Option<String>) {
+        let sp = who(s);
+        (sp.kind, sp.name)
+    }
+
+    fn person(name: &str) -> (SpeakerKind, Option<String>) {
+        (SpeakerKind::Person, Some(name.to_string()))
+    }
+
+    /// (kind, name) of the speaker of every claim of a whole document, in order.
+    fn speakers_of(text: &str) -> Vec<(SpeakerKind, Option<String>)> {
+        let doc = crate::Document::new("d", text);
+        let claims = crate::extract_claims(&doc, &crate::Config::default()).unwrap_or_default();
+        claims.into_iter().map(|c| (c.speaker.kind, c.speaker.name)).collect()
+    }
+
+    const QUOTE: &str = "\"We will rebuild every bridge before winter,\"";
+
+    #[test]
+    fn quote_name_verb_and_quote_verb_name() {
+        assert_eq!(named(&format!("{QUOTE} Carlos Mendes said.")), person("Carlos Mendes"));
+        assert_eq!(named(&format!("{QUOTE} said Carlos Mendes.")), person("Carlos Mendes"));
+        assert_eq!(
+            named(&format!("{QUOTE} Carlos Mendes told reporters.")),
+            person("Carlos Mendes")
+        );
+        // "told X": X is the listener, not the speaker.
+        assert_eq!(named(&format!("{QUOTE} told Carlos Mendes.")).0, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn appositives_before_and_after_the_name() {
+        let sp = who(&format!("{QUOTE} said the transport minister, Carlos Mendes."));
+        assert_eq!(
+            (sp.kind, sp.name.as_deref(), sp.role.as_deref()),
+            (SpeakerKind::Person, Some("Carlos Mendes"), Some("transport minister"))
+        );
+        let sp = who("\"The dam is safe,\" John Smith, a spokesman for the ministry, said on Monday.");
+        assert_eq!(
+            (sp.kind, sp.name.as_deref(), sp.role.as_deref()),
+            (
+                SpeakerKind::Person,
+                Some("John Smith"),
+                Some("spokesman for the ministry")
+            )
+        );
+        let sp = who("\"Nobody warned us,\" said Ahmed Khan, a farmer in the valley.");
+        assert_eq!(
+            (sp.kind, sp.name.as_deref(), sp.role.as_deref()),
+            (SpeakerKind::Person, Some("Ahmed Khan"), Some("farmer in the valley"))
+        );
+        assert_eq!(
+            named("Ahmed Khan, 45, said the water came at night."),
+            person("Ahmed Khan")
+        );
+    }
+
+    #[test]
+    fn relative_clause_and_according_to() {
+        assert_eq!(
+            named("Maria Lopez, who heads the relief agency, said 300 families had lost their homes."),
+            person("Maria Lopez")
+        );
+        assert_eq!(
+            named("According to Priya Patel, the water level rose by two metres overnight."),
+            person("Priya Patel")
+        );
+        assert_eq!(
+            named("The water level rose by two metres, according to Priya Patel."),
+            person("Priya Patel")
+        );
+        let (kind, name) = named("The water level rose, according to the interior ministry.");
+        assert_eq!(
+            (kind, name.as_deref()),
+            (SpeakerKind::Organisation, Some("the interior ministry"))
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_beyond_said() {
+        for verb in [
+            "told reporters",
+            "added",
+            "stated",
+            "wrote",
+            "argued",
+            "warned",
+            "insisted",
+            "claimed",
+            "denied",
+            "confirmed",
+            "tweeted",
+        ] {
+            assert_eq!(
+                named(&format!("Carlos Mendes {verb} that the bridge would be rebuilt.")),
+                person("Carlos Mendes"),
+                "{verb}"
+            );
+        }
+        assert_eq!(
+            named("Carlos Mendes also said the bridge would be rebuilt."),
+            person("Carlos Mendes")
+        );
+    }
+
+    #[test]
+    fn titled_and_possessed_names() {
+        assert_eq!(
+            named("Interior Minister Ana Ruiz said the dam was safe."),
+            person("Ana Ruiz")
+        );
+        let sp = who("CNN's Hala Gorani said her colleague saw the footage.");
+        assert_eq!(
+            (sp.kind, sp.name.as_deref(), sp.affiliation.as_deref()),
+            (SpeakerKind::Person, Some("Hala Gorani"), Some("CNN"))
+        );
+    }
+
+    #[test]
+    fn organisations_speak_as_organisations() {
+        let (kind, name) = named("The interior ministry said the dam was safe.");
+        assert_eq!(
+            (kind, name.as_deref()),
+            (SpeakerKind::Organisation, Some("The interior ministry"))
+        );
+        assert_eq!(
+            named("Police said the woman had been identified.").0,
+            SpeakerKind::Organisation
+        );
+        assert_eq!(
+            named("The Associated Press reports that six pits had been found.").0,
+            SpeakerKind::Organisation
+        );
+        assert_eq!(
+            named("The Combined Joint Task Force said 29 strikes were staged.").0,
+            SpeakerKind::Organisation
+        );
+        assert_eq!(
+            named("The dam is safe, the Lorvanian government said.").0,
+            SpeakerKind::Organisation
+        );
+    }
+
+    #[test]
+    fn true_anonymity_stays_anonymous() {
+        for s in [
+            "The dam is safe, officials said.",
+            "A source close to the talks said the dam was safe.",
+            "A spokesman for the ministry said the dam was safe.",
+            "Two senior officials, speaking on condition of anonymity, said the dam was safe.",
+            "\"It is safe,\" says a lawyer who has represented the families.",
+            "It is believed that the dam is safe.",
+        ] {
+            assert_eq!(named(s).0, SpeakerKind::Anonymous, "{s}");
+        }
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        assert_eq!(named("The dam is safe, Japan said.").0, SpeakerKind::Organisation);
+        assert_eq!(
+            named("Yesterday Carlos Mendes said the dam was safe."),
+            person("Carlos Mendes")
+        );
+    }
+
+    #[test]
+    fn surnames_pronouns_and_continued_speech_refer_back() {
+        let doc = "Maria Lopez, who heads the relief agency, said 300 families had lost their homes.\n\n\
+                   Lopez added that aid would arrive on Friday.\n\n\
+                   She warned that the roads were still closed.\n\n\
+                   \"We need more trucks,\" she said. \"The next village has no water at all.\"\n\n\
+                   \"We will keep going until every family is safe.\"\n\n\
+                   The river rose again on Saturday.";
+        let lopez = person("Maria Lopez");
+        assert_eq!(
+            speakers_of(doc),
+            [
+                lopez.clone(),
+                lopez.clone(),
+                lopez.clone(),
+                lopez.clone(),
+                lopez.clone(),
+                lopez,
+                (SpeakerKind::Author, None)
+            ]
+        );
     }
 
     #[test]

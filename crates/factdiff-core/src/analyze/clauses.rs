@@ -58,9 +58,30 @@ const NOT_NEGATING: [&str; 15] = [
 
 /// Verbs whose negation denies a detail, not the content: "did not say when", "would not say how".
 const DETAIL_VERBS: [&str; 24] = [
-    "say", "said", "specify", "specified", "explain", "explained", "reveal", "revealed", "disclose", "disclosed",
-    "elaborate", "elaborated", "know", "knew", "indicate", "indicated", "identify", "identified", "name", "named",
-    "detail", "detailed", "give", "gave",
+    "say",
+    "said",
+    "specify",
+    "specified",
+    "explain",
+    "explained",
+    "reveal",
+    "revealed",
+    "disclose",
+    "disclosed",
+    "elaborate",
+    "elaborated",
+    "know",
+    "knew",
+    "indicate",
+    "indicated",
+    "identify",
+    "identified",
+    "name",
+    "named",
+    "detail",
+    "detailed",
+    "give",
+    "gave",
 ];
 /// What a detail verb asks about.
 const DETAIL_OBJECTS: [&str; 11] = [
@@ -122,7 +143,10 @@ fn boundaries(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let next_word = |from: usize| -> &str {
-        let rest = text.get(from..).unwrap_or("").trim_start_matches([' ', '"', '“', '‘', '\'']);
+        let rest = text
+            .get(from..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '"', '“', '‘', '\'']);
         let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         &rest[..end]
     };
@@ -203,8 +227,12 @@ pub fn negation_spans(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Span> {
     let lower = text.to_lowercase();
     // "No, ESPN is not having …": the opening "No" answers; the clause's own negation follows.
     let answer = |s: &Span| {
-        text[..s.start_byte].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty()
-            && lower.get(s.start_byte..).is_some_and(|t| t.starts_with("no,") || t.starts_with("no."))
+        text[..s.start_byte]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+            && lower
+                .get(s.start_byte..)
+                .is_some_and(|t| t.starts_with("no,") || t.starts_with("no."))
     };
     merged.retain(|s| {
         let from = lower.get(s.start_byte..).unwrap_or("");
@@ -265,7 +293,11 @@ mod tests {
         assert_eq!(
             clauses(s),
             [
-                ("The paper reports that the firm will close the plant,".to_string(), false, 0),
+                (
+                    "The paper reports that the firm will close the plant,".to_string(),
+                    false,
+                    0
+                ),
                 ("but doesn't say when.".to_string(), true, 0)
             ]
         );

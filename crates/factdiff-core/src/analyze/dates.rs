@@ -90,7 +90,10 @@ fn decade(w: &str) -> Option<i16> {
 /// a month without a day, and not the verb "may".
 fn month_alone_after(toks: &[Token<'_>], i: usize) -> bool {
     const BEFORE: [&str; 9] = ["in", "since", "by", "until", "from", "early", "late", "mid", "last"];
-    let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map(|t| t.text.to_ascii_lowercase());
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .map(|t| t.text.to_ascii_lowercase());
     prev.is_some_and(|p| BEFORE.contains(&p.as_str()))
 }
 
@@ -147,7 +150,7 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
             i += 1;
             continue;
         }
-        crate::analyze::tokens::lowercase_into(&mut lower, t.text);
+        crate::text::lowercase_into(&mut lower, t.text);
         let next = toks.get(i + 1).copied();
         let next2 = toks.get(i + 2).copied();
         let mut push = |end: Span, value: Option<String>, relative: bool| {
@@ -288,8 +291,14 @@ mod tests {
             d("since the Balakot strikes in 2019", None),
             [("2019".into(), Some("2019".into()))]
         );
-        assert_eq!(d("family-owned since the 1920s", None), [("1920s".into(), Some("1920s".into()))]);
-        assert_eq!(d("the deal was signed in May", None), [("May".into(), Some("--05".into()))]);
+        assert_eq!(
+            d("family-owned since the 1920s", None),
+            [("1920s".into(), Some("1920s".into()))]
+        );
+        assert_eq!(
+            d("the deal was signed in May", None),
+            [("May".into(), Some("--05".into()))]
+        );
         assert_eq!(d("talks in August and", None), [("August".into(), Some("--08".into()))]);
         assert!(d("Officials May leave", None).is_empty());
         assert_eq!(

@@ -19,18 +19,36 @@ pub struct Person {
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub known: Vec<Person>,
+    /// Index in `known` of the person mentioned last (for "he said").
+    last: Option<usize>,
 }
 
 impl People {
     fn by_token(&self, word: &str) -> Option<&Person> {
         self.known.iter().rev().find(|p| p.name.split(' ').any(|n| n == word))
     }
-    fn add(&mut self, person: Person) {
-        if let Some(p) = self.known.iter_mut().find(|p| p.name == person.name) {
+
+    /// Record a mention of `person` (a new person, or more about a known one) as the latest.
+    pub fn add(&mut self, person: Person) {
+        if let Some(at) = self.known.iter().position(|p| p.name == person.name) {
+            let p = &mut self.known[at];
             p.role = p.role.take().or(person.role);
             p.affiliation = p.affiliation.take().or(person.affiliation);
+            self.last = Some(at);
         } else {
             self.known.push(person);
+            self.last = Some(self.known.len() - 1);
+        }
+    }
+
+    /// The person mentioned last.
+    pub fn last(&self) -> Option<&Person> {
+        self.last.and_then(|i| self.known.get(i))
+    }
+
+    fn mentioned(&mut self, name: &str) {
+        if let Some(at) = self.known.iter().position(|p| p.name == name) {
+            self.last = Some(at);
         }
     }
 }
@@ -89,6 +107,7 @@ pub fn find_in(
         let t = toks[i];
         if t.is_capitalised() && !covered(t.span, &out) {
             if let Some(p) = people.by_token(t.text).cloned() {
+                people.mentioned(&p.name);
                 let mut end = t.span.end_byte;
                 // Swallow the rest of the name and an honorific ("Nakatani San").
                 let mut j = i + 1;

@@ -15,17 +15,54 @@ use crate::clean::Cleaned;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
 use crate::{Claim, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind};
+use std::sync::Arc;
 
 /// One document after analysis.
 #[derive(Clone, Debug)]
 pub struct Analyzed {
-    pub doc: String,
     pub claims: Vec<Claim>,
     /// Stemmed content terms of each claim, parallel to `claims` ([`tokens::content_terms`]):
     /// computed here from the sentence's words so that alignment does not split the text again.
-    pub terms: Vec<Vec<std::sync::Arc<str>>>,
+    pub terms: Vec<Vec<Arc<str>>>,
+    pub outline: Outline,
+}
+
+/// What the report keeps of one document besides its claims.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// What cleaning set aside, with reasons.
     pub removed: Vec<RemovedSpan>,
+    /// How many sentences segmentation found.
     pub sentences: usize,
+}
+
+/// Every document after analysis, split by who reads what next: the claims (document after
+/// document) and their terms go to alignment, the outlines to detection and the report.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub claims: Vec<Claim>,
+    /// Parallel to `claims`; alignment drops them once candidates are scored.
+    pub terms: Vec<Vec<Arc<str>>>,
+    /// One per document, in input order.
+    pub outlines: Vec<Outline>,
+}
+
+impl Analysis {
+    /// Join the analyses of the documents, in order (each document's lists are moved, not copied).
+    pub fn gather(per_doc: Vec<Analyzed>) -> Analysis {
+        let n: usize = per_doc.iter().map(|a| a.claims.len()).sum();
+        let mut all = Analysis {
+            claims: Vec::with_capacity(n),
+            terms: Vec::with_capacity(n),
+            outlines: Vec::with_capacity(per_doc.len()),
+        };
+        for a in per_doc {
+            all.claims.extend(a.claims);
+            all.terms.extend(a.terms);
+            all.outlines.push(a.outline);
+        }
+        all
+    }
 }
 
 /// Analyse the sentences of `doc`, in order (people and speakers carry over).
@@ -33,6 +70,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let published = doc.published.as_deref().and_then(dates::parse_published);
     let mut people = entities::People::default();
     let mut previous: Option<Speaker> = None;
+    // The sentence index of the last attributed claim, for speech continued into the next one.
+    let mut previous_sentence: Option<usize> = None;
     let mut claims = Vec::new();
     let mut terms = Vec::new();
     let mut removed = cleaned.removed;
@@ -42,6 +81,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let base = s.span.start_byte;
         let toks = tokens::words(text, base);
         let scan = lex.scan(text);
+        let last_person = people.last().cloned();
         let entities = entities::find_in(lex, &scan, base, &toks, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
             // Not a claim, and said why: nothing is dropped silently.
@@ -58,7 +98,21 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             continue;
         }
         let quote_rel = attribution::quote(text);
-        let speaker = attribution::speaker(lex, &scan, base, &entities, quote_rel, previous.as_ref());
+        let context = attribution::Context {
+            previous: previous.as_ref(),
+            adjacent: previous_sentence.is_some_and(|p| p + 1 == n),
+            last_person: last_person.as_ref(),
+        };
+        let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
+        if speaker.kind == SpeakerKind::Person {
+            if let Some(name) = speaker.name.clone() {
+                people.add(entities::Person {
+                    name,
+                    role: speaker.role.clone(),
+                    affiliation: speaker.affiliation.clone(),
+                });
+            }
+        }
         let stances = stance::find(lex, &scan, base, &entities, &speaker, quote_rel);
         let quantities = quantities::find(lex, text, base, &toks);
         let dates = dates::find(text, base, &toks, published);
@@ -102,6 +156,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         claim.check_worthiness = check_worthiness(&claim, toks.len());
         if speaker.kind != SpeakerKind::Author {
             previous = Some(speaker);
+            previous_sentence = Some(n);
         }
         claims.push(claim);
         terms.push(tokens::content_terms_of(lex, &toks));
@@ -110,11 +165,12 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         removed.sort_by_key(|r| r.span);
     }
     Analyzed {
-        doc: doc.id.clone(),
         claims,
         terms,
-        removed,
-        sentences: sentences.len(),
+        outline: Outline {
+            removed,
+            sentences: sentences.len(),
+        },
     }
 }
 
@@ -123,7 +179,7 @@ fn predicate(lex: &Lexicon, toks: &[tokens::Token<'_>]) -> Option<String> {
     // One lower-case buffer for every word; only the word found is copied.
     let mut lower = String::new();
     toks.iter().find_map(|t| {
-        tokens::lowercase_into(&mut lower, t.text);
+        crate::text::lowercase_into(&mut lower, t.text);
         lex.antonyms.contains_key(lower.as_str()).then(|| lower.clone())
     })
 }

@@ -204,7 +204,8 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
             if lex.is_stopword(&lower) || gap.contains([',', '.', ';', ':', '(']) || n.is_number() {
                 break;
             }
-            if counted.is_some() && (AFTER_NOUN.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))) {
+            if counted.is_some() && (AFTER_NOUN.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")))
+            {
                 break;
             }
             counted = Some(lex.stem(&lower));
@@ -238,8 +239,40 @@ fn lowercase_tail(text: &str) -> String {
     let text = text.trim_end();
     let start = text.char_indices().rev().nth(TAIL_CHARS - 1).map_or(0, |(i, _)| i);
     let mut out = String::new();
-    super::tokens::lowercase_into(&mut out, &text[start..]);
+    crate::text::lowercase_into(&mut out, &text[start..]);
     out
+}
+
+/// Whether two values can be the same count: within 2% (rounding), or one is a bound the other
+/// meets ("at least 40" and 45), or an approximation ("about 40") within 10%.
+pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
+    if (hi.value - lo.value).abs() <= 0.02 * hi.value.abs().max(1e-9) {
+        return true;
+    }
+    let lower_bound = |q: &Quantity| matches!(q.qualifier.as_deref(), Some("at least" | "more than" | "over"));
+    let upper_bound = |q: &Quantity| {
+        matches!(
+            q.qualifier.as_deref(),
+            Some("up to" | "less than" | "fewer than" | "nearly" | "almost")
+        )
+    };
+    let approx = |q: &Quantity| {
+        matches!(
+            q.qualifier.as_deref(),
+            Some("about" | "around" | "approximately" | "some")
+        )
+    };
+    lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
+}
+
+/// Whether two quantities count the same thing: the same counted noun and unit, or (when either
+/// names nothing counted) the same unit.
+pub(crate) fn same_thing(a: &Quantity, b: &Quantity) -> bool {
+    match (&a.counted, &b.counted) {
+        (Some(x), Some(y)) => x == y && a.unit == b.unit,
+        _ => a.unit.is_some() && a.unit == b.unit,
+    }
 }
 
 #[cfg(test)]
@@ -373,7 +406,10 @@ mod tests {
         let counted = |s: &str| q(s).first().and_then(|x| x.2.clone());
         assert_eq!(counted("At Esk, 76 people died in the floods."), Some("peopl".into()));
         assert_eq!(counted("The floods left 81 people dead."), Some("peopl".into()));
-        assert_eq!(counted("The crash left 552 passengers injured."), Some("passeng".into()));
+        assert_eq!(
+            counted("The crash left 552 passengers injured."),
+            Some("passeng".into())
+        );
         assert_eq!(counted("Floods killed dozens of people."), Some("peopl".into()));
     }
 

@@ -26,15 +26,62 @@ use crate::{Cue, Refutation, Span};
 
 /// Words that make the next word a predicate of the subject before them.
 const COPULAS: [&str; 27] = [
-    "is", "was", "are", "were", "be", "been", "being", "isn't", "wasn't", "aren't", "weren't", "isn’t", "wasn’t",
-    "aren’t", "weren’t", "seems", "seemed", "appears", "appeared", "remains", "proved", "proven", "look", "looks",
-    "looked", "seem", "appear",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "isn’t",
+    "wasn’t",
+    "aren’t",
+    "weren’t",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "remains",
+    "proved",
+    "proven",
+    "look",
+    "looks",
+    "looked",
+    "seem",
+    "appear",
 ];
 /// Words that may stand between a copula and a predicate cue ("is not a hoax", "was clearly fake").
 const BETWEEN: [&str; 26] = [
-    "a", "an", "all", "completely", "totally", "entirely", "just", "simply", "merely", "clearly", "likely",
-    "probably", "apparently", "allegedly", "actually", "reportedly", "greatly", "grossly", "wildly", "vastly",
-    "largely", "also", "not", "never", "nothing", "but",
+    "a",
+    "an",
+    "all",
+    "completely",
+    "totally",
+    "entirely",
+    "just",
+    "simply",
+    "merely",
+    "clearly",
+    "likely",
+    "probably",
+    "apparently",
+    "allegedly",
+    "actually",
+    "reportedly",
+    "greatly",
+    "grossly",
+    "wildly",
+    "vastly",
+    "largely",
+    "also",
+    "not",
+    "never",
+    "nothing",
+    "but",
 ];
 /// Cues that are never a predicate of the subject before them ("there is no evidence that …").
 const NEVER_PREDICATE: [&str; 5] = ["no ", "cast", "casting", "poured", "not the case"];
@@ -46,9 +93,35 @@ const AUXILIARIES: [&str; 12] = [
 ];
 /// Nouns that name a claim rather than its content ("the report", "rumours").
 const FRAMING: [&str; 30] = [
-    "report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "allegation", "allegations",
-    "suggestion", "suggestions", "speculation", "story", "stories", "news", "accusation", "accusations", "idea",
-    "notion", "assertion", "assertions", "theory", "hoax", "article", "articles", "charge", "charges", "post",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "allegation",
+    "allegations",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "story",
+    "stories",
+    "news",
+    "accusation",
+    "accusations",
+    "idea",
+    "notion",
+    "assertion",
+    "assertions",
+    "theory",
+    "hoax",
+    "article",
+    "articles",
+    "charge",
+    "charges",
+    "post",
     "posts",
 ];
 /// Words before a framing noun that do not belong to the content.
@@ -58,7 +131,15 @@ const DETERMINERS: [&str; 18] = [
 ];
 /// Words that join a framing noun to its content ("reports that …", "rumours of …").
 const CONNECTORS: [&str; 9] = [
-    "that", "of", "about", "claiming", "saying", "suggesting", "alleging", "stating", "which",
+    "that",
+    "of",
+    "about",
+    "claiming",
+    "saying",
+    "suggesting",
+    "alleging",
+    "stating",
+    "which",
 ];
 /// Pronouns that refer back: no content of their own.
 const PRONOUNS: [&str; 9] = ["it", "this", "that", "these", "those", "they", "them", "he", "she"];
@@ -100,8 +181,18 @@ impl Kind {
             "poured",
         ];
         const PHRASES: [&str; 12] = [
-            "hoax", "a lie", "nothing but", "a myth", "nonsense", "satire", "no ", "not true", "not the case", "no truth",
-            "denial", "retraction",
+            "hoax",
+            "a lie",
+            "nothing but",
+            "a myth",
+            "nonsense",
+            "satire",
+            "no ",
+            "not true",
+            "not the case",
+            "no truth",
+            "denial",
+            "retraction",
         ];
         if PHRASES.iter().any(|p| cue.starts_with(p)) {
             Kind::Phrase
@@ -115,9 +206,28 @@ impl Kind {
 
 /// Nouns that name something that can be true or false: a claim or a picture of an event.
 const MEDIA: [&str; 22] = [
-    "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "video", "videos",
-    "footage", "clip", "quote", "quotes", "tweet", "tweets", "screenshot", "screenshots", "headline", "headlines",
-    "website", "account",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "video",
+    "videos",
+    "footage",
+    "clip",
+    "quote",
+    "quotes",
+    "tweet",
+    "tweets",
+    "screenshot",
+    "screenshots",
+    "headline",
+    "headlines",
+    "website",
+    "account",
 ];
 
 /// Whether the lower-cased word names a claim or a picture ("reports", "photo").
@@ -133,11 +243,15 @@ fn governs_a_claim(text: &str, words: &[(Span, String)], cue: Span, last: usize)
     if rest.starts_with(['"', '“', '\'', '‘', ':']) {
         return true;
     }
-    let Some((_, first)) = words.get(last) else { return false };
+    let Some((_, first)) = words.get(last) else {
+        return false;
+    };
     first == "that"
         || (first.len() > 4 && first.ends_with("ing"))
         || PRONOUNS.contains(&first.as_str())
-        || words[last..(last + 4).min(words.len())].iter().any(|(_, w)| names_a_claim(w))
+        || words[last..(last + 4).min(words.len())]
+            .iter()
+            .any(|(_, w)| names_a_claim(w))
 }
 
 /// One cue with its content, relative to the sentence.
@@ -198,12 +312,8 @@ pub fn find(lex: &Lexicon, scan: &Scan<'_>, base: usize, toks: &[Token<'_>], cla
                 subject(lex, text, &words, clauses, c)
             }
             // "There is no evidence that …", "It is not the case that …": the content follows.
-            (Some(c), _) => subject(lex, text, &words, clauses, c).or_else(|| {
-                words
-                    .get(last)
-                    .filter(|(_, w)| w == "that")
-                    .and_then(|_| after())
-            }),
+            (Some(c), _) => subject(lex, text, &words, clauses, c)
+                .or_else(|| words.get(last).filter(|(_, w)| w == "that").and_then(|_| after())),
             // "denied reports that …", "denies causing …", "dismissed it": a verb refutes a
             // claim, not a thing ("denied entry", "dismissed from service").
             (None, Kind::Verb) => {
@@ -214,7 +324,10 @@ pub fn find(lex: &Lexicon, scan: &Scan<'_>, base: usize, toks: &[Token<'_>], cla
             }
             // "a fake photo", "false claims that …", not "fake passports".
             (None, Kind::Describer) => {
-                if !words[last..(last + 2).min(words.len())].iter().any(|(_, w)| names_a_claim(w)) {
+                if !words[last..(last + 2).min(words.len())]
+                    .iter()
+                    .any(|(_, w)| names_a_claim(w))
+                {
                     continue;
                 }
                 after()
@@ -366,8 +479,7 @@ fn withheld(text: &str, words: &[(Span, String)], clauses: &[Clause], lex: &Lexi
             .find(|(_, x)| lex.is_negator(x) || x.ends_with("n't") || x.ends_with("n’t"));
         let Some((neg, _)) = negated_by else { continue };
         let after = text.get(span.end_byte..).unwrap_or("").trim_start();
-        let opens = after.starts_with([',', ':', '"', '“', '\''])
-            || words.get(k + 1).is_some_and(|(_, n)| n == "that");
+        let opens = after.starts_with([',', ':', '"', '“', '\'']) || words.get(k + 1).is_some_and(|(_, n)| n == "that");
         if !opens {
             continue;
         }
@@ -433,12 +545,21 @@ mod tests {
             content("If the scene looks staged, that's because it was."),
             Some("scene".into())
         );
-        assert_eq!(refutation("It's a hoax, the mayor said."), Some(("hoax".into(), None, false)));
+        assert_eq!(
+            refutation("It's a hoax, the mayor said."),
+            Some(("hoax".into(), None, false))
+        );
         // Words that only look like cues: a verb of staging, a dismissal from a job, a fake
         // passport, a denied entry.
         assert_eq!(refutation("Workers staged a protest outside the plant."), None);
-        assert_eq!(refutation("An official was dismissed from service for his absence."), None);
-        assert_eq!(refutation("The couple were caught with fake passports at the border."), None);
+        assert_eq!(
+            refutation("An official was dismissed from service for his absence."),
+            None
+        );
+        assert_eq!(
+            refutation("The couple were caught with fake passports at the border."),
+            None
+        );
         assert_eq!(refutation("The airline denied entry to three passengers."), None);
         assert_eq!(
             content("Officials refute Iraqi media reports that fighters have contracted Ebola."),
@@ -463,15 +584,14 @@ mod tests {
         let r = refutation("The study does not conclude that coffee causes cancer.");
         assert_eq!(
             r,
-            Some((
-                "not conclude".into(),
-                Some("coffee causes cancer".into()),
-                false
-            ))
+            Some(("not conclude".into(), Some("coffee causes cancer".into()), false))
         );
         assert_eq!(refutation("The study concludes that coffee causes cancer."), None);
         // Not confirming leaves a claim open.
-        assert_eq!(refutation("Police have not confirmed that the man is the suspect."), None);
+        assert_eq!(
+            refutation("Police have not confirmed that the man is the suspect."),
+            None
+        );
     }
 
     #[test]

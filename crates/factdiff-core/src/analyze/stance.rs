@@ -171,7 +171,8 @@ mod tests {
         let mut people = entities::People::default();
         let e = entities::find(lex, s, 0, &mut people);
         let q = attribution::quote(s);
-        let sp = attribution::speaker(lex, &lex.scan(s), 0, &e, q, None);
+        let toks = super::super::tokens::words(s, 0);
+        let sp = attribution::speaker(lex, &lex.scan(s), 0, &toks, &e, q, attribution::Context::default());
         find(lex, &lex.scan(s), 0, &e, &sp, q)
             .into_iter()
             .map(|s| (s.actor, s.kind, s.targets, s.against))

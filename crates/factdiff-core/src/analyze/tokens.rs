@@ -207,26 +207,6 @@ fn ascii_words_into<'t>(out: &mut Vec<Token<'t>>, text: &'t str, base: usize) {
     }
 }
 
-/// `w` lower-cased into `buf` (cleared first): no allocation once `buf` has grown.
-pub fn lowercase_into(buf: &mut String, w: &str) {
-    buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&w.to_lowercase());
-    }
-}
-
-/// `w` lower-cased, borrowed when it has no upper-case ASCII letter and no other character.
-pub fn lowercase(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase())
-    }
-}
-
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
 pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
     content_terms_of(lex, &words(text, 0))

@@ -11,10 +11,10 @@
 //! says.
 
 use super::facts::{components, shorten, FactFinding, Group};
-use super::{claim_evidence, different_dates, part_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Debug)]
 pub struct Contradiction;
@@ -103,7 +103,9 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
         let (label_one, label_two) = side_labels(&one, &two);
         // The fact is named by a claim of the side that asserts it (the first side otherwise).
         let named = if says_not(&one) && !says_not(&two) { &two } else { &one };
-        let fact = named.first().map_or_else(String::new, |c| format!("“{}”", shorten(&c.text, 80)));
+        let fact = named
+            .first()
+            .map_or_else(String::new, |c| format!("“{}”", shorten(&c.text, 80)));
         let evidence = one
             .iter()
             .chain(&two)
@@ -157,7 +159,6 @@ fn side_labels(one: &[&Claim], two: &[&Claim]) -> (String, String) {
     }
     ("one account".into(), "the opposite account".into())
 }
-
 
 /// Why stance `x` and stance `y` of one actor cannot both hold, if they cannot.
 fn incompatible(x: &Stance, y: &Stance) -> Option<String> {
@@ -270,7 +271,10 @@ fn stances(input: &Input<'_>) -> Vec<Finding> {
         }
         groups.sort_by_key(|(_, v)| std::cmp::Reverse(v.iter().any(|(_, s)| !s.against.is_empty())));
         let mut evidence = Vec::new();
-        let mut reasons: Vec<String> = whys.iter().map(|w| format!("incompatible stance of {actor}: {w}")).collect();
+        let mut reasons: Vec<String> = whys
+            .iter()
+            .map(|w| format!("incompatible stance of {actor}: {w}"))
+            .collect();
         for (_, v) in &groups {
             for (c, s) in v {
                 evidence.push(claim_evidence(c, format!("{}: {}", who(c), stance_text(s))));
@@ -319,63 +323,146 @@ fn stances(input: &Input<'_>) -> Vec<Finding> {
     out
 }
 
-/// The same quotation given to different named speakers: one finding per quotation, each
-/// source with the speaker it names.
+/// Fewest content words a quotation needs before two sources giving it to different people is a
+/// conflict: stock phrases ("terrorism in all its forms": two content words) are shared freely.
+const MIN_QUOTE_WORDS: usize = 4;
+
+/// Most attributed quotations compared per story (each is compared with the ones before it).
+const MAX_QUOTES: usize = 2_000;
+
+/// Lower-cased content words of a quotation, in order (stopwords and punctuation left out).
+fn quote_words(lex: &crate::lexicon::Lexicon, text: &str) -> Vec<String> {
+    crate::analyze::tokens::words(text, 0)
+        .iter()
+        .map(|t| t.text.to_lowercase().replace('’', "'"))
+        .filter(|w| !lex.is_stopword(w))
+        .collect()
+}
+
+/// True when `short` occurs in `long` as a contiguous run of words.
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// True when two speaker names may name the same person, so that giving a quote to both is no
+/// conflict: they share a word ("Lopez" and "Maria Lopez", "Rear Admiral John" and "John Kirby",
+/// "Luke Somers" and "Lucy Somers"), or their last words differ by one typing slip ("Kelly" and
+/// "Kelley", "Abdulla" and "Adbulla"). Only speakers with nothing in common are flagged.
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().any(|w| b.contains(w));
+    let slip = match (a.last(), b.last()) {
+        (Some(x), Some(y)) => x.len() >= 5 && strsim::damerau_levenshtein(x, y) <= 1,
+        _ => false,
+    };
+    shared || slip
+}
+
+/// The same quotation (by its content words; one may be part of the other) given to different
+/// named people in two documents, whatever form named them ("X said", "said X", "X, a spokesman,
+/// said", "according to X", a surname or a pronoun referring back, speech continued).
 fn quotes(input: &Input<'_>) -> Vec<Finding> {
-    let mut by_text: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    let mut quoted: Vec<(&Claim, &str, Vec<String>)> = Vec::new();
     for c in input.claims {
-        let (Some(q), SpeakerKind::Person, Some(_)) = (c.quote, c.speaker.kind, c.speaker.name.as_deref()) else {
+        let (Some(q), SpeakerKind::Person, Some(name)) = (c.quote, c.speaker.kind, c.speaker.name.as_deref()) else {
             continue;
         };
-        let text: String = part_evidence(c, q, "")
-            .text
-            .chars()
-            .filter(|ch| ch.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if text.len() >= 24 {
-            by_text.entry(text).or_default().push(c);
+        let words = quote_words(input.lex, &part_evidence(c, q, "").text);
+        if words.len() >= MIN_QUOTE_WORDS && quoted.len() < MAX_QUOTES {
+            quoted.push((c, name, words));
         }
     }
+    let mut seen: HashSet<(&str, &str, &str, &str)> = HashSet::new();
     let mut out = Vec::new();
-    for list in by_text.values() {
-        let name = |c: &Claim| c.speaker.name.clone().unwrap_or_default();
-        let mut groups: Vec<(String, Vec<&Claim>)> = Vec::new();
-        for c in list {
-            match groups.iter_mut().find(|(n, _)| *n == name(c)) {
-                Some((_, v)) => v.push(c),
-                None => groups.push((name(c), vec![c])),
+    for (n, (b, name_b, words_b)) in quoted.iter().enumerate() {
+        for (a, name_a, words_a) in &quoted[..n] {
+            let same_quote = contains_run(words_a, words_b) || contains_run(words_b, words_a);
+            if a.doc == b.doc || !same_quote || same_person(name_a, name_b) {
+                continue;
             }
-        }
-        // Different speakers in different documents.
-        let docs_of = |v: &[&Claim]| -> Vec<String> { v.iter().map(|c| c.doc.clone()).collect() };
-        let split = groups
-            .iter()
-            .enumerate()
-            .any(|(k, (_, a))| groups[k + 1..].iter().any(|(_, b)| docs_of(a).iter().any(|d| !docs_of(b).contains(d))));
-        if groups.len() < 2 || !split {
-            continue;
-        }
-        let first = list[0];
-        let quote = first.quote.map(|q| part_evidence(first, q, "").text).unwrap_or_default();
-        let evidence = groups
-            .iter()
-            .flat_map(|(n, v)| v.iter().map(move |c| claim_evidence(c, format!("quoted as {n}"))))
-            .collect();
-        out.push(
-            FactFinding {
-                kind: FindingKind::Contradiction,
-                severity: Severity::High,
-                fact: format!("who said {}", shorten(&quote, 80)),
-                groups: groups
-                    .into_iter()
-                    .map(|(value, claims)| Group { value, claims })
-                    .collect(),
+            // One finding per pair of documents and pair of speakers.
+            if !seen.insert((a.doc.as_str(), b.doc.as_str(), name_a, name_b)) {
+                continue;
+            }
+            let mut evidence = vec![
+                claim_evidence(a, format!("quoted as {name_a} in {}", a.doc)),
+                claim_evidence(b, format!("quoted as {name_b} in {}", b.doc)),
+            ];
+            for (c, name) in [(a, name_a), (b, name_b)] {
+                // The speaker as named in this sentence (a speaker named earlier has no span here).
+                if let Some(span) = c.speaker.span.filter(|s| c.span.contains(*s)) {
+                    evidence.push(part_evidence(c, span, format!("speaker {name} in {}", c.doc)));
+                }
+            }
+            out.push(finding(
+                FindingKind::Contradiction,
+                Severity::High,
+                format!(
+                    "The same quote is given to {name_a} in {} and to {name_b} in {}.",
+                    a.doc, b.doc
+                ),
+                &[a, b],
                 evidence,
-                reasons: vec!["same quote, different speakers".into()],
-            }
-            .finding(),
-        );
+                vec![format!("same quote, different speakers: {name_a} vs {name_b}")],
+            ));
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use crate::{compare, CompareOptions, Config, Document, FindingKind};
+
+    const QUOTE: &str = "\"We will rebuild every bridge before winter,\"";
+
+    /// The misattribution findings of two one-paragraph documents.
+    fn misattributed(a: &str, b: &str) -> Vec<String> {
+        let docs = [Document::new("a", a), Document::new("b", b)];
+        let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
+        r.findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Contradiction && f.explanation.starts_with("The same quote"))
+            .map(|f| f.explanation.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_same_quote_given_to_two_people_is_one_contradiction_in_every_form() {
+        let ruiz = format!("Interior Minister Ana Ruiz said: {QUOTE} The dam held.");
+        let forms = [
+            format!("{QUOTE} Carlos Mendes said."),
+            format!("{QUOTE} said Carlos Mendes."),
+            format!("{QUOTE} said the transport minister, Carlos Mendes."),
+            format!("{QUOTE} Carlos Mendes, a spokesman for the ministry, said on Monday."),
+            format!("Carlos Mendes, who heads the ministry, said: {QUOTE}"),
+            format!("According to Carlos Mendes, {QUOTE}"),
+            format!("Carlos Mendes said the roads were open. {QUOTE} Mendes added."),
+            format!("Carlos Mendes said the roads were open. {QUOTE} he warned."),
+            format!("\"The roads are open,\" Carlos Mendes said.\n\n{QUOTE}"),
+        ];
+        for form in &forms {
+            let found = misattributed(&ruiz, form);
+            assert_eq!(
+                found,
+                ["The same quote is given to Ana Ruiz in a and to Carlos Mendes in b."],
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn same_person_stock_phrases_and_anonymous_speakers_are_not_flagged() {
+        let a = format!("{QUOTE} Carlos Mendes said.");
+        assert!(misattributed(&a, &format!("{QUOTE} Mendes said on Monday.")).is_empty());
+        assert!(misattributed(&a, &format!("{QUOTE} Carlos Mendez said.")).is_empty());
+        assert!(misattributed(&a, &format!("{QUOTE} officials said.")).is_empty());
+        assert!(misattributed(
+            "Ana Ruiz said both sides condemn \"terrorism in all its forms\" today.",
+            "Carlos Mendes said they condemn \"terrorism in all its forms\" today."
+        )
+        .is_empty());
+    }
 }

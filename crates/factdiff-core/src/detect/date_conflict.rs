@@ -118,7 +118,10 @@ impl Detector for DateConflict {
         let mut disputed: Vec<(usize, Precision)> = Vec::new();
         for (i, j, al) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
-            if al.score < SAME_EVENT || al.features.shared_entities.is_empty() || a.dates.is_empty() || b.dates.is_empty()
+            if al.score < SAME_EVENT
+                || al.features.shared_entities.is_empty()
+                || a.dates.is_empty()
+                || b.dates.is_empty()
             {
                 continue;
             }

@@ -4,13 +4,13 @@
 mod contradiction;
 mod date_conflict;
 mod facts;
-pub(crate) mod numeric_conflict;
+mod numeric_conflict;
 mod overstatement;
 mod repetition;
 mod unsupported;
 
 use crate::align::Aligned;
-use crate::analyze::Analyzed;
+use crate::analyze::Outline;
 use crate::lexicon::Lexicon;
 use crate::{Claim, Config, Document, Evidence, Finding, FindingKind, Severity, Span};
 
@@ -18,8 +18,8 @@ use crate::{Claim, Config, Document, Evidence, Finding, FindingKind, Severity, S
 #[derive(Debug)]
 pub struct Input<'a> {
     pub docs: &'a [Document],
-    /// Per-document analyses; their claims and terms have moved into `claims` (read them there).
-    pub prepared: &'a [Analyzed],
+    /// What each document's cleaning and segmentation left (parallel to `docs`).
+    pub outlines: &'a [Outline],
     pub claims: &'a [Claim],
     pub alignment: &'a Aligned,
     pub lex: &'a Lexicon,

@@ -6,40 +6,13 @@
 
 use super::facts::{components, main_entity, FactFinding, Group};
 use super::{claim_evidence, different_dates, part_evidence, Detector, Input};
+use crate::analyze::quantities::{compatible, same_thing};
 use crate::{Claim, Finding, FindingKind, Quantity, Severity};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
 #[derive(Debug)]
 pub struct NumericConflict;
-
-pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
-    let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
-    if (hi.value - lo.value).abs() <= 0.02 * hi.value.abs().max(1e-9) {
-        return true;
-    }
-    let lower_bound = |q: &Quantity| matches!(q.qualifier.as_deref(), Some("at least" | "more than" | "over"));
-    let upper_bound = |q: &Quantity| {
-        matches!(
-            q.qualifier.as_deref(),
-            Some("up to" | "less than" | "fewer than" | "nearly" | "almost")
-        )
-    };
-    let approx = |q: &Quantity| {
-        matches!(
-            q.qualifier.as_deref(),
-            Some("about" | "around" | "approximately" | "some")
-        )
-    };
-    lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
-}
-
-pub(crate) fn same_thing(a: &Quantity, b: &Quantity) -> bool {
-    match (&a.counted, &b.counted) {
-        (Some(x), Some(y)) => x == y && a.unit == b.unit,
-        _ => a.unit.is_some() && a.unit == b.unit,
-    }
-}
 
 impl Detector for NumericConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
@@ -55,7 +28,9 @@ impl Detector for NumericConflict {
             }
             let mut keys: Vec<Key> = Vec::new();
             for qa in &a.quantities {
-                let Some(qb) = b.quantities.iter().find(|qb| same_thing(qa, qb)) else { continue };
+                let Some(qb) = b.quantities.iter().find(|qb| same_thing(qa, qb)) else {
+                    continue;
+                };
                 let key = (qa.counted.clone(), qa.unit.clone());
                 if keys.contains(&key) {
                     continue;
@@ -97,11 +72,18 @@ fn fact_finding<'a>(
         .iter()
         .filter_map(|&k| {
             let c = &input.claims[k];
-            let q = c.quantities.iter().find(|q| (&q.counted, &q.unit) == (&key.0, &key.1))?;
+            let q = c
+                .quantities
+                .iter()
+                .find(|q| (&q.counted, &q.unit) == (&key.0, &key.1))?;
             Some((c, q))
         })
         .collect();
-    counted.sort_by(|x, y| x.1.value.total_cmp(&y.1.value).then_with(|| (&x.0.doc, x.0.span).cmp(&(&y.0.doc, y.0.span))));
+    counted.sort_by(|x, y| {
+        x.1.value
+            .total_cmp(&y.1.value)
+            .then_with(|| (&x.0.doc, x.0.span).cmp(&(&y.0.doc, y.0.span)))
+    });
     let mut groups: Vec<(&'a Quantity, Vec<&'a Claim>)> = Vec::new();
     for (c, q) in &counted {
         match groups.last_mut() {

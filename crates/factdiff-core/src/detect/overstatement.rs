@@ -44,10 +44,7 @@ impl Detector for Overstatement {
                 let value = how(c);
                 match groups.iter_mut().find(|g| g.value == value) {
                     Some(g) => g.claims.push(c),
-                    None => groups.push(Group {
-                        value,
-                        claims: vec![c],
-                    }),
+                    None => groups.push(Group { value, claims: vec![c] }),
                 }
             }
             if groups.len() < 2 {
@@ -96,7 +93,11 @@ fn how(c: &Claim) -> String {
     if c.intensifiers.is_empty() {
         return "states it plainly".into();
     }
-    let mut words: Vec<String> = c.intensifiers.iter().map(|x| format!("'{}'", x.text.to_lowercase())).collect();
+    let mut words: Vec<String> = c
+        .intensifiers
+        .iter()
+        .map(|x| format!("'{}'", x.text.to_lowercase()))
+        .collect();
     words.dedup();
     format!("states it with {}", words.join(", "))
 }
@@ -129,11 +130,7 @@ impl<'a> Gap<'a> {
                 .collect()
         };
         let hedged = mild.modality == Modality::Hedged && strong.modality == Modality::Fact;
-        (!added.is_empty() || hedged).then_some(Gap {
-            mild,
-            added,
-            hedged,
-        })
+        (!added.is_empty() || hedged).then_some(Gap { mild, added, hedged })
     }
 
     /// The reasons this gap gives: the intensifiers added, the hedge.

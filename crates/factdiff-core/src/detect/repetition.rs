@@ -12,8 +12,8 @@ pub struct Repetition;
 impl Detector for Repetition {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (doc, analyzed) in input.docs.iter().zip(input.prepared) {
-            let repeats: Vec<_> = analyzed
+        for (doc, outline) in input.docs.iter().zip(input.outlines) {
+            let repeats: Vec<_> = outline
                 .removed
                 .iter()
                 .filter(|r| r.reason == RemovalReason::RepeatedParagraph)

@@ -1,6 +1,7 @@
 //! `unsupported`: a check-worthy claim that no other source corroborates,
 //! with the reasons a reader should be careful (no attribution, anonymous
-//! sourcing, evaluative or predictive language, intensifiers).
+//! sourcing, evaluative or predictive language, intensifiers) and, for a named
+//! speaker, whose claim it is (a named person is not anonymous sourcing).
 
 use super::{claim_evidence, finding, Detector, Input};
 use crate::{Finding, FindingKind, Modality, Severity, SpeakerKind, VerdictLabel};
@@ -40,7 +41,11 @@ impl Detector for Unsupported {
                     ));
                     risk += 2;
                 }
-                _ => {}
+                // Named: not anonymous sourcing; the reader learns whose claim it is.
+                SpeakerKind::Person => reasons.push(format!("attributed to a named person: {}", c.speaker.label())),
+                SpeakerKind::Organisation => {
+                    reasons.push(format!("attributed to an organisation: {}", c.speaker.label()))
+                }
             }
             if !c.evaluative.is_empty() && c.speaker.kind == SpeakerKind::Author {
                 reasons.push(format!(

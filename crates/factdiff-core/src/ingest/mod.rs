@@ -93,20 +93,12 @@ pub struct Loaded {
     pub skipped: Vec<SkippedLine>,
 }
 
-/// Load files, directories (their supported files, sorted by name) and `-` (stdin is the caller's job: pass bytes to [`parse`]).
+/// Load files and directories (their supported files, sorted by name); stdin is the caller's job
+/// (pass its bytes to [`parse`]).
 ///
 /// Directories are walked recursively, skipping hidden entries; an explicitly
 /// named file with an unknown extension is read as plain text.
-pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>> {
-    let options = LoadOptions {
-        max_bytes,
-        skip_bad_lines: false,
-    };
-    Ok(load_paths_with(paths, &options)?.docs)
-}
-
-/// [`load_paths`] with all [`LoadOptions`].
-pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded> {
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
@@ -428,6 +420,14 @@ fn date_prefix(value: &str) -> Option<String> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Document>> {
+        let options = LoadOptions {
+            max_bytes,
+            ..LoadOptions::default()
+        };
+        Ok(load(paths, &options)?.docs)
+    }
 
     /// A fresh, empty directory under the system temp dir.
     fn temp_dir(tag: &str) -> PathBuf {

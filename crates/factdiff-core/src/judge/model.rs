@@ -1,14 +1,11 @@
 //! The judge's model: a multinomial logistic regression over the named pair
 //! features. Its weights are a data file (`weights.txt`, one line per feature:
-//! `name entail neutral contradict`), written by `factdiff-eval --train`.
+//! `name entail neutral contradict`, the order of `VerdictLabel::ALL`), written by `factdiff-eval --train`.
 
 use super::features::{describe, PairFeatures, NAMES};
 use crate::linear;
 pub use crate::linear::softmax;
 use std::sync::OnceLock;
-
-/// Class order of the weights and of [`Model::probabilities`].
-pub const CLASSES: [&str; 3] = ["entail", "neutral", "contradict"];
 
 const WEIGHTS: &str = include_str!("weights.txt");
 

@@ -194,7 +194,7 @@ enum ModelInput {
     TypeIds,
 }
 
-/// The neural judge. Build it with [`OnnxJudge::load`]; pass it to [`crate::compare_with_judge`];
+/// The neural judge. Build it with [`OnnxJudge::load`]; pass it to [`crate::compare`] in [`crate::CompareOptions::judge`];
 /// then call [`OnnxJudge::take_error`].
 pub struct OnnxJudge {
     session: Mutex<Session>,

@@ -8,7 +8,7 @@
 //! by `factdiff-eval --train` from SICK train; entries seen once are left out (they carry no
 //! evidence once their own pair is held out, see [`Substitutions::scores`]).
 
-use super::features::{key, ClaimCues};
+use super::cues::{key, ClaimCues};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("substitutions.txt");

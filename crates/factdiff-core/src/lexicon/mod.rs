@@ -180,6 +180,10 @@ pub struct Lexicon {
     /// Stem → stems it cannot hold together with.
     pub antonyms: HashMap<String, Vec<String>>,
     pub stopwords: HashSet<String>,
+    /// Lower-case head words of organisation speakers ("ministry", "police", "news").
+    pub organisation_words: HashSet<String>,
+    /// Lower-case capitalised words that never start a person's name ("Yesterday", "Monday").
+    pub not_names: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
@@ -192,6 +196,10 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lower_set(data: &str) -> HashSet<String> {
+    lines(data).map(str::to_lowercase).collect()
 }
 
 fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -282,6 +290,8 @@ impl Lexicon {
             boilerplate,
             antonyms,
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
+            organisation_words: lower_set(include_str!("organisation_words.txt")),
+            not_names: lower_set(include_str!("not_names.txt")),
             negator_words: lines(include_str!("negators.txt"))
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
@@ -388,6 +398,16 @@ impl Lexicon {
         self.stopwords.contains(lower)
     }
 
+    /// True when the lower-cased word heads an organisation's name ("ministry", "news").
+    pub fn is_organisation_word(&self, lower: &str) -> bool {
+        self.organisation_words.contains(lower)
+    }
+
+    /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
+    pub fn is_not_name(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower) || self.not_names.contains(lower)
+    }
+
     /// True for a single lower-cased word listed as a negator ("not", "never").
     pub fn is_negator(&self, lower: &str) -> bool {
         self.negator_words.contains(lower)
@@ -396,6 +416,20 @@ impl Lexicon {
     /// True when the two lower-cased words are listed as antonyms.
     pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
         self.antonyms.get(a).is_some_and(|v| v.iter().any(|x| x == b))
+    }
+
+    /// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is
+    /// not itself negated by one of the three words before it ("did not deny", "no hoax").
+    pub fn refutes(&self, text: &str) -> bool {
+        self.refuters.find(text).iter().any(|(span, _)| {
+            let before = text.get(..span.start_byte).unwrap_or("");
+            !before.split_whitespace().rev().take(3).any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .to_lowercase();
+                self.is_negator(&w) || w.ends_with("n't") || w.ends_with("n’t")
+            })
+        })
     }
 
     /// Gazetteer entry for a match index.
@@ -480,6 +514,18 @@ mod tests {
                 assert_eq!(scan.any(list), list.any(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn negated_refutation_words_do_not_refute() {
+        let lex = Lexicon::get();
+        assert!(lex.refutes("Officials denied the report on Monday."));
+        assert!(lex.refutes("The photo is a hoax."));
+        assert!(lex.refutes("That is not true, the mayor said."));
+        assert!(!lex.refutes("The ministry did not deny the report."));
+        assert!(!lex.refutes("This is no hoax, the mayor said."));
+        assert!(!lex.refutes("Police haven't dismissed the claim."));
+        assert!(!lex.refutes("The mayor opened the bridge."));
     }
 
     #[test]

@@ -153,8 +153,7 @@ fn near(sentences: &[usize], sentence: usize, window: usize) -> bool {
     sentences.get(i).is_some_and(|&s| s <= sentence + window)
 }
 
-impl DocCues {
-}
+impl DocCues {}
 
 /// How many sentences around an aligned claim count as "near".
 pub const NEAR: usize = 2;

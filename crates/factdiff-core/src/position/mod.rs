@@ -14,7 +14,7 @@ pub mod model;
 
 use crate::{Claim, Cluster, Position, PositionLabel};
 pub use features::{PositionFeatures, NAMES};
-pub use model::{PositionModel, CLASSES};
+pub use model::PositionModel;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -59,20 +59,21 @@ pub fn features(clusters: &[Cluster], claims: &[Claim]) -> Vec<Vec<(String, Posi
 /// A position from its features under `model`, with up to three reasons.
 pub fn position(model: &PositionModel, doc: String, x: &PositionFeatures) -> Position {
     let (k, p) = model.decide(x);
+    let label = PositionLabel::ALL[k];
     let top = model.top_reasons(x, k, 3);
     let reasons = if top.is_empty() {
-        vec![format!("position model: {} {:.2}", CLASSES[k], p[k])]
+        vec![format!("position model: {} {:.2}", label.as_str(), p[k])]
     } else {
         vec![format!(
             "position model: {} {:.2} ({})",
-            CLASSES[k],
+            label.as_str(),
             p[k],
             top.join(", ")
         )]
     };
     Position {
         doc,
-        label: PositionLabel::ALL[k],
+        label,
         score: p[k],
         corroborates: p[0],
         reports: p[1],
@@ -92,7 +93,7 @@ pub fn annotate(clusters: &mut [Cluster], claims: &[Claim]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{compare, Config, Document, PositionLabel};
+    use crate::{compare, CompareOptions, Config, Document, PositionLabel};
 
     #[test]
     fn every_document_in_a_cluster_gets_one_position_with_reasons() {
@@ -104,7 +105,7 @@ mod tests {
             ),
             Document::new("c", "Nothing about bridges here. The weather in Esk was cold."),
         ];
-        let report = compare(&docs, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        let report = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap_or_else(|e| panic!("{e}"));
         assert!(!report.clusters.is_empty());
         for cluster in &report.clusters {
             let docs: Vec<&str> = cluster.positions.iter().map(|p| p.doc.as_str()).collect();
@@ -132,7 +133,8 @@ mod tests {
                       The photo is a hoax. Experts said the image was fake and had been edited.";
         let disputes_of = |body: &str| {
             let docs = [Document::new("claim", claim), Document::new("body", body)];
-            let report = compare(&docs, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+            let report =
+                compare(&docs, &Config::default(), &CompareOptions::default()).unwrap_or_else(|e| panic!("{e}"));
             report
                 .clusters
                 .iter()

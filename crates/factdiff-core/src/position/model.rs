@@ -1,13 +1,10 @@
 //! The position model: a multinomial logistic regression over the named position features
 //! (corroborates / reports / disputes). Its weights are a data file (`weights.txt`, one line per
-//! feature: `name corroborates reports disputes`), written by `factdiff-eval --train`.
+//! feature: `name corroborates reports disputes`, the order of `PositionLabel::ALL`), written by `factdiff-eval --train`.
 
 use super::features::{describe, PositionFeatures, NAMES};
 use crate::linear;
 use std::sync::OnceLock;
-
-/// Class order of the weights and of [`PositionModel::probabilities`].
-pub const CLASSES: [&str; 3] = ["corroborates", "reports", "disputes"];
 
 const WEIGHTS: &str = include_str!("weights.txt");
 
