@@ -240,7 +240,7 @@ pub fn train(dir: &Path) -> Res<()> {
          Written by `cargo run --release -p factdiff-eval -- --train` from {} judged pairs of\n\
          SICK train (sick/SICK_train.txt); entries seen in fewer than two pairs are left out.\n\
          {} word pairs, {} one-side words. Do not edit by hand.",
-        rows.len(),
+        sick_rows,
         table.pairs.len(),
         table.words.len()
     );
