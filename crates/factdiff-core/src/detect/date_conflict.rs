@@ -162,7 +162,7 @@ fn fact_finding<'a>(input: &Input<'a>, fact: &[usize], precision: Precision) -> 
     if groups.len() < 2 {
         return None;
     }
-    groups.sort_by(|x, y| y.2.len().cmp(&x.2.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.2.len()));
     let claims: Vec<&Claim> = dated_claims.iter().map(|(c, _)| *c).collect();
     let name = match main_entity(&claims) {
         Some(e) => format!("date ({e})"),

@@ -37,10 +37,7 @@ pub(crate) fn components(n: usize, edges: impl IntoIterator<Item = (usize, usize
     }
     let mut by_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut out: Vec<Vec<usize>> = Vec::new();
-    for x in 0..n {
-        if !touched[x] {
-            continue;
-        }
+    for (x, _) in touched.iter().enumerate().filter(|(_, t)| **t) {
         let r = root(&mut parent, x);
         let k = *by_root.entry(r).or_insert_with(|| {
             out.push(Vec::new());

@@ -94,7 +94,7 @@ fn fact_finding<'a>(
     if groups.len() < 2 {
         return None;
     }
-    groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.1.len()));
     let (first, _) = groups[0];
     let (_, noun) = split_number(first);
     let what = if noun.is_empty() {
