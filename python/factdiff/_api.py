@@ -15,16 +15,12 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._model import Check, Claim, Document, Evidence, Offsets, Report, claim_from_json
+from ._model import Check, Claim, Document, Offsets, Report, claim_from_json, evidence_from_json
 from .errors import InputError
 
 Pair = Tuple[str, str]
 Scores = Union[Mapping[str, float], Sequence[float]]
 JudgeFn = Callable[[List[Pair]], Sequence[Scores]]
-
-#: Finding kinds that mean two claims cannot both hold.
-CONFLICT_KINDS = frozenset({"contradiction", "numeric_conflict", "date_conflict"})
-
 
 def compare(docs: Any, *, judge: Optional[JudgeFn] = None, judge_batch_size: int = 64, **options: Any) -> Report:
     """Compare documents and return the consistency report.
@@ -36,11 +32,7 @@ def compare(docs: Any, *, judge: Optional[JudgeFn] = None, judge_batch_size: int
     """
     documents = to_documents(docs)
     config = _config_json(options)
-    if judge is not None and not callable(judge):
-        raise InputError("judge must be a callable taking a list of (premise, hypothesis) pairs")
-    if not isinstance(judge_batch_size, int) or judge_batch_size < 1:
-        raise InputError("judge_batch_size must be a positive integer")
-    adapter = None if judge is None else _judge_adapter(judge)
+    adapter = _checked_judge(judge, judge_batch_size)
     sections, lengths = _native.compare(_docs_json(documents), config, adapter, judge_batch_size)
     return Report._from_sections(sections, lengths)
 
@@ -58,31 +50,18 @@ def check_claim(claim: Union[str, Claim], sources: Any, *, judge: Optional[Judge
 
     The claim is compared as its own document. Verdict: "contradicted" when a contradiction,
     numeric or date conflict involves it; else "supported" when it aligns with a claim of a source;
-    else "not_covered".
+    else "not_covered". The rule is the Rust core's (``factdiff check`` uses the same).
     """
     text = claim.text if isinstance(claim, Claim) else _text(claim, "claim")
     docs = to_documents(sources)
-    ids = {d.id for d in docs}
-    claim_doc = next(name for name in ("claim", *(f"claim{i}" for i in range(1, len(ids) + 2))) if name not in ids)
-    report = compare([*docs, Document(claim_doc, text)], judge=judge, **options)
-    mine = {c.id for c in report.claims if c.doc == claim_doc}
-    conflicts = [f for f in report.findings if f.kind in CONFLICT_KINDS and mine.intersection(f.claims)]
-    if conflicts:
-        evidence = [e for f in conflicts for e in f.evidence if e.doc != claim_doc]
-        return Check(text, "contradicted", evidence, report, claim_doc)
-    supporting = []
-    for cluster in report.clusters:
-        for a in cluster.alignments:
-            if a.verdict.label != "contradict" and (a.a in mine) != (a.b in mine):
-                other = report.claim(a.b if a.a in mine else a.a)
-                if other is not None:
-                    note = f"supports the claim (alignment score {a.score:.2f})"
-                    supporting.append(
-                        Evidence(
-                            other.doc, other.text, other.start, other.end, other.start_byte, other.end_byte, note, other.id
-                        )
-                    )
-    return Check(text, "supported" if supporting else "not_covered", supporting, report, claim_doc)
+    config = _config_json(options)
+    adapter = _checked_judge(judge, 64)
+    (sections, lengths), found = _native.check_claim(text, _docs_json(docs), config, adapter, 64)
+    report = Report._from_sections(sections, lengths)
+    data = json.loads(found)
+    offsets = report._offsets
+    evidence = [evidence_from_json(e, offsets[e["doc"]]) for e in data["evidence"]]
+    return Check(text, data["verdict"], evidence, report, data["claim_doc"])
 
 
 def load(
@@ -201,6 +180,15 @@ def _doc_dict(d: Document) -> Dict[str, Any]:
 
 def _docs_json(docs: List[Document]) -> str:
     return json.dumps([_doc_dict(d) for d in docs])
+
+
+def _checked_judge(judge: Optional[JudgeFn], batch_size: int) -> Optional[Callable[[List[Pair]], List[Tuple[float, float, float]]]]:
+    """The native side's judge for ``judge`` (None: the built-in one), after checking the arguments."""
+    if judge is not None and not callable(judge):
+        raise InputError("judge must be a callable taking a list of (premise, hypothesis) pairs")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise InputError("judge_batch_size must be a positive integer")
+    return None if judge is None else _judge_adapter(judge)
 
 
 def _judge_adapter(judge: JudgeFn) -> Callable[[List[Pair]], List[Tuple[float, float, float]]]:

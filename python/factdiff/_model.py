@@ -164,6 +164,9 @@ class Claim:
     evaluative: List[Cue]
     refutation: Optional[Refutation]
     check_worthiness: float
+    #: Where the claim stands in the comparison, computed by the Rust core: "contradicted",
+    #: "unsupported", "repeated", "corroborated" or "only_here" (one per claim, worst first).
+    status: str = "only_here"
 
 
 @dataclass(frozen=True)
@@ -413,6 +416,7 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         evaluative=[_cue(c, o) for c in d["evaluative"]],
         refutation=_refutation(d.get("refutation"), o),
         check_worthiness=d["check_worthiness"],
+        status=d.get("status", "only_here"),
     )
 
 

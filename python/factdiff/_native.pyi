@@ -3,7 +3,7 @@
 # the number of items of each list field); use the `factdiff` package, which wraps them in typed objects.
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-__all__ = ["compare", "default_config", "extract_claims", "load", "render_html", "run_cli"]
+__all__ = ["check_claim", "compare", "default_config", "extract_claims", "load", "render_html", "run_cli"]
 
 def compare(
     docs_json: str,
@@ -11,6 +11,13 @@ def compare(
     judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
     batch_size: int = 64,
 ) -> Tuple[List[Tuple[str, str]], Dict[str, int]]: ...
+def check_claim(
+    claim: str,
+    sources_json: str,
+    config_json: str,
+    judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
+    batch_size: int = 64,
+) -> Tuple[Tuple[List[Tuple[str, str]], Dict[str, int]], str]: ...
 def extract_claims(doc_json: str, config_json: str) -> str: ...
 def load(
     paths: Sequence[str], max_bytes: int = ..., skip_bad_lines: bool = False

@@ -52,6 +52,7 @@ def tables(report: Report) -> Dict[str, Columns]:
             "modality": c.modality,
             "headline": c.headline,
             "check_worthiness": c.check_worthiness,
+            "status": c.status,
         }
         for c in report.claims
     ]
@@ -69,7 +70,7 @@ def tables(report: Report) -> Dict[str, Columns]:
         "claims": _table(
             claims,
             ["id", "doc", "sentence", "start", "end", "start_byte", "end_byte", "text", "speaker_kind", "speaker"]
-            + ["subject", "predicate", "polarity", "modality", "headline", "check_worthiness"],
+            + ["subject", "predicate", "polarity", "modality", "headline", "check_worthiness", "status"],
         ),
         "evidence": _table(
             evidence,

@@ -3,9 +3,8 @@
 use crate::args::{AlignArgs, CheckArgs, ClaimsArgs, ClaimsFormat, ColorChoice, ReportArgs, ReportFormat};
 use crate::input::{self, CliError};
 use crate::judge;
-use factdiff_core::{Alignment, Claim, Config, Document, Evidence, Modality, Polarity, Report, VerdictLabel};
-use factdiff_render::{Format, Options};
-use std::fmt::Write as _;
+use factdiff_core::{check_claim, Config};
+use factdiff_render::{render_alignments, render_check, render_claims, Format, ListFormat, Options};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -89,104 +88,10 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
     let mut docs = a;
     docs.extend(b);
     let report = judge::compare(&docs, &args.judge)?;
-    let in_a = |claim: &str| report.claim(claim).is_some_and(|c| a_ids.contains(&c.doc));
-    let mut pairs: Vec<(&Alignment, bool)> = report
-        .clusters
-        .iter()
-        .flat_map(|c| &c.alignments)
-        .filter_map(|al| match (in_a(&al.a), in_a(&al.b)) {
-            (true, false) => Some((al, false)),
-            (false, true) => Some((al, true)),
-            _ => None,
-        })
-        .collect();
-    pairs.sort_by(|x, y| y.0.score.total_cmp(&x.0.score));
-    let out = match args.format {
-        ClaimsFormat::Json => {
-            let list: Vec<serde_json::Value> = pairs
-                .iter()
-                .map(|(al, swapped)| {
-                    let (ca, cb) = if *swapped { (&al.b, &al.a) } else { (&al.a, &al.b) };
-                    serde_json::json!({
-                        "a": report.claim(ca),
-                        "b": report.claim(cb),
-                        "score": al.score,
-                        "features": al.features,
-                        "verdict": al.verdict,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&list).map_err(|e| CliError::Message(e.to_string()))? + "\n"
-        }
-        ClaimsFormat::Text => {
-            let mut out = String::new();
-            if pairs.is_empty() {
-                out.push_str("No aligned claims.\n");
-            }
-            for (al, swapped) in &pairs {
-                let (ca, cb) = if *swapped { (&al.b, &al.a) } else { (&al.a, &al.b) };
-                let f = &al.features;
-                let v = &al.verdict;
-                let _ = writeln!(
-                    out,
-                    "{} (score {:.2}; entail {:.2}, neutral {:.2}, contradict {:.2})",
-                    v.label.as_str(),
-                    al.score,
-                    v.entail,
-                    v.neutral,
-                    v.contradict
-                );
-                for id in [ca, cb] {
-                    let text = report.claim(id).map_or("", |c| c.text.as_str());
-                    let _ = writeln!(
-                        out,
-                        "  [{}] {}",
-                        factdiff_render::one_line(id),
-                        factdiff_render::one_line(text)
-                    );
-                }
-                let _ = writeln!(
-                    out,
-                    "  features: terms {:.2}, text {:.2}, entities {:.2}, numbers {:.2}",
-                    f.term_overlap, f.text_similarity, f.entity_overlap, f.number_overlap
-                );
-                for (what, empty, list) in [
-                    ("shared terms", f.shared_terms.is_empty(), f.shared_terms.join(", ")),
-                    (
-                        "shared entities",
-                        f.shared_entities.is_empty(),
-                        f.shared_entities.join(", "),
-                    ),
-                    (
-                        "shared numbers",
-                        f.shared_numbers.is_empty(),
-                        f.shared_numbers.join(", "),
-                    ),
-                    ("reasons", v.reasons.is_empty(), v.reasons.join(", ")),
-                ] {
-                    if !empty {
-                        let _ = writeln!(out, "  {what}: {}", factdiff_render::one_line(&list));
-                    }
-                }
-                out.push('\n');
-            }
-            out
-        }
-    };
-    emit(None, &out)
+    emit(None, &render_alignments(&report, &a_ids, list_format(args.format)))
 }
 
-/// The verdict of `factdiff check` and the evidence behind it.
-#[derive(Debug, serde::Serialize)]
-struct Check {
-    claim: String,
-    verdict: &'static str,
-    evidence: Vec<Evidence>,
-}
-
-/// `factdiff check`: the claim is compared as its own document with the sources. Contradicted when
-/// a contradiction, numeric or date conflict involves it; else supported when it aligns (without a
-/// contradict verdict) with a claim of a source; else not covered. Same logic as Python's `check_claim`.
+/// `factdiff check`: the claim against the sources ([`factdiff_core::check_claim`]).
 pub fn check(args: &CheckArgs) -> Result<(), CliError> {
     if args.claim.trim().is_empty() {
         return Err(CliError::Message(
@@ -194,88 +99,11 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
                 .into(),
         ));
     }
-    let mut docs = input::load(&args.sources, args.max_bytes)?;
-    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    let claim_doc = std::iter::once("claim".to_string())
-        .chain((1..).map(|i| format!("claim{i}")))
-        .find(|name| !ids.contains(&name.as_str()))
-        .unwrap_or_else(|| "claim".into());
-    docs.push(Document::new(claim_doc.clone(), args.claim.clone()));
-    let report = judge::compare(&docs, &args.judge)?;
-    let result = check_verdict(&report, &claim_doc, &args.claim);
-    let out = match args.format {
-        ClaimsFormat::Json => {
-            serde_json::to_string_pretty(&result).map_err(|e| CliError::Message(e.to_string()))? + "\n"
-        }
-        ClaimsFormat::Text => {
-            let mut out = format!("{}: {}\n", result.verdict, factdiff_render::one_line(&result.claim));
-            for e in &result.evidence {
-                let _ = writeln!(
-                    out,
-                    "  [{}] \"{}\"",
-                    factdiff_render::one_line(&e.doc),
-                    factdiff_render::one_line(&e.text)
-                );
-                if !e.note.is_empty() {
-                    let _ = writeln!(out, "      — {}", factdiff_render::one_line(&e.note));
-                }
-            }
-            out
-        }
-    };
-    emit(None, &out)
-}
-
-fn check_verdict(report: &Report, claim_doc: &str, text: &str) -> Check {
-    let mine: Vec<&str> = report
-        .claims
-        .iter()
-        .filter(|c| c.doc == claim_doc)
-        .map(|c| c.id.as_str())
-        .collect();
-    let conflicts: Vec<&Evidence> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind.is_conflict() && f.claims.iter().any(|c| mine.contains(&c.as_str())))
-        .flat_map(|f| &f.evidence)
-        .filter(|e| e.doc != claim_doc)
-        .collect();
-    let any_conflict = report
-        .findings
-        .iter()
-        .any(|f| f.kind.is_conflict() && f.claims.iter().any(|c| mine.contains(&c.as_str())));
-    if any_conflict {
-        return Check {
-            claim: text.into(),
-            verdict: "contradicted",
-            evidence: conflicts.into_iter().cloned().collect(),
-        };
-    }
-    let mut supporting = Vec::new();
-    for al in report.clusters.iter().flat_map(|c| &c.alignments) {
-        let a_mine = mine.contains(&&*al.a);
-        if al.verdict.label != VerdictLabel::Contradict && a_mine != mine.contains(&&*al.b) {
-            let other = if a_mine { &al.b } else { &al.a };
-            if let Some(c) = report.claim(other) {
-                supporting.push(Evidence {
-                    doc: c.doc.clone(),
-                    span: c.span,
-                    text: c.text.clone(),
-                    note: format!("supports the claim (alignment score {:.2})", al.score),
-                    claim: Some(c.id.clone()),
-                });
-            }
-        }
-    }
-    Check {
-        claim: text.into(),
-        verdict: if supporting.is_empty() {
-            "not_covered"
-        } else {
-            "supported"
-        },
-        evidence: supporting,
-    }
+    let sources = input::load(&args.sources, args.max_bytes)?;
+    let check = judge::with_options(&args.judge, |options| {
+        check_claim(&args.claim, &sources, &Config::default(), options)
+    })?;
+    emit(None, &render_check(&check, list_format(args.format)))
 }
 
 /// `factdiff claims`: the claims of each document in the input, without comparing.
@@ -286,14 +114,14 @@ pub fn claims(args: &ClaimsArgs) -> Result<(), CliError> {
     for doc in &docs {
         per_doc.push((doc.id.clone(), factdiff_core::extract_claims(doc, &config)?));
     }
-    let out = match args.format {
-        ClaimsFormat::Text => claims_text(&per_doc),
-        ClaimsFormat::Json => {
-            let all: Vec<&Claim> = per_doc.iter().flat_map(|(_, c)| c).collect();
-            serde_json::to_string_pretty(&all).map_err(|e| CliError::Message(e.to_string()))? + "\n"
-        }
-    };
-    emit(None, &out)
+    emit(None, &render_claims(&per_doc, list_format(args.format)))
+}
+
+fn list_format(format: ClaimsFormat) -> ListFormat {
+    match format {
+        ClaimsFormat::Text => ListFormat::Text,
+        ClaimsFormat::Json => ListFormat::Json,
+    }
 }
 
 /// Colour for `auto`: stdout is a terminal, not writing a file, and NO_COLOR is unset or empty.
@@ -330,170 +158,5 @@ fn emit(output: Option<&Path>, content: &str) -> Result<(), CliError> {
                 .and_then(|()| out.flush())
                 .map_err(|e| CliError::Io("cannot write to stdout".into(), e))
         }
-    }
-}
-
-/// One line per claim, `#<sentence> [speaker] text`, then its notable attributes indented.
-fn claims_text(per_doc: &[(String, Vec<Claim>)]) -> String {
-    let mut out = String::new();
-    for (i, (doc, claims)) in per_doc.iter().enumerate() {
-        if per_doc.len() > 1 {
-            let _ = writeln!(
-                out,
-                "{}== {} ==",
-                if i > 0 { "\n" } else { "" },
-                factdiff_render::one_line(doc)
-            );
-        }
-        for c in claims {
-            claim_text(&mut out, c);
-        }
-    }
-    out
-}
-
-fn claim_text(out: &mut String, c: &Claim) {
-    let _ = writeln!(
-        out,
-        "#{} [{}] {}",
-        c.sentence,
-        factdiff_render::one_line(&c.speaker.label()),
-        factdiff_render::one_line(&c.text)
-    );
-    if c.modality != Modality::Fact {
-        let _ = writeln!(out, "    modality: {}", c.modality.as_str().replace('_', " "));
-    }
-    if c.polarity == Polarity::Negated {
-        out.push_str("    polarity: negated\n");
-    }
-    for s in &c.stances {
-        let kind = s.kind.as_str().replace('_', " ");
-        let mut line = format!(
-            "    stance: {} → {kind} {}",
-            factdiff_render::one_line(&s.actor),
-            factdiff_render::one_line(&s.targets.join(", "))
-        );
-        if !s.against.is_empty() {
-            let _ = write!(line, " (against {})", factdiff_render::one_line(&s.against.join(", ")));
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    if !c.quantities.is_empty() {
-        let qs: Vec<String> = c
-            .quantities
-            .iter()
-            .map(|q| {
-                let mut s = format!("{} (= {}", factdiff_render::one_line(&q.text), q.value);
-                for part in [&q.unit, &q.qualifier].into_iter().flatten() {
-                    let _ = write!(s, " {}", factdiff_render::one_line(part));
-                }
-                if let Some(counted) = &q.counted {
-                    let _ = write!(s, ", counts {}", factdiff_render::one_line(counted));
-                }
-                s + ")"
-            })
-            .collect();
-        let _ = writeln!(out, "    quantities: {}", qs.join("; "));
-    }
-    if !c.dates.is_empty() {
-        let ds: Vec<String> = c
-            .dates
-            .iter()
-            .map(|d| {
-                let rel = if d.relative { ", relative" } else { "" };
-                match &d.value {
-                    Some(v) => format!(
-                        "{} (= {}{rel})",
-                        factdiff_render::one_line(&d.text),
-                        factdiff_render::one_line(v)
-                    ),
-                    None => factdiff_render::one_line(&d.text),
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "    dates: {}", ds.join("; "));
-    }
-    if !c.intensifiers.is_empty() {
-        let is: Vec<String> = c
-            .intensifiers
-            .iter()
-            .map(|i| factdiff_render::one_line(&i.text))
-            .collect();
-        let _ = writeln!(out, "    intensifiers: {}", is.join(", "));
-    }
-    let _ = writeln!(out, "    check-worthiness: {:.2}", c.check_worthiness);
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
-    use super::*;
-    use factdiff_core::{Cue, DateMention, Quantity, Span, Speaker, SpeakerKind, Stance, StanceKind};
-
-    #[test]
-    fn claim_lines_show_present_attributes() {
-        let text = "Japan will not back India, an official said of the 5 sites on Monday.";
-        let span = Span::new(0, text.len());
-        let claim = Claim {
-            id: "a#3".into(),
-            doc: "a".into(),
-            span,
-            text: text.into(),
-            sentence: 3,
-            headline: false,
-            speaker: Speaker {
-                kind: SpeakerKind::Anonymous,
-                ..Speaker::author()
-            },
-            quote: None,
-            entities: vec![],
-            subject: None,
-            predicate: None,
-            polarity: Polarity::Negated,
-            modality: Modality::Prediction,
-            intensifiers: vec![Cue {
-                text: "firmly".into(),
-                span,
-            }],
-            stances: vec![Stance {
-                actor: "Japan".into(),
-                kind: StanceKind::Support,
-                targets: vec!["India".into()],
-                against: vec!["Pakistan".into()],
-                cue: Cue {
-                    text: "back".into(),
-                    span,
-                },
-            }],
-            quantities: vec![Quantity {
-                value: 5.0,
-                unit: None,
-                counted: Some("site".into()),
-                qualifier: Some("at least".into()),
-                text: "5 sites".into(),
-                span,
-            }],
-            dates: vec![DateMention {
-                text: "Monday".into(),
-                span,
-                value: Some("2025-05-12".into()),
-                relative: true,
-            }],
-            evaluative: vec![],
-            refutation: None,
-            check_worthiness: 0.5,
-        };
-        let out = claims_text(&[("a".into(), vec![claim])]);
-        assert_eq!(
-            out,
-            "#3 [unnamed sources] Japan will not back India, an official said of the 5 sites on Monday.\n\
-             \x20   modality: prediction\n\
-             \x20   polarity: negated\n\
-             \x20   stance: Japan → support India (against Pakistan)\n\
-             \x20   quantities: 5 sites (= 5 at least, counts site)\n\
-             \x20   dates: Monday (= 2025-05-12, relative)\n\
-             \x20   intensifiers: firmly\n\
-             \x20   check-worthiness: 0.50\n"
-        );
     }
 }

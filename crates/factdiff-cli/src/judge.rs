@@ -58,17 +58,29 @@ pub fn is_lexical(args: &JudgeArgs) -> bool {
 
 /// [`factdiff_core::compare`] with the judge the flags ask for.
 pub fn compare(docs: &[Document], args: &JudgeArgs) -> Result<Report, CliError> {
-    let config = Config::default();
+    with_options(args, |options| {
+        factdiff_core::compare(docs, &Config::default(), options)
+    })
+}
+
+/// Run `f` with the [`CompareOptions`] the flags ask for (their judge).
+pub fn with_options<T>(
+    args: &JudgeArgs,
+    f: impl FnOnce(&CompareOptions<'_>) -> factdiff_core::Result<T>,
+) -> Result<T, CliError> {
     #[cfg(feature = "onnx")]
     if args.judge == JudgeKind::Onnx {
-        return compare_onnx(docs, &config, args);
+        return with_onnx(args, f);
     }
     let _ = args;
-    Ok(factdiff_core::compare(docs, &config, &CompareOptions::default())?)
+    Ok(f(&CompareOptions::default())?)
 }
 
 #[cfg(feature = "onnx")]
-fn compare_onnx(docs: &[Document], config: &Config, args: &JudgeArgs) -> Result<Report, CliError> {
+fn with_onnx<T>(
+    args: &JudgeArgs,
+    f: impl FnOnce(&CompareOptions<'_>) -> factdiff_core::Result<T>,
+) -> Result<T, CliError> {
     use factdiff_core::judge::onnx::{OnnxJudge, OnnxOptions};
     let onnx = |e: factdiff_core::judge::onnx::OnnxError| CliError::Message(e.to_string());
     let (Some(model), Some(tokenizer)) = (&args.model, &args.tokenizer) else {
@@ -85,9 +97,9 @@ fn compare_onnx(docs: &[Document], config: &Config, args: &JudgeArgs) -> Result<
         judge: &judge,
         ..CompareOptions::default()
     };
-    let report = factdiff_core::compare(docs, config, &options)?;
+    let out = f(&options)?;
     match judge.take_error() {
         Some(e) => Err(onnx(e)),
-        None => Ok(report),
+        None => Ok(out),
     }
 }

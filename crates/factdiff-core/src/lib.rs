@@ -16,6 +16,7 @@
 
 pub mod align;
 pub mod analyze;
+mod check;
 pub mod clean;
 pub mod config;
 pub mod detect;
@@ -35,13 +36,14 @@ mod stats;
 mod test_support;
 mod text;
 
+pub use check::check_claim;
 pub use config::Config;
 pub use document::{Document, SetAside};
 pub use error::{Error, Result};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{
-    Agreement, AlignFeatures, Alignment, Claim, Cluster, Cue, DateMention, DocumentReport, EntityKind, EntityMention,
-    Evidence, Finding, FindingKind, Modality, Polarity, Position, PositionLabel, Quantity, Refutation, RemovalReason,
-    RemovedSpan, Report, Severity, SourceStats, SourceValue, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict,
-    VerdictLabel, SCHEMA_VERSION,
+    Agreement, AlignFeatures, Alignment, Check, CheckVerdict, Claim, ClaimStatus, Cluster, Cue, DateMention,
+    DocumentReport, EntityKind, EntityMention, Evidence, Finding, FindingKind, Modality, Polarity, Position,
+    PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceStats, SourceValue, Span,
+    Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel, SCHEMA_VERSION,
 };

@@ -225,6 +225,46 @@ pub struct Claim {
     pub refutation: Option<Refutation>,
     /// 0..=1: how much this sentence asserts something a fact-checker would verify.
     pub check_worthiness: f64,
+    /// Where the claim stands in the comparison (one status per claim, worst first); a claim
+    /// extracted on its own is `only_here`.
+    #[serde(default)]
+    pub status: ClaimStatus,
+}
+
+/// Where a claim stands once the sources are compared: the first that holds of contradicted
+/// (in a contradiction, numeric or date conflict), unsupported, repeated (inside its own
+/// document), corroborated (aligned with a claim of another source without a contradict
+/// verdict), else only here. The source statistics count claims by this status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Contradicted,
+    Unsupported,
+    Repeated,
+    Corroborated,
+    #[default]
+    OnlyHere,
+}
+
+impl ClaimStatus {
+    /// Every status, worst first.
+    pub const ALL: [ClaimStatus; 5] = [
+        ClaimStatus::Contradicted,
+        ClaimStatus::Unsupported,
+        ClaimStatus::Repeated,
+        ClaimStatus::Corroborated,
+        ClaimStatus::OnlyHere,
+    ];
+    /// The name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Contradicted => "contradicted",
+            ClaimStatus::Unsupported => "unsupported",
+            ClaimStatus::Repeated => "repeated",
+            ClaimStatus::Corroborated => "corroborated",
+            ClaimStatus::OnlyHere => "only_here",
+        }
+    }
 }
 
 /// A refutation inside a claim: "denied reports that …", "… is a hoax", "no evidence that …".
@@ -734,16 +774,68 @@ pub struct Evidence {
     pub claim: Option<String>,
 }
 
+/// What [`crate::check_claim`] found for one claim.
+///
+/// Serialises as `{"claim", "verdict", "evidence"}` (the output of `factdiff check --format
+/// json`); the full comparison and the claim's document id travel beside it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Check {
+    /// The claim as given.
+    pub claim: String,
+    pub verdict: CheckVerdict,
+    /// The spans in the sources behind the verdict: the conflicting evidence, or the source
+    /// claims that support the claim.
+    pub evidence: Vec<Evidence>,
+    /// The id the claim's own document has in `report`.
+    #[serde(skip)]
+    pub claim_doc: String,
+    /// The comparison of the claim (as document `claim_doc`) with the sources.
+    #[serde(skip)]
+    pub report: Report,
+}
+
+/// The verdict on a checked claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckVerdict {
+    /// A source agrees with it (an alignment without a contradict verdict).
+    Supported,
+    /// A contradiction, numeric or date conflict involves it.
+    Contradicted,
+    /// No source says anything about it.
+    NotCovered,
+}
+
+impl CheckVerdict {
+    /// Every verdict.
+    pub const ALL: [CheckVerdict; 3] = [
+        CheckVerdict::Supported,
+        CheckVerdict::Contradicted,
+        CheckVerdict::NotCovered,
+    ];
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckVerdict::Supported => "supported",
+            CheckVerdict::Contradicted => "contradicted",
+            CheckVerdict::NotCovered => "not_covered",
+        }
+    }
+}
+
 /// Per-document statistics.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceStats {
     pub doc: String,
     pub claims: usize,
-    /// Claims that at least one other source corroborates.
+    /// Claims whose [`ClaimStatus`] is corroborated (another source corroborates them, and they
+    /// are in no conflict, unsupported or repetition finding).
     pub corroborated: usize,
     /// Claims involved in a contradiction, numeric or date conflict.
     pub contradicted: usize,
+    /// Claims whose status is unsupported.
     pub unsupported: usize,
+    /// Claims whose status is repeated.
     pub repeated: usize,
     pub removed_bytes: usize,
     pub corroborated_share: f64,
@@ -782,6 +874,8 @@ mod tests {
         check(&VerdictLabel::ALL, VerdictLabel::as_str);
         check(&FindingKind::ALL, FindingKind::as_str);
         check(&Severity::ALL, Severity::as_str);
+        check(&ClaimStatus::ALL, ClaimStatus::as_str);
+        check(&CheckVerdict::ALL, CheckVerdict::as_str);
         let conflicts: Vec<&str> = FindingKind::ALL
             .into_iter()
             .filter(|k| k.is_conflict())

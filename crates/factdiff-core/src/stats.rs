@@ -4,8 +4,8 @@
 use crate::align::Aligned;
 use crate::analyze::Outline;
 use crate::{
-    Agreement, Claim, Cluster, Document, DocumentReport, Finding, FindingKind, PositionLabel, Report, SourceStats,
-    VerdictLabel, SCHEMA_VERSION,
+    Agreement, Claim, ClaimStatus, Cluster, Document, DocumentReport, Finding, FindingKind, PositionLabel, Report,
+    SourceStats, VerdictLabel, SCHEMA_VERSION,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -23,7 +23,7 @@ fn share(n: usize, of: usize) -> f64 {
 pub(crate) fn assemble(
     docs: &[Document],
     outlines: Vec<Outline>,
-    claims: Vec<Claim>,
+    mut claims: Vec<Claim>,
     alignment: Aligned,
     findings: Vec<Finding>,
 ) -> Report {
@@ -43,6 +43,20 @@ pub(crate) fn assemble(
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
         .flat_map(|(_, _, al)| [&*al.a, &*al.b])
         .collect();
+    for c in &mut claims {
+        let id = c.id.as_str();
+        c.status = if contradicted.contains(id) {
+            ClaimStatus::Contradicted
+        } else if unsupported.contains(id) {
+            ClaimStatus::Unsupported
+        } else if repeated.contains(id) {
+            ClaimStatus::Repeated
+        } else if corroborated.contains(id) {
+            ClaimStatus::Corroborated
+        } else {
+            ClaimStatus::OnlyHere
+        };
+    }
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::default();
     for c in &claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
@@ -52,19 +66,18 @@ pub(crate) fn assemble(
         .zip(&outlines)
         .map(|(d, a)| {
             let mine: &[&Claim] = by_doc.get(d.id.as_str()).map_or(&[], Vec::as_slice);
-            let count = |set: &HashSet<&str>| mine.iter().filter(|c| set.contains(c.id.as_str())).count();
+            let count = |status: ClaimStatus| mine.iter().filter(|c| c.status == status).count();
             let n = mine.len();
-            let contradicted_n = count(&contradicted);
             SourceStats {
                 doc: d.id.clone(),
                 claims: n,
-                corroborated: count(&corroborated),
-                contradicted: contradicted_n,
-                unsupported: count(&unsupported),
-                repeated: count(&repeated),
+                corroborated: count(ClaimStatus::Corroborated),
+                contradicted: count(ClaimStatus::Contradicted),
+                unsupported: count(ClaimStatus::Unsupported),
+                repeated: count(ClaimStatus::Repeated),
                 removed_bytes: a.removed.iter().map(|r| r.span.len()).sum(),
-                corroborated_share: share(count(&corroborated), n),
-                unsupported_share: share(count(&unsupported), n),
+                corroborated_share: share(count(ClaimStatus::Corroborated), n),
+                unsupported_share: share(count(ClaimStatus::Unsupported), n),
                 // Filled in once the clusters are built (see `consistency`).
                 consistency: 1.0,
             }

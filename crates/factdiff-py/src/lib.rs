@@ -7,7 +7,7 @@
 //! Rule for long calls: take inputs as owned Rust values, then run the pipeline inside
 //! [`detached`], which releases the GIL (other Python threads keep running, so a thread pool, Dask
 //! or Ray get real parallelism) and turns a panic into `FactdiffError` instead of an abort.
-//! `compare` runs in [`interruptible`] instead: the pipeline works on a helper thread while the
+//! `compare` and `check_claim` run in [`interruptible`] instead: the pipeline works on a helper thread while the
 //! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
 use factdiff_core::judge::{verdict_from_scores, Judge};
@@ -238,8 +238,43 @@ impl Judge for PyJudge {
     }
 }
 
+/// Run `f` in [`interruptible`] with the compare options for `judge`: the lexical judge, or a
+/// Python callable called on the aligned pairs in batches of `batch_size`. An error the callable
+/// raised is raised here once the pipeline returns, with the callable's exception as its cause.
+fn with_judge<T: Send>(
+    py: Python<'_>,
+    judge: Option<Py<PyAny>>,
+    batch_size: usize,
+    f: impl FnOnce(&CompareOptions<'_>) -> Result<T, Failure> + Send,
+) -> PyResult<T> {
+    let py_judge = judge.map(|callable| PyJudge {
+        callable,
+        batch_size,
+        error: Mutex::new(None),
+    });
+    let result = interruptible(py, |should_stop| {
+        let mut options = CompareOptions {
+            should_stop,
+            ..CompareOptions::default()
+        };
+        if let Some(judge) = &py_judge {
+            options.judge = judge;
+        }
+        f(&options)
+    });
+    match py_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner())) {
+        Some(cause) => {
+            let err = FactdiffError::new_err(format!("the judge failed: {}", cause.value(py)));
+            err.set_cause(py, Some(cause));
+            Err(err)
+        }
+        None => result,
+    }
+}
+
 /// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
-/// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is called on the aligned pairs in batches of `batch_size`.
+/// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is
+/// called on the aligned pairs in batches of `batch_size`.
 #[pyfunction]
 #[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64))]
 fn compare(
@@ -249,39 +284,37 @@ fn compare(
     judge: Option<Py<PyAny>>,
     batch_size: usize,
 ) -> PyResult<Sections> {
-    let Some(callable) = judge else {
-        return interruptible(py, |should_stop| {
-            let docs: Vec<Document> = from_json(&docs_json, "documents")?;
-            let config: Config = from_json(&config_json, "options")?;
-            let options = CompareOptions {
-                should_stop,
-                ..CompareOptions::default()
-            };
-            to_sections(&factdiff_core::compare(&docs, &config, &options)?)
-        });
-    };
-    let judge = PyJudge {
-        callable,
-        batch_size,
-        error: Mutex::new(None),
-    };
-    let report = interruptible(py, |should_stop| {
+    with_judge(py, judge, batch_size, |options| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config: Config = from_json(&config_json, "options")?;
-        let options = CompareOptions {
-            judge: &judge,
-            should_stop,
-        };
-        to_sections(&factdiff_core::compare(&docs, &config, &options)?)
-    });
-    match judge.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        Some(cause) => {
-            let err = FactdiffError::new_err(format!("the judge failed: {}", cause.value(py)));
-            err.set_cause(py, Some(cause));
-            Err(err)
-        }
-        None => report,
-    }
+        to_sections(&factdiff_core::compare(&docs, &config, options)?)
+    })
+}
+
+/// Check one claim against sources (a JSON list of Document objects) with
+/// [`factdiff_core::check_claim`]: the comparison as [`Sections`], and JSON of the verdict, its
+/// evidence and the claim's document id (`{"verdict", "evidence", "claim_doc"}`).
+#[pyfunction]
+#[pyo3(signature = (claim, sources_json, config_json, judge=None, batch_size=64))]
+fn check_claim(
+    py: Python<'_>,
+    claim: String,
+    sources_json: String,
+    config_json: String,
+    judge: Option<Py<PyAny>>,
+    batch_size: usize,
+) -> PyResult<(Sections, String)> {
+    with_judge(py, judge, batch_size, |options| {
+        let sources: Vec<Document> = from_json(&sources_json, "documents")?;
+        let config: Config = from_json(&config_json, "options")?;
+        let check = factdiff_core::check_claim(&claim, &sources, &config, options)?;
+        let found = serde_json::json!({
+            "verdict": check.verdict,
+            "evidence": check.evidence,
+            "claim_doc": check.claim_doc,
+        });
+        Ok((to_sections(&check.report)?, to_json(&found)?))
+    })
 }
 
 /// The claims of one document (JSON Document in, JSON list of claims out).
@@ -352,5 +385,5 @@ fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use super::{compare, default_config, extract_claims, load, render_html, run_cli};
+    use super::{check_claim, compare, default_config, extract_claims, load, render_html, run_cli};
 }

@@ -6,7 +6,7 @@
 //! slicing, so a report with bad spans renders (less precisely) instead of panicking.
 
 use crate::{percent, plural, removal_counts};
-use factdiff_core::{Claim, Cluster, DocumentReport, Finding, FindingKind, Report, Span, VerdictLabel};
+use factdiff_core::{Claim, ClaimStatus, Cluster, DocumentReport, Finding, FindingKind, Report, Span, VerdictLabel};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::hash::{BuildHasher, Hasher};
@@ -126,35 +126,20 @@ fn css(c: &str) -> String {
     )
 }
 
-/// What a claim is, for highlighting: worst first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Status {
-    Contradicted,
-    Unsupported,
-    Repeated,
-    Corroborated,
-    Only,
+/// The CSS class that colours a claim of this status.
+fn status_class(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Contradicted => "st st-contradicted",
+        ClaimStatus::Unsupported => "st st-unsupported",
+        ClaimStatus::Repeated => "st st-repeated",
+        ClaimStatus::Corroborated => "st st-corroborated",
+        ClaimStatus::OnlyHere => "st st-only",
+    }
 }
 
-impl Status {
-    fn class(self) -> &'static str {
-        match self {
-            Status::Contradicted => "st st-contradicted",
-            Status::Unsupported => "st st-unsupported",
-            Status::Repeated => "st st-repeated",
-            Status::Corroborated => "st st-corroborated",
-            Status::Only => "st st-only",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Status::Contradicted => "contradicted",
-            Status::Unsupported => "unsupported",
-            Status::Repeated => "repeated",
-            Status::Corroborated => "corroborated",
-            Status::Only => "only here",
-        }
-    }
+/// How a status reads on the page ("only here").
+fn status_label(status: ClaimStatus) -> String {
+    status.as_str().replace('_', " ")
 }
 
 struct Html<'a> {
@@ -166,12 +151,11 @@ struct Html<'a> {
 
 impl Html<'_> {
     fn body(&mut self) {
-        let statuses = claim_statuses(self.report);
         self.summary();
         self.findings();
         self.matrix();
         self.agreement();
-        self.documents(&statuses);
+        self.documents();
     }
 
     fn summary(&mut self) {
@@ -392,23 +376,23 @@ impl Html<'_> {
                             .any(|x| !ids.contains(&x.as_str()) && in_cluster.contains(x.as_str()))
                 });
                 let status = if contradicted {
-                    Status::Contradicted
+                    ClaimStatus::Contradicted
                 } else if k >= 2 {
-                    Status::Corroborated
+                    ClaimStatus::Corroborated
                 } else {
-                    Status::Only
+                    ClaimStatus::OnlyHere
                 };
                 let mark = match status {
-                    Status::Contradicted => "✗",
-                    Status::Corroborated => "✓",
+                    ClaimStatus::Contradicted => "✗",
+                    ClaimStatus::Corroborated => "✓",
                     _ => "●",
                 };
                 let _ = write!(
                     self.out,
                     "<td class=\"cell\"><span class=\"{}\" title=\"{}\">{mark} {}</span>",
-                    status.class(),
+                    status_class(status),
                     esc(&ids.join(", ")),
-                    status.label()
+                    status_label(status)
                 );
                 // Where this source stands on the cluster, with the reasons on hover.
                 if let Some(p) = c.positions.iter().find(|p| p.doc == *d) {
@@ -467,25 +451,30 @@ impl Html<'_> {
         );
     }
 
-    fn documents(&mut self, statuses: &HashMap<&str, Status>) {
+    fn documents(&mut self) {
         self.out.push_str("<h2>Documents</h2>\n<p class=\"legend\">");
         for s in [
-            Status::Corroborated,
-            Status::Contradicted,
-            Status::Unsupported,
-            Status::Repeated,
-            Status::Only,
+            ClaimStatus::Corroborated,
+            ClaimStatus::Contradicted,
+            ClaimStatus::Unsupported,
+            ClaimStatus::Repeated,
+            ClaimStatus::OnlyHere,
         ] {
-            let _ = write!(self.out, "<span class=\"{}\">{}</span>", s.class(), s.label());
+            let _ = write!(
+                self.out,
+                "<span class=\"{}\">{}</span>",
+                status_class(s),
+                status_label(s)
+            );
         }
         self.out
             .push_str("<span class=\"removed\">removed from analysis</span></p>\n");
         for doc in &self.report.documents {
-            self.document(doc, statuses);
+            self.document(doc);
         }
     }
 
-    fn document(&mut self, doc: &DocumentReport, statuses: &HashMap<&str, Status>) {
+    fn document(&mut self, doc: &DocumentReport) {
         let open = if self.full { " open" } else { "" };
         let id = if self.full {
             format!(" id=\"doc-{}\"", esc(&doc.id))
@@ -539,12 +528,11 @@ impl Html<'_> {
         }
         for c in self.report.claims.iter().filter(|c| c.doc == doc.id) {
             if let Some((s, e)) = clamp(&doc.text, c.span) {
-                let status = statuses.get(c.id.as_str()).copied().unwrap_or(Status::Only);
-                let title = format!("{}: {}", c.id, status.label());
+                let title = format!("{}: {}", c.id, status_label(c.status));
                 marks.push((
                     s,
                     e,
-                    format!("<span class=\"{}\" title=\"{}\">", status.class(), esc(&title)),
+                    format!("<span class=\"{}\" title=\"{}\">", status_class(c.status), esc(&title)),
                 ));
             }
         }
@@ -564,62 +552,6 @@ impl Html<'_> {
         self.out.push_str(&esc(doc.text.get(pos..).unwrap_or("")));
         self.out.push_str("</div>\n</details>\n");
     }
-}
-
-/// Status of every claim: conflicts first, then unsupported, repeated, corroborated (in a
-/// cluster with another source), else only here.
-fn claim_statuses(report: &Report) -> HashMap<&str, Status> {
-    let mut out: HashMap<&str, Status> = HashMap::new();
-    let mut corroborated: HashSet<&str> = HashSet::new();
-    let by_id: HashMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    for c in &report.clusters {
-        let docs: HashSet<&str> = c
-            .claims
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()))
-            .map(|cl| cl.doc.as_str())
-            .collect();
-        if docs.len() >= 2 {
-            for a in &c.alignments {
-                if a.verdict.label != VerdictLabel::Contradict {
-                    corroborated.insert(&*a.a);
-                    corroborated.insert(&*a.b);
-                }
-            }
-        }
-    }
-    let in_findings = |pred: &dyn Fn(FindingKind) -> bool| -> HashSet<&str> {
-        report
-            .findings
-            .iter()
-            .filter(|f| pred(f.kind))
-            .flat_map(|f| {
-                f.claims
-                    .iter()
-                    .map(String::as_str)
-                    .chain(f.evidence.iter().filter_map(|e| e.claim.as_deref()))
-            })
-            .collect()
-    };
-    let conflicted = in_findings(&FindingKind::is_conflict);
-    let unsupported = in_findings(&|k| k == FindingKind::Unsupported);
-    let repeated = in_findings(&|k| k == FindingKind::Repetition);
-    for c in &report.claims {
-        let id = c.id.as_str();
-        let status = if conflicted.contains(id) {
-            Status::Contradicted
-        } else if unsupported.contains(id) {
-            Status::Unsupported
-        } else if repeated.contains(id) {
-            Status::Repeated
-        } else if corroborated.contains(id) {
-            Status::Corroborated
-        } else {
-            Status::Only
-        };
-        out.insert(id, status);
-    }
-    out
 }
 
 /// `span` clamped to `text` and widened to character boundaries; `None` when nothing is left.

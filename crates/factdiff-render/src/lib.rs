@@ -1,5 +1,6 @@
 //! Renderers for factdiff reports: plain text for a terminal, Markdown for
-//! GitHub, JSON for programs, CSV for spreadsheets and a self-contained HTML page.
+//! GitHub, JSON for programs, CSV for spreadsheets and a self-contained HTML page; and the
+//! views of the `claims`, `align` and `check` commands (text or JSON).
 //!
 //! ```
 //! use factdiff_core::{compare, CompareOptions, Config, Document};
@@ -13,8 +14,11 @@
 mod csv_out;
 mod html;
 mod json;
+mod listing;
 mod markdown;
 mod text;
+
+pub use listing::{render_alignments, render_check, render_claims, ListFormat};
 
 use factdiff_core::{DocumentReport, RemovalReason, Report};
 

@@ -29,6 +29,7 @@ fn claim(doc: &str, sentence: usize, text: &str, full: &str) -> Claim {
         evaluative: vec![],
         refutation: None,
         check_worthiness: 0.75,
+        status: ClaimStatus::OnlyHere,
     }
 }
 
@@ -72,9 +73,17 @@ fn stats(doc: &str, claims: usize, contradicted: usize, repeated: usize, removed
 
 /// Two documents, a contradiction across them, a repetition inside `a`, and a removed photo credit.
 fn sample() -> Report {
-    let a0 = claim("a", 0, "Japan firmly backed India against Pakistan on Monday.", TEXT_A);
-    let a2 = claim("a", 2, "Officials said *all* talks <b>failed</b> | badly.", TEXT_A);
-    let b0 = claim("b", 0, TEXT_B, TEXT_B);
+    // Statuses as the core sets them: the two sides of the contradiction, the repeated sentence.
+    let status = |status, c: Claim| Claim { status, ..c };
+    let a0 = status(
+        ClaimStatus::Contradicted,
+        claim("a", 0, "Japan firmly backed India against Pakistan on Monday.", TEXT_A),
+    );
+    let a2 = status(
+        ClaimStatus::Repeated,
+        claim("a", 2, "Officials said *all* talks <b>failed</b> | badly.", TEXT_A),
+    );
+    let b0 = status(ClaimStatus::Contradicted, claim("b", 0, TEXT_B, TEXT_B));
     let contradiction = Finding {
         id: "F1".into(),
         kind: FindingKind::Contradiction,

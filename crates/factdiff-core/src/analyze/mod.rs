@@ -14,7 +14,9 @@ pub mod tokens;
 use crate::clean::Cleaned;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
-use crate::{Claim, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind};
+use crate::{
+    Claim, ClaimStatus, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind,
+};
 use std::sync::Arc;
 
 /// One document after analysis.
@@ -152,6 +154,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             evaluative,
             refutation,
             check_worthiness: 0.0,
+            status: ClaimStatus::OnlyHere,
         };
         claim.check_worthiness = check_worthiness(&claim, toks.len());
         if speaker.kind != SpeakerKind::Author {
