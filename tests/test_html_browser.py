@@ -55,9 +55,9 @@ def test_dom_has_findings_highlights_and_no_injected_script(report_page: Path, t
     assert result.returncode == 0, result.stderr
     dom = result.stdout
     assert "<h1>factdiff report</h1>" in dom
-    assert "<h3>contradiction (" in dom
+    assert '<span class="kind">contradiction</span>' in dom
     assert dom.count("<mark>") >= 5
-    assert "<mark>Lorvania has unequivocally backed Valdoria against Kessaria" in dom
+    assert '<b class="cue" title="intensifier in valley_courier">unequivocally</b>' in dom
     assert 'class="st st-contradicted"' in dom
     assert "<table class=\"heat\">" in dom
     # The hostile document is there as text, and nothing of it became an element.

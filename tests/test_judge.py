@@ -67,7 +67,7 @@ def test_a_failing_judge_raises_factdiff_error_with_the_cause(examples: list) ->
 @pytest.mark.parametrize(
     "answer, message",
     [
-        (lambda pairs: [], "returned 0 verdicts"),
+        (lambda pairs: [], "returned 0 results for"),
         (lambda pairs: [{"yes": 1.0}] * len(pairs), "unknown keys"),
         (lambda pairs: [(1.0, 0.0)] * len(pairs), "not \\(entail, neutral, contradict\\)"),
         (lambda pairs: [(float("nan"), 0.0, 0.0)] * len(pairs), "finite"),
@@ -80,5 +80,5 @@ def test_bad_judge_answers_are_factdiff_errors(examples: list, answer: object, m
 
 
 def test_judge_must_be_callable(examples: list) -> None:
-    with pytest.raises(factdiff.InputError, match="callable"):
+    with pytest.raises(TypeError, match="callable"):
         factdiff.compare(examples, judge="roberta")  # type: ignore[arg-type]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import List
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factdiff
-from factdiff._model import Offsets
+from factdiff._offsets import Offsets
 
 WORDS = st.sampled_from(
     "Japan India Pakistan Kessaria said not never 1,200 2,400 people on Monday 3 March 2026 "
@@ -31,6 +32,7 @@ def check_spans(report: factdiff.Report) -> None:
             assert texts[e.doc][e.start : e.end] == e.text
 
 
+@pytest.mark.filterwarnings("ignore::factdiff.FactdiffWarning")
 @settings(max_examples=150, deadline=None)
 @given(st.lists(TEXT, min_size=1, max_size=4))
 def test_any_text_gives_a_report_or_a_factdiff_error(texts: List[str]) -> None:

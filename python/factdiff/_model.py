@@ -1,26 +1,79 @@
 """Typed Python objects over the report JSON that the Rust core produces.
 
-The JSON (``Report.to_json()``) keeps byte offsets, as the Rust core does. The objects here add
-character offsets: every spanned object has ``start``/``end`` (characters, so
-``document.text[x.start:x.end]`` works) beside ``start_byte``/``end_byte``.
-
-A report from ``compare`` keeps each top-level section of the JSON (documents, claims, clusters,
-findings, …) as the text the Rust core wrote, parses a section on first access, and builds the
-typed objects of ``report.claims``, ``report.findings``, and so on, on first access too. Reading
-the findings and the summary never parses the claims and clusters, the bulk of a report.
+Each class mirrors one object of the JSON report (docs/report.schema.json in the repository; a
+test keeps them in step): the same field names, label fields as ``Literal`` types, lists as
+tuples, so every object is immutable and hashable. Spanned objects add character offsets: ``start``
+and ``end`` (``document.text[x.start:x.end] == x.text``) beside the JSON's ``start_byte`` and
+``end_byte``.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import accumulate
-from typing import Any, Dict, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Any, ClassVar, Dict, Literal, Mapping, Optional, Tuple
 
-Json = Dict[str, Any]
+from ._display import card, esc, marked, shorten, source_html, source_text
+from ._offsets import Json, Offsets
+from .errors import InputError
+
+#: What a finding is about.
+FindingKind = Literal["contradiction", "numeric_conflict", "date_conflict", "overstatement", "unsupported", "repetition"]
+#: How much a finding matters.
+Severity = Literal["low", "medium", "high"]
+#: Whether a claim asserts or negates.
+Polarity = Literal["asserted", "negated"]
+#: How a claim is put.
+Modality = Literal["fact", "hedged", "prediction", "conditional", "call_to_action"]
+#: Who asserts a claim.
+SpeakerKind = Literal["author", "person", "organisation", "anonymous"]
+#: What an entity is.
+EntityKind = Literal["country", "organisation", "person", "place"]
+#: An actor's position toward targets.
+StanceKind = Literal["support", "oppose", "both_sides", "concern"]
+#: The judge's verdict on an aligned pair.
+VerdictLabel = Literal["entail", "neutral", "contradict"]
+#: Where a document stands on a cluster.
+PositionLabel = Literal["corroborates", "reports", "disputes"]
+#: Why cleaning (or loading, for an HTML page's furniture) set a span aside.
+RemovalReason = Literal[
+    "photo_credit",
+    "ad_marker",
+    "site_furniture",
+    "link_list",
+    "repeated_paragraph",
+    "dateline",
+    "byline",
+    "heading",
+    "short_sentence",
+    "navigation",
+    "page_header",
+    "page_footer",
+    "aside",
+    "form",
+    "graphic",
+    "outside_article",
+]
+#: Where a claim stands once the sources are compared (one status per claim, worst first).
+ClaimStatus = Literal["contradicted", "unsupported", "repeated", "corroborated", "only_here"]
+#: The verdict of ``check_claim``.
+CheckVerdict = Literal["supported", "contradicted", "not_covered"]
+
+#: Finding kinds, most important first (the order of ``Report.findings`` within a severity).
+FINDING_KINDS: Tuple[FindingKind, ...] = (
+    "contradiction",
+    "numeric_conflict",
+    "date_conflict",
+    "overstatement",
+    "unsupported",
+    "repetition",
+)
+#: Severities, most important first.
+SEVERITIES: Tuple[Severity, ...] = ("high", "medium", "low")
+
+
+def _optional_str(owner: str, name: str, value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{owner} {name} must be a str or None, not {type(value).__name__} ({value!r:.60})")
 
 
 @dataclass(frozen=True)
@@ -31,13 +84,18 @@ class SetAside:
 
     start_byte: int
     end_byte: int
-    reason: str
+    reason: RemovalReason
 
 
 @dataclass(frozen=True)
 class Document:
-    """One input document. ``published`` is ``YYYY-MM-DD`` when known; ``set_aside`` is filled by
-    ``load`` for HTML and Markdown files."""
+    """One input document: an ``id`` (unique within a comparison) and its ``text``.
+
+    ``title`` (used as the document's label in reports), ``source`` (the publication),
+    ``published`` (``YYYY-MM-DD``: resolves "on Monday", "yesterday") and ``url`` are optional;
+    ``set_aside`` is filled by ``load`` for HTML and Markdown files. Every field is checked when
+    the document is made: a wrong type raises ``TypeError``, an empty id ``InputError``.
+    """
 
     id: str
     text: str
@@ -47,14 +105,32 @@ class Document:
     url: Optional[str] = None
     set_aside: Tuple[SetAside, ...] = ()
 
+    def __post_init__(self) -> None:
+        for name in ("id", "text"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise TypeError(f"Document {name} must be a str, not {type(value).__name__} ({value!r:.60})")
+        for name in ("title", "source", "published", "url"):
+            _optional_str("Document", name, getattr(self, name))
+        if not isinstance(self.set_aside, tuple) or not all(isinstance(a, SetAside) for a in self.set_aside):
+            raise TypeError(f"Document set_aside must be a tuple of SetAside, not {self.set_aside!r:.60}")
+        if not self.id.strip():
+            raise InputError("Document id must not be empty")
+
     @staticmethod
-    def _from_json(d: Json) -> "Document":
+    def _from_json(d: Json) -> Document:
         aside = tuple(SetAside(**a) for a in d.get("set_aside", ()))
         return Document(**{**d, "set_aside": aside})
+
+    def __repr__(self) -> str:
+        title = f" {shorten(self.title, 60)!r}" if self.title else ""
+        return f"Document({self.id!r},{title} {len(self.text):,} characters)"
 
 
 @dataclass(frozen=True)
 class Span:
+    """A span of a document: characters ``start:end``, bytes ``start_byte:end_byte``."""
+
     start: int
     end: int
     start_byte: int
@@ -63,6 +139,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Cue:
+    """A word or phrase that carries meaning for a detector (an intensifier, an evaluative word)."""
+
     text: str
     start: int
     end: int
@@ -72,8 +150,10 @@ class Cue:
 
 @dataclass(frozen=True)
 class Entity:
+    """A named entity in a claim: ``canonical`` is its resolved name ("Japan" for "Tokyo")."""
+
     canonical: str
-    kind: str
+    kind: EntityKind
     text: str
     start: int
     end: int
@@ -85,25 +165,41 @@ class Entity:
 
 @dataclass(frozen=True)
 class Speaker:
-    kind: str
+    """Who asserts a claim: the article itself (``kind="author"``), a person, an organisation or
+    unnamed sources; with the reporting ``verb`` and where the attribution is."""
+
+    kind: SpeakerKind
     name: Optional[str]
     role: Optional[str]
     affiliation: Optional[str]
     verb: Optional[str]
     span: Optional[Span]
 
+    def label(self) -> str:
+        """A short description: "Ines Barro (Foreign Minister, Lorvania)", "the article's own voice"."""
+        if self.kind == "author":
+            return "the article's own voice"
+        if self.name:
+            extra = ", ".join(x for x in (self.role, self.affiliation) if x)
+            return f"{self.name} ({extra})" if extra else self.name
+        return "unnamed sources" if self.kind == "anonymous" else "an unnamed speaker"
+
 
 @dataclass(frozen=True)
 class Stance:
+    """An actor's position (``kind``) toward ``targets``, possibly ``against`` others."""
+
     actor: str
-    kind: str
-    targets: List[str]
-    against: List[str]
+    kind: StanceKind
+    targets: Tuple[str, ...]
+    against: Tuple[str, ...]
     cue: Cue
 
 
 @dataclass(frozen=True)
 class Quantity:
+    """A number in a claim, with its unit, what it counts and a bound ("at least")."""
+
     value: float
     unit: Optional[str]
     counted: Optional[str]
@@ -117,6 +213,9 @@ class Quantity:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date in a claim; ``value`` is ISO (``YYYY-MM-DD``, ``YYYY-MM``, …) when known, and
+    ``relative`` says it was computed from "on Monday" and the published date."""
+
     text: str
     start: int
     end: int
@@ -137,9 +236,9 @@ class Refutation:
     negated: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Claim:
-    """One checkable assertion inside a sentence of document ``doc``."""
+    """One checkable assertion (a sentence) of document ``doc``, with who says it and how."""
 
     id: str
     doc: str
@@ -152,41 +251,76 @@ class Claim:
     headline: bool
     speaker: Speaker
     quote: Optional[Span]
-    entities: List[Entity]
+    entities: Tuple[Entity, ...]
     subject: Optional[str]
     predicate: Optional[str]
-    polarity: str
-    modality: str
-    intensifiers: List[Cue]
-    stances: List[Stance]
-    quantities: List[Quantity]
-    dates: List[DateMention]
-    evaluative: List[Cue]
-    refutation: Optional[Refutation]
+    polarity: Polarity
+    modality: Modality
+    intensifiers: Tuple[Cue, ...]
+    stances: Tuple[Stance, ...]
+    quantities: Tuple[Quantity, ...]
+    dates: Tuple[DateMention, ...]
+    evaluative: Tuple[Cue, ...]
     check_worthiness: float
     #: Where the claim stands in the comparison, computed by the Rust core: "contradicted",
     #: "unsupported", "repeated", "corroborated" or "only_here" (one per claim, worst first).
-    status: str = "only_here"
+    status: ClaimStatus = "only_here"
+    #: The refutation the claim makes ("denied the report"), with the content it governs.
+    refutation: Optional[Refutation] = None
+
+    #: Document id → label, set on the claims of a report (for display only).
+    _labels: ClassVar[Mapping[str, str]] = {}
+
+    def __repr__(self) -> str:
+        how = self.modality if self.polarity == "asserted" else f"{self.modality}, negated"
+        return f"<Claim {self.id} {shorten(self.text, 70)!r} ({how})>"
+
+    def _cues(self) -> Tuple[Tuple[int, int, str], ...]:
+        """Character ranges inside the claim's text worth marking, with what they are."""
+        parts = (
+            [(q.start, q.end, "number") for q in self.quantities]
+            + [(d.start, d.end, f"date {d.value or ''}".strip()) for d in self.dates]
+            + [(c.start, c.end, "intensifier") for c in self.intensifiers]
+            + [(c.start, c.end, "evaluative word") for c in self.evaluative]
+        )
+        return tuple((s - self.start, e - self.start, what) for s, e, what in parts)
+
+    def _repr_html_(self) -> str:
+        speaker = self.speaker.label()
+        facts = [self.modality, self.polarity, f"check-worthiness {self.check_worthiness:.2f}"]
+        return card(
+            "",
+            [
+                f'<p><span class="doc">{source_html(self.doc, self._labels.get(self.doc))}</span>'
+                f'<span class="id">{esc(self.id)}</span></p>',
+                f"<blockquote><mark>{marked(self.text, self._cues(), html_out=True)}</mark></blockquote>",
+                f'<p class="note">{esc(speaker)} · {esc(" · ".join(facts))}</p>',
+            ],
+        )
 
 
 @dataclass(frozen=True)
 class Verdict:
-    label: str
+    """The judge's verdict on an aligned pair: ``label`` and the three scores, with reasons."""
+
+    label: VerdictLabel
     entail: float
     neutral: float
     contradict: float
-    reasons: List[str]
+    reasons: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class AlignFeatures:
+    """The named features behind an alignment score (overlaps in 0..1 and what is shared)."""
+
     term_overlap: float
     text_similarity: float
     entity_overlap: float
     number_overlap: float
-    shared_terms: List[str]
-    shared_entities: List[str]
-    shared_numbers: List[str]
+    shared_terms: Tuple[str, ...]
+    shared_entities: Tuple[str, ...]
+    shared_numbers: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -206,33 +340,80 @@ class Position:
     (mentions it hedged, attributed or questioned) or ``"disputes"``; ``score`` is its probability."""
 
     doc: str
-    label: str
+    label: PositionLabel
     score: float
     corroborates: float
     reports: float
     disputes: float
-    reasons: List[str]
+    reasons: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Cluster:
+    """Claims (ids) from several documents about the same fact, with their alignments and where
+    each document stands on it."""
+
     id: str
-    claims: List[str]
-    docs: List[str]
-    alignments: List[Alignment]
-    positions: List[Position] = field(default_factory=list)
+    claims: Tuple[str, ...]
+    docs: Tuple[str, ...]
+    alignments: Tuple[Alignment, ...]
+    positions: Tuple[Position, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<Cluster {self.id}: {len(self.claims)} claims from {len(self.docs)} documents>"
 
 
 @dataclass(frozen=True)
-class Evidence:
-    doc: str
-    text: str
+class EvidenceCue:
+    """A cue inside a piece of evidence (a stance word, an intensifier, a number) and what it shows."""
+
     start: int
     end: int
     start_byte: int
     end_byte: int
+    text: str
+    note: str
+
+
+@dataclass(frozen=True, repr=False)
+class Evidence:
+    """A span of document ``doc`` behind a finding (usually a sentence), what it shows (``note``),
+    the claim it is (``claim``, when it is one) and the cues inside it."""
+
+    doc: str
+    start: int
+    end: int
+    start_byte: int
+    end_byte: int
+    text: str
     note: str
     claim: Optional[str]
+    cues: Tuple[EvidenceCue, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<Evidence {self.doc}[{self.start}:{self.end}] {shorten(self.text, 60)!r}>"
+
+    def _marks(self) -> Tuple[Tuple[int, int, str], ...]:
+        return tuple((c.start - self.start, c.end - self.start, c.note) for c in self.cues)
+
+    def _html(self, label: Optional[str]) -> str:
+        parts = [
+            f'<blockquote><span class="doc">{source_html(self.doc, label)}</span> '
+            f"<mark>{marked(self.text, self._marks(), html_out=True)}</mark>"
+        ]
+        if self.note.strip():
+            parts.append(f'<br><span class="note">— {esc(self.note)}</span>')
+        if self.cues:
+            cues = "; ".join(f"<b>{esc(c.text)}</b> {esc(c.note)}" for c in self.cues)
+            parts.append(f'<br><span class="note">cues: {cues}</span>')
+        return "".join(parts) + "</blockquote>"
+
+    def _text(self, label: Optional[str]) -> str:
+        lines = [f"  {source_text(self.doc, label)}:", f'    "{" ".join(marked(self.text, self._marks(), html_out=False).split())}"']
+        if self.note.strip():
+            lines.append(f"    — {self.note}")
+        lines.extend(f"    [{c.text}]: {c.note}" for c in self.cues)
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -242,34 +423,70 @@ class SourceValue:
     doc: str
     value: str
     group: int
-    claims: List[str]
+    claims: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Finding:
-    """One finding; conflicts and overstatements name their ``fact`` and list every source with
-    its value in ``sources``."""
+    """Something worth a reader's attention: a contradiction, a numeric or date conflict, an
+    overstatement, an unsupported claim or a repetition; with the claims and documents involved,
+    the evidence (each sentence once, its cues marked) and the named reasons behind it."""
 
     id: str
-    kind: str
-    severity: str
+    kind: FindingKind
+    severity: Severity
     explanation: str
-    claims: List[str]
-    docs: List[str]
-    evidence: List[Evidence]
-    reasons: List[str]
-    fact: Optional[str]
-    sources: List[SourceValue]
+    claims: Tuple[str, ...]
+    docs: Tuple[str, ...]
+    evidence: Tuple[Evidence, ...]
+    reasons: Tuple[str, ...]
+    #: What a conflict or overstatement is about ("people (Valdoria)"); ``None`` for findings
+    #: about one source.
+    fact: Optional[str] = None
+    #: Every source on the fact with its value or stance, one entry per (source, value).
+    sources: Tuple[SourceValue, ...] = ()
+
+    #: Document id → label, set on the findings of a report (for display only).
+    _labels: ClassVar[Mapping[str, str]] = {}
 
     def opposes(self, a: str, b: str) -> bool:
-        """True when documents ``a`` and ``b`` are both among the sources and say different things."""
+        """True when documents ``a`` and ``b`` are both among the sources and say different things
+        (for a conflict without sources, when they are its two documents)."""
+        if not self.sources:
+            return a != b and a in self.docs and b in self.docs
         ga = {s.group for s in self.sources if s.doc == a}
         gb = {s.group for s in self.sources if s.doc == b}
         return any(x != y for x in ga for y in gb)
 
+    def __repr__(self) -> str:
+        return f"<Finding {self.id} {self.kind} {self.severity}: {shorten(self.explanation, 90)}>"
+
+    def explain(self) -> str:
+        """The finding in plain text: what it is, each piece of evidence with its cues in
+        ``[brackets]`` and where it comes from, and the reasons."""
+        lines = [f"{self.kind} ({self.severity}, {self.id})", self.explanation, "", "Evidence:"]
+        lines.extend(e._text(self._labels.get(e.doc)) for e in self.evidence)
+        if self.reasons:
+            lines += ["", "Reasons:"] + [f"  - {r}" for r in self.reasons]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        head = (
+            f'<p><span class="sev sev-{esc(self.severity)}">{esc(self.severity)}</span>'
+            f'<span class="kind">{esc(self.kind)}</span><span class="id">{esc(self.id)}</span> '
+            f"{esc(self.explanation)}</p>"
+        )
+        parts = [head] + [e._html(self._labels.get(e.doc)) for e in self.evidence]
+        if self.reasons:
+            parts.append(f'<p class="note">Reasons: {esc("; ".join(self.reasons))}</p>')
+        return card(self.severity, parts)
+
 
 @dataclass(frozen=True)
 class SourceStats:
+    """Per-document statistics: claims, how many are corroborated, contradicted, unsupported or
+    repeated, bytes removed as boilerplate, and the document's consistency (0..1)."""
+
     doc: str
     claims: int
     corroborated: int
@@ -286,91 +503,57 @@ class SourceStats:
 class Agreement:
     """``matrix[i][j]``: agreement of ``docs[i]`` with ``docs[j]``; ``None`` when they share no claim."""
 
-    docs: List[str]
-    matrix: List[List[Optional[float]]]
+    docs: Tuple[str, ...]
+    matrix: Tuple[Tuple[Optional[float], ...], ...]
 
 
 @dataclass(frozen=True)
 class RemovedSpan:
+    """A span that cleaning kept out of the analysis, with why (``repeats``: the span it repeats)."""
+
     text: str
     start: int
     end: int
     start_byte: int
     end_byte: int
-    reason: str
+    reason: RemovalReason
     repeats: Optional[Span]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DocumentReport:
-    """A document as it went into the report, with what cleaning set aside."""
+    """A document as it went into the report: its metadata, its ``label`` (the short readable name
+    reports use for it: title, headline or first words), its text and what cleaning set aside."""
 
     id: str
+    label: str
     title: Optional[str]
     source: Optional[str]
     published: Optional[str]
     url: Optional[str]
     text: str
-    removed: List[RemovedSpan]
+    removed: Tuple[RemovedSpan, ...]
     sentences: int
 
+    def __repr__(self) -> str:
+        return f"<DocumentReport {self.id} {shorten(self.label, 60)!r}: {len(self.text):,} characters, {self.sentences} sentences>"
 
-#: One non-ASCII character (``Offsets``).
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+    def _repr_html_(self) -> str:
+        meta = [m for m in (self.source, self.published, self.url) if m]
+        meta += [f"{len(self.text):,} characters", f"{self.sentences} sentences"]
+        if self.removed:
+            meta.append(f"{len(self.removed)} spans removed as boilerplate")
+        return card(
+            "",
+            [
+                f'<p><span class="doc">{source_html(self.id, self.label)}</span></p>',
+                f'<p class="note">{esc(" · ".join(meta))}</p>',
+                f"<blockquote>{esc(shorten(self.text, 400))}</blockquote>",
+            ],
+        )
 
 
-def _utf8_len(c: str) -> int:
-    return 1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4
-
-
-class Offsets:
-    """Byte offsets of one text to character offsets.
-
-    ``char(byte)`` is the number of characters that start before ``byte`` (an offset inside a
-    character gives the next one). ASCII text: offsets are equal. Text with few non-ASCII
-    characters (most news: curly quotes, dashes, accents): only those are recorded, found by a
-    regex, which is several times faster than walking every character. Otherwise: the byte start of
-    every character.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._starts: Optional[List[int]] = None  # byte start of every character, then the length
-        self._wide: Optional[List[int]] = None  # byte start of every non-ASCII character
-        if text.isascii():
-            return
-        wide = len(text) - len(text.encode("ascii", "ignore"))
-        if wide * 8 > len(text):
-            self._starts = list(accumulate(map(_utf8_len, text), initial=0))
-            return
-        self._wide, self._chars, self._sizes = [], [], []
-        extra = 0  # bytes beyond one per character, so far
-        for m in _NON_ASCII.finditer(text):
-            size = _utf8_len(m.group())
-            self._wide.append(m.start() + extra)
-            self._chars.append(m.start())
-            self._sizes.append(size)
-            extra += size - 1
-        self._length = len(text)
-        self._bytes = len(text) + extra
-
-    def char(self, byte: int) -> int:
-        if self._starts is not None:
-            return bisect_left(self._starts, byte)
-        if self._wide is None:
-            return byte
-        if byte <= 0:
-            return 0
-        if byte > self._bytes:
-            return self._length + 1
-        i = bisect_left(self._wide, byte) - 1  # the last non-ASCII character that starts before
-        if i < 0:
-            return byte
-        return self._chars[i] + 1 + max(0, byte - self._wide[i] - self._sizes[i])
-
-    def span(self, d: Json) -> Json:
-        """``start``/``end``/``start_byte``/``end_byte`` for a JSON object with byte offsets."""
-        b0, b1 = d["start_byte"], d["end_byte"]
-        return {"start": self.char(b0), "end": self.char(b1), "start_byte": b0, "end_byte": b1}
+# ---- building the objects from the report JSON ----------------------------------------------
 
 
 def _span(d: Optional[Json], o: Offsets) -> Optional[Span]:
@@ -388,6 +571,7 @@ def _refutation(d: Optional[Json], o: Offsets) -> Optional[Refutation]:
 
 
 def claim_from_json(d: Json, o: Offsets) -> Claim:
+    """A ``Claim`` from its JSON object; ``o`` converts its document's byte offsets."""
     s = d["speaker"]
     return Claim(
         id=d["id"],
@@ -398,255 +582,104 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         headline=d["headline"],
         speaker=Speaker(s["kind"], s["name"], s["role"], s["affiliation"], s["verb"], _span(s["span"], o)),
         quote=_span(d["quote"], o),
-        entities=[
+        entities=tuple(
             Entity(e["canonical"], e["kind"], e["text"], **o.span(e), role=e["role"], affiliation=e["affiliation"])
             for e in d["entities"]
-        ],
+        ),
         subject=d["subject"],
         predicate=d["predicate"],
         polarity=d["polarity"],
         modality=d["modality"],
-        intensifiers=[_cue(c, o) for c in d["intensifiers"]],
-        stances=[Stance(s["actor"], s["kind"], s["targets"], s["against"], _cue(s["cue"], o)) for s in d["stances"]],
-        quantities=[
+        intensifiers=tuple(_cue(c, o) for c in d["intensifiers"]),
+        stances=tuple(
+            Stance(s["actor"], s["kind"], tuple(s["targets"]), tuple(s["against"]), _cue(s["cue"], o))
+            for s in d["stances"]
+        ),
+        quantities=tuple(
             Quantity(q["value"], q["unit"], q["counted"], q["qualifier"], q["text"], **o.span(q))
             for q in d["quantities"]
-        ],
-        dates=[DateMention(t["text"], **o.span(t), value=t["value"], relative=t["relative"]) for t in d["dates"]],
-        evaluative=[_cue(c, o) for c in d["evaluative"]],
-        refutation=_refutation(d.get("refutation"), o),
+        ),
+        dates=tuple(DateMention(t["text"], **o.span(t), value=t["value"], relative=t["relative"]) for t in d["dates"]),
+        evaluative=tuple(_cue(c, o) for c in d["evaluative"]),
         check_worthiness=d["check_worthiness"],
         status=d.get("status", "only_here"),
+        refutation=_refutation(d.get("refutation"), o),
     )
 
 
 def evidence_from_json(d: Json, o: Offsets) -> Evidence:
-    return Evidence(doc=d["doc"], text=d["text"], **o.span(d), note=d["note"], claim=d["claim"])
+    """An ``Evidence`` from its JSON object."""
+    cues = tuple(EvidenceCue(**o.span(c), text=c["text"], note=c["note"]) for c in d.get("cues", ()))
+    return Evidence(doc=d["doc"], **o.span(d), text=d["text"], note=d["note"], claim=d["claim"], cues=cues)
 
 
-def _alignment(d: Json) -> Alignment:
-    return Alignment(d["a"], d["b"], d["score"], AlignFeatures(**d["features"]), Verdict(**d["verdict"]))
+def finding_from_json(d: Json, offsets: Mapping[str, Offsets]) -> Finding:
+    """A ``Finding`` from its JSON object; ``offsets`` per document id."""
+    return Finding(
+        d["id"],
+        d["kind"],
+        d["severity"],
+        d["explanation"],
+        tuple(d["claims"]),
+        tuple(d["docs"]),
+        tuple(evidence_from_json(e, offsets[e["doc"]]) for e in d["evidence"]),
+        tuple(d["reasons"]),
+        d.get("fact"),
+        tuple(
+            SourceValue(v["doc"], v["value"], v["group"], tuple(v["claims"])) for v in d.get("sources", ())
+        ),
+    )
 
 
-class Report:
-    """What factdiff found in a set of documents.
-
-    ``findings``, ``claims``, ``clusters``, ``sources``, ``documents`` and ``agreement`` are typed
-    objects; ``to_json()``/``Report.from_json()`` round-trip the stable JSON layout
-    (docs/report.schema.json); ``to_pandas()``/``to_polars()`` give tidy tables. Reports pickle
-    (through their JSON), so they travel to worker processes.
-
-    A report from ``compare`` holds the JSON of each top-level section (``documents``, ``claims``,
-    ``findings``, …) as the Rust core wrote it, and parses a section the first time it is read.
-    """
-
-    def __init__(self, data: Json) -> None:
-        self._init(list(data), {}, dict(data), {})
-
-    def _init(self, keys: List[str], raw: Dict[str, str], parsed: Json, lengths: Dict[str, int]) -> None:
-        self._keys = keys  # the sections, in the order of the Rust struct (and of to_json())
-        self._raw = raw  # section → its JSON, as the Rust core wrote it (kept: pickling, __eq__)
-        self._parsed = parsed  # section → its parsed JSON, once read; then it is what counts
-        self._lengths = lengths  # list section → number of items, without parsing it
-
-    @classmethod
-    def _from_sections(cls, sections: List[Tuple[str, str]], lengths: Dict[str, int]) -> Report:
-        """A report over ``factdiff._native.compare``'s output: (section, JSON) pairs in order."""
-        report = cls.__new__(cls)
-        report._init([name for name, _ in sections], dict(sections), {}, dict(lengths))
-        return report
-
-    def _section(self, name: str) -> Any:
-        """A top-level section of the JSON, parsed on first access."""
-        try:
-            return self._parsed[name]
-        except KeyError:
-            # setdefault: threads racing to parse the same section all get the same object.
-            return self._parsed.setdefault(name, json.loads(self._raw[name]))
-
-    def _section_json(self, name: str) -> str:
-        if name in self._parsed:
-            return json.dumps(self._parsed[name], ensure_ascii=False)
-        return self._raw[name]
-
-    def _len(self, name: str) -> int:
-        """Number of items of a list section, without parsing it when the Rust core counted them."""
-        if name not in self._parsed and name in self._lengths:
-            return self._lengths[name]
-        return len(self._section(name))
-
-    @property
-    def _data(self) -> Json:
-        """The whole report as parsed JSON (parses every section)."""
-        return {name: self._section(name) for name in self._keys}
-
-    @classmethod
-    def from_json(cls, text: str) -> Report:
-        return cls(json.loads(text))
-
-    def to_json(self, indent: Optional[int] = None) -> str:
-        return json.dumps(self._data, indent=indent, ensure_ascii=False)
-
-    def __getstate__(self) -> Json:
-        # Section by section, so that pickling does not parse the sections nobody read.
-        lists = [name for name in self._keys if name in self._lengths or isinstance(self._parsed.get(name), list)]
-        lengths = {name: self._len(name) for name in lists}
-        return {"sections": [(name, self._section_json(name)) for name in self._keys], "lengths": lengths}
-
-    def __setstate__(self, state: Json) -> None:
-        self.__dict__.clear()
-        if "sections" in state:
-            sections = [(str(name), str(text)) for name, text in state["sections"]]
-            self._init([name for name, _ in sections], dict(sections), {}, dict(state["lengths"]))
-        else:  # pickled by factdiff 0.1.0 and earlier: the whole JSON
-            data = json.loads(state["json"])
-            self._init(list(data), {}, data, {})
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Report) or set(self._keys) != set(other._keys):
-            return False
-        for name in self._keys:
-            unparsed = name not in self._parsed and name not in other._parsed
-            if unparsed and self._raw[name] == other._raw[name]:
-                continue  # the same JSON text: the same data, no need to parse it
-            if self._section(name) != other._section(name):
-                return False
-        return True
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @property
-    def schema_version(self) -> str:
-        return str(self._section("schema_version"))
-
-    @property
-    def consistency(self) -> float:
-        """Overall consistency in 0..1: 1 when no claim is contradicted."""
-        return float(self._section("consistency"))
-
-    @property
-    def warnings(self) -> List[str]:
-        return list(self._section("warnings"))
-
-    @cached_property
-    def _offsets(self) -> Dict[str, Offsets]:
-        return {d["id"]: Offsets(d["text"]) for d in self._section("documents")}
-
-    @cached_property
-    def documents(self) -> List[DocumentReport]:
-        out = []
-        for d in self._section("documents"):
-            o = self._offsets[d["id"]]
-            removed = [
-                RemovedSpan(r["text"], **o.span(r), reason=r["reason"], repeats=_span(r["repeats"], o))
-                for r in d["removed"]
-            ]
-            out.append(
-                DocumentReport(
-                    d["id"], d["title"], d["source"], d["published"], d["url"], d["text"], removed, d["sentences"]
-                )
-            )
-        return out
-
-    @cached_property
-    def claims(self) -> List[Claim]:
-        return [claim_from_json(c, self._offsets[c["doc"]]) for c in self._section("claims")]
-
-    @cached_property
-    def clusters(self) -> List[Cluster]:
-        return [
-            Cluster(
-                c["id"],
-                c["claims"],
-                c["docs"],
-                [_alignment(a) for a in c["alignments"]],
-                [Position(**p) for p in c.get("positions", [])],
-            )
-            for c in self._section("clusters")
-        ]
-
-    @cached_property
-    def findings(self) -> List[Finding]:
-        return [
-            Finding(
-                f["id"],
-                f["kind"],
-                f["severity"],
-                f["explanation"],
-                f["claims"],
-                f["docs"],
-                [evidence_from_json(e, self._offsets[e["doc"]]) for e in f["evidence"]],
-                f["reasons"],
-                f.get("fact"),
-                [SourceValue(**v) for v in f.get("sources", [])],
-            )
-            for f in self._section("findings")
-        ]
-
-    @cached_property
-    def sources(self) -> List[SourceStats]:
-        return [SourceStats(**s) for s in self._section("sources")]
-
-    @cached_property
-    def agreement(self) -> Agreement:
-        return Agreement(**self._section("agreement"))
-
-    def document(self, id: str) -> Optional[DocumentReport]:
-        return next((d for d in self.documents if d.id == id), None)
-
-    def claim(self, id: str) -> Optional[Claim]:
-        return next((c for c in self.claims if c.id == id), None)
-
-    def counts(self) -> Dict[str, int]:
-        """Number of findings per kind, in report order."""
-        out: Dict[str, int] = {}
-        for f in self._section("findings"):
-            out[f["kind"]] = out.get(f["kind"], 0) + 1
-        return out
-
-    def __repr__(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in self.counts().items())
-        return (
-            f"<factdiff.Report: {self._len('documents')} documents, {self._len('claims')} claims, "
-            f"{self._len('findings')} findings{f' ({kinds})' if kinds else ''}, "
-            f"consistency {self.consistency:.0%}>"
-        )
-
-    def _repr_html_(self) -> str:
-        from ._html import report_html
-
-        return report_html(self)
-
-    def to_html(self, *, fragment: bool = False) -> str:
-        """The HTML report (as ``factdiff report --format html``): a whole self-contained page, or
-        with ``fragment=True`` a ``<div>`` with scoped CSS to embed in another page."""
-        from ._html import report_html
-
-        return report_html(self, fragment=fragment)
-
-    def to_pandas(self) -> Dict[str, Any]:
-        """Tidy pandas DataFrames: findings, claims, evidence, sources, agreement."""
-        from ._tables import to_pandas
-
-        return to_pandas(self)
-
-    def to_polars(self) -> Dict[str, Any]:
-        """Tidy polars DataFrames: findings, claims, evidence, sources, agreement."""
-        from ._tables import to_polars
-
-        return to_polars(self)
+def cluster_from_json(c: Json) -> Cluster:
+    """A ``Cluster`` from its JSON object."""
+    return Cluster(
+        c["id"],
+        tuple(c["claims"]),
+        tuple(c["docs"]),
+        tuple(_alignment(a) for a in c["alignments"]),
+        tuple(
+            Position(p["doc"], p["label"], p["score"], p["corroborates"], p["reports"], p["disputes"], tuple(p["reasons"]))
+            for p in c.get("positions", ())
+        ),
+    )
 
 
-@dataclass(frozen=True)
-class Check:
-    """The result of ``check_claim``: ``verdict`` is "supported", "contradicted" or "not_covered".
+def _alignment(a: Json) -> Alignment:
+    f, v = a["features"], a["verdict"]
+    features = AlignFeatures(
+        f["term_overlap"],
+        f["text_similarity"],
+        f["entity_overlap"],
+        f["number_overlap"],
+        tuple(f["shared_terms"]),
+        tuple(f["shared_entities"]),
+        tuple(f["shared_numbers"]),
+    )
+    verdict = Verdict(v["label"], v["entail"], v["neutral"], v["contradict"], tuple(v["reasons"]))
+    return Alignment(a["a"], a["b"], a["score"], features, verdict)
 
-    ``evidence`` are the spans in the sources behind the verdict; ``report`` is the full comparison
-    of the claim (document id ``claim_doc``) with the sources.
-    """
 
-    claim: str
-    verdict: str
-    evidence: List[Evidence]
-    report: Report
-    claim_doc: str
+def document_from_json(d: Json, o: Offsets) -> DocumentReport:
+    """A ``DocumentReport`` from its JSON object (reports written before labels: the id)."""
+    removed = tuple(
+        RemovedSpan(r["text"], **o.span(r), reason=r["reason"], repeats=_span(r["repeats"], o)) for r in d["removed"]
+    )
+    return DocumentReport(
+        d["id"], d.get("label") or d["id"], d["title"], d["source"], d["published"], d["url"], d["text"], removed, d["sentences"]
+    )
+
+
+def with_labels(obj: Any, labels: Mapping[str, str]) -> Any:
+    """``obj`` (a Finding or Claim) told the labels of its report's documents, for display."""
+    object.__setattr__(obj, "_labels", labels)
+    return obj
+
+
+def counts(kinds: Any) -> Dict[str, int]:
+    """Number of items per kind, in first-seen order."""
+    out: Dict[str, int] = {}
+    for k in kinds:
+        out[k] = out.get(k, 0) + 1
+    return out
+

@@ -131,6 +131,7 @@ fn csv_report_on_examples() {
             "end_byte",
             "evidence",
             "note",
+            "cues",
             "fact",
             "value"
         ]
@@ -167,10 +168,14 @@ fn html_report_on_examples() {
         "<h1>factdiff report</h1>",
         "<p class=\"lead\">3 sources, ",
         "<h2>Findings</h2>",
-        "<h3>contradiction (",
-        "<mark>Lorvania has unequivocally backed Valdoria against Kessaria",
+        "<span class=\"kind\">contradiction</span>",
+        // Each sentence once, its cues marked inside it; sources by label, the id beside it.
+        "<mark>Lorvania has <b class=\"cue\" title=\"intensifier in valley_courier\">unequivocally</b> \
+         <b class=\"cue\" title=\"stance cue in valley_courier\">backed</b> Valdoria against Kessaria",
+        "<span class=\"doc\">Lorvania sides with Valdoria in Marin river dam dispute<span class=\"id\">valley_courier</span>",
         "<h2>Claims across sources</h2>",
-        " of 3 sources</td>",
+        "<th class=\"src\" title=\"river_times\">Kessaria says dam release was routine maintenance</th>",
+        "/3</td>",
         "<h2>Agreement between sources</h2>",
         "<table class=\"heat\">",
         "<h2>Documents</h2>",
@@ -180,7 +185,16 @@ fn html_report_on_examples() {
         assert!(out.contains(part), "missing {part:?}");
     }
     // The tags that open also close.
-    for tag in ["table", "section", "article", "blockquote", "details", "mark", "div"] {
+    for tag in [
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "details",
+        "mark",
+        "div",
+        "b",
+    ] {
         let opened = out.matches(&format!("<{tag}>")).count() + out.matches(&format!("<{tag} ")).count();
         assert_eq!(opened, out.matches(&format!("</{tag}>")).count(), "<{tag}>");
     }

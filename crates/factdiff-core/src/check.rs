@@ -76,6 +76,7 @@ fn verdict(report: &Report, claim_doc: &str) -> (CheckVerdict, Vec<Evidence>) {
                     text: c.text.clone(),
                     note: format!("supports the claim (alignment score {:.2})", al.score),
                     claim: Some(c.id.clone()),
+                    cues: Vec::new(),
                 });
             }
         }

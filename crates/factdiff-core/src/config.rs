@@ -43,3 +43,47 @@ impl Default for Config {
         }
     }
 }
+
+impl Config {
+    /// Check that every threshold is in its range (shares and similarities in 0..=1, counts that
+    /// must be at least 1); the error names the first option that is not.
+    ///
+    /// ```
+    /// let mut config = factdiff_core::Config::default();
+    /// assert!(config.validate().is_ok());
+    /// config.align_threshold = -5.0;
+    /// let err = config.validate().unwrap_err().to_string();
+    /// assert_eq!(err, "option align_threshold must be a number from 0 to 1, not -5");
+    /// ```
+    pub fn validate(&self) -> crate::Result<()> {
+        let shares = [
+            ("align_threshold", self.align_threshold),
+            ("min_term_overlap", self.min_term_overlap),
+            ("max_term_share", self.max_term_share),
+            ("check_worthy", self.check_worthy),
+            ("repeat_similarity", self.repeat_similarity),
+            ("repeat_paragraph_similarity", self.repeat_paragraph_similarity),
+        ];
+        for (name, value) in shares {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(crate::Error::InvalidOption {
+                    name,
+                    message: format!("must be a number from 0 to 1, not {value}"),
+                });
+            }
+        }
+        let counts = [
+            ("min_shared_features", self.min_shared_features),
+            ("max_postings", self.max_postings),
+        ];
+        for (name, value) in counts {
+            if value < 1 {
+                return Err(crate::Error::InvalidOption {
+                    name,
+                    message: format!("must be at least 1, not {value}"),
+                });
+            }
+        }
+        Ok(())
+    }
+}

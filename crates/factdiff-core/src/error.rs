@@ -40,6 +40,8 @@ pub enum Error {
     DuplicateId { id: String },
     #[error("invalid document '{id}': {message}")]
     InvalidDocument { id: String, message: String },
+    #[error("option {name} {message}")]
+    InvalidOption { name: &'static str, message: String },
     #[error("cancelled before the comparison finished")]
     Cancelled,
 }

@@ -13,23 +13,31 @@
 //! let report = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
 //! assert_eq!(report.documents.len(), 2);
 //! ```
+//!
+//! What a caller needs is at the crate root: [`compare`] with [`CompareOptions`] and [`Config`],
+//! [`extract_claims`], [`check_claim`], the [`Judge`] trait (and [`verdict_from_scores`] for a
+//! judge that scores pairs), the report types ([`Report`] and what it holds), [`Error`], and
+//! [`report_schema_json`]. [`ingest`] loads files, directories and stdin as the CLI does. The
+//! other public modules are there for the evaluation and training code (`factdiff-eval`) and the
+//! integration tests.
 
 pub mod align;
 pub mod analyze;
 mod check;
 pub mod clean;
-pub mod config;
-pub mod detect;
-pub mod document;
-pub mod error;
+mod config;
+mod detect;
+mod document;
+mod error;
 pub mod ingest;
 pub mod judge;
+mod label;
 pub mod lexicon;
 pub mod linear;
 mod pipeline;
 pub mod position;
-pub mod report;
-pub mod schema;
+mod report;
+mod schema;
 pub mod segment;
 mod stats;
 #[cfg(test)]
@@ -40,10 +48,12 @@ pub use check::check_claim;
 pub use config::Config;
 pub use document::{Document, SetAside};
 pub use error::{Error, Result};
+pub use judge::{verdict_from_scores, Judge};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{
     Agreement, AlignFeatures, Alignment, Check, CheckVerdict, Claim, ClaimStatus, Cluster, Cue, DateMention,
-    DocumentReport, EntityKind, EntityMention, Evidence, Finding, FindingKind, Modality, Polarity, Position,
-    PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceStats, SourceValue, Span,
-    Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel, SCHEMA_VERSION,
+    DocumentReport, EntityKind, EntityMention, Evidence, EvidenceCue, Finding, FindingKind, Modality, Polarity,
+    Position, PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceStats,
+    SourceValue, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel, SCHEMA_VERSION,
 };
+pub use schema::report_schema_json;

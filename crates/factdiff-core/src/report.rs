@@ -72,6 +72,11 @@ impl Report {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentReport {
     pub id: String,
+    /// A short readable name for the document, for wherever a source is named (tables, matrix
+    /// columns, evidence): its title, else its headline (the first line when it has no final
+    /// punctuation), else its first words; suffixed with ` (id)` when two documents would share it.
+    #[serde(default)]
+    pub label: String,
     pub title: Option<String>,
     pub source: Option<String>,
     /// Publication date, `YYYY-MM-DD`, when known.
@@ -82,6 +87,17 @@ pub struct DocumentReport {
     /// Spans left out of analysis, each with its reason. Nothing is dropped silently.
     pub removed: Vec<RemovedSpan>,
     pub sentences: usize,
+}
+
+impl DocumentReport {
+    /// The label, or the id when the report has no label (JSON written before labels existed).
+    pub fn name(&self) -> &str {
+        if self.label.is_empty() {
+            &self.id
+        } else {
+            &self.label
+        }
+    }
 }
 
 /// A piece of text that cleaning kept out of the analysis.
@@ -772,6 +788,19 @@ pub struct Evidence {
     /// What this span shows ("Japan backs India", "quote by Iwaya Takeshi").
     pub note: String,
     pub claim: Option<String>,
+    /// Words inside this span that the finding rests on (a stance verb, an intensifier, a
+    /// number), each with what it shows: the sentence is given once, its cues marked inside it.
+    #[serde(default)]
+    pub cues: Vec<EvidenceCue>,
+}
+
+/// A cue inside an evidence span: a word or phrase with what it shows ("stance cue", "number").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EvidenceCue {
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    pub note: String,
 }
 
 /// What [`crate::check_claim`] found for one claim.

@@ -93,7 +93,21 @@ pub(crate) fn assemble(
         ));
         Agreement::default()
     };
+    if docs.len() == 1 {
+        warnings.push(
+            "only one document: there is nothing to compare it with, so no claim can be corroborated or contradicted"
+                .to_string(),
+        );
+    }
     for d in docs {
+        if let Some(p) = d.published.as_deref() {
+            if crate::analyze::dates::parse_published(p).is_none() {
+                warnings.push(format!(
+                    "{}: published date '{p}' is not a date (YYYY-MM-DD); relative dates in it are not resolved",
+                    d.id
+                ));
+            }
+        }
         if !by_doc.contains_key(d.id.as_str()) {
             warnings.push(format!("{}: no claims found (empty or only boilerplate)", d.id));
         }
@@ -104,11 +118,12 @@ pub(crate) fn assemble(
             ));
         }
     }
-    let documents = docs
+    let mut documents: Vec<DocumentReport> = docs
         .iter()
         .zip(outlines)
         .map(|(d, a)| DocumentReport {
             id: d.id.clone(),
+            label: String::new(),
             title: d.title.clone(),
             source: d.source.clone(),
             published: d.published.clone(),
@@ -118,6 +133,10 @@ pub(crate) fn assemble(
             sentences: a.sentences,
         })
         .collect();
+    let labels = crate::label::labels(&documents, &claims);
+    for (d, label) in documents.iter_mut().zip(labels) {
+        d.label = label;
+    }
     drop(by_doc);
     // Last, so that the alignments move from the pair list into their clusters.
     let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs);

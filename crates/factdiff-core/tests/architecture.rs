@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages, in pipeline order.
-const STAGES: [&str; 13] = [
-    "ingest", "clean", "segment", "analyze", "linear", "judge", "align", "detect", "position", "stats", "pipeline",
-    "check", // Not a stage but the crate's front page; it may name every module.
-    "lib",
+const STAGES: [&str; 14] = [
+    "ingest", "clean", "segment", "analyze", "linear", "judge", "align", "detect", "position", "label", "stats",
+    "pipeline", "check", // `check` compares a claim with its sources through `pipeline`.
+    "lib",   // Not a stage but the crate's front page; it may name every module.
 ];
 
 /// Modules any stage may use.

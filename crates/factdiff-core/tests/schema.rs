@@ -5,7 +5,7 @@
 #[test]
 fn schema_file_matches_the_types() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json");
-    let generated = factdiff_core::schema::report_schema_json();
+    let generated = factdiff_core::report_schema_json();
     if std::env::var_os("FACTDIFF_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
@@ -18,7 +18,7 @@ fn schema_file_matches_the_types() {
 #[test]
 fn claim_status_is_in_the_schema_and_the_source_table_counts_it() {
     use factdiff_core::{compare, ingest, ClaimStatus, CompareOptions, Config};
-    let schema: serde_json::Value = serde_json::from_str(&factdiff_core::schema::report_schema_json()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&factdiff_core::report_schema_json()).unwrap();
     let names: Vec<&str> = ClaimStatus::ALL.iter().map(|s| s.as_str()).collect();
     assert_eq!(schema["$defs"]["ClaimStatus"]["enum"], serde_json::json!(names));
     assert!(schema["$defs"]["Claim"]["properties"]["status"].is_object());

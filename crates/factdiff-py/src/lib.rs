@@ -31,6 +31,7 @@ pyo3::import_exception!(factdiff.errors, InputError);
 enum Failure {
     Core(Error),
     Input(String),
+    NotAReport(String),
     Panic(String),
 }
 
@@ -45,6 +46,7 @@ impl From<Failure> for PyErr {
         match f {
             Failure::Core(e) => core_error(e),
             Failure::Input(message) => InputError::new_err(message),
+            Failure::NotAReport(message) => FactdiffError::new_err(format!("not a factdiff report: {message}")),
             Failure::Panic(message) => FactdiffError::new_err(format!(
                 "internal error (a bug in factdiff, please report it): {message}"
             )),
@@ -73,7 +75,8 @@ fn core_error(e: Error) -> PyErr {
         | Error::NoInput
         | Error::EmptyInput { .. }
         | Error::DuplicateId { .. }
-        | Error::InvalidDocument { .. } => InputError::new_err(message),
+        | Error::InvalidDocument { .. }
+        | Error::InvalidOption { .. } => InputError::new_err(message),
         // Only reached when the caller asked to stop; `interruptible` raises the signal's error.
         Error::Cancelled => FactdiffError::new_err(message),
     }
@@ -99,16 +102,45 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// How long the waiting thread sleeps between two checks for Ctrl-C.
 const SIGNAL_SLICE: Duration = Duration::from_millis(50);
 
+/// A stop flag that Python code can set from another thread (`factdiff.compare_many` sets it on
+/// Ctrl-C, so that the stories still running on its worker threads stop too).
+#[pyclass(frozen, module = "factdiff._native")]
+struct StopFlag {
+    stop: AtomicBool,
+}
+
+#[pymethods]
+impl StopFlag {
+    #[new]
+    fn new() -> Self {
+        StopFlag {
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Ask every call given this flag to stop (they raise `FactdiffError("cancelled …")`).
+    fn set(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether `set` was called.
+    fn is_set(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
 /// Run `f` on a helper thread without the GIL, with panics caught, while this thread checks for
-/// signals every [`SIGNAL_SLICE`]. `f` gets a `should_stop` flag for the core to poll: when a signal
-/// handler raises (Ctrl-C → `KeyboardInterrupt`), the flag is set, the helper is joined (the core
-/// stops before its next document or stage) and the handler's exception is returned.
+/// signals every [`SIGNAL_SLICE`]. `f` gets a `should_stop` flag for the core to poll: it is true
+/// once `external` is set, or once a signal handler raises (Ctrl-C → `KeyboardInterrupt`); then
+/// the helper is joined (the core stops before its next document or stage) and the handler's
+/// exception is returned.
 fn interruptible<T: Send>(
     py: Python<'_>,
+    external: Option<&StopFlag>,
     f: impl FnOnce(&(dyn Fn() -> bool + Sync)) -> Result<T, Failure> + Send,
 ) -> PyResult<T> {
     let stop = AtomicBool::new(false);
-    let should_stop = || stop.load(Ordering::Relaxed);
+    let should_stop = || stop.load(Ordering::Relaxed) || external.is_some_and(StopFlag::is_set);
     let (tx, rx) = mpsc::channel();
     let rx = Mutex::new(rx);
     std::thread::scope(|scope| {
@@ -141,6 +173,13 @@ fn interruptible<T: Send>(
 
 fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, Failure> {
     serde_json::from_str(json).map_err(|e| Failure::Input(format!("invalid {what}: {e}")))
+}
+
+/// Options as JSON, checked against their ranges ([`Config::validate`]).
+fn config_from_json(json: &str) -> Result<Config, Failure> {
+    let config: Config = from_json(json, "options")?;
+    config.validate()?;
+    Ok(config)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
@@ -188,9 +227,9 @@ fn to_sections(report: &Report) -> Result<Sections, Failure> {
 }
 
 /// A judge that calls a Python callable with batches of `(premise, hypothesis)` strings. The
-/// callable (wrapped by `_judge_adapter` in python/factdiff/_api.py) returns one `(entail, neutral, contradict)`
-/// tuple per pair. The first Python error is kept and later batches are skipped; [`compare`]
-/// raises it once the pipeline returns.
+/// callable (wrapped by `adapter` in python/factdiff/_judge.py) returns one `(entail, neutral,
+/// contradict)` tuple per pair. The first Python error is kept and later batches are skipped;
+/// [`compare`] raises it once the pipeline returns.
 struct PyJudge {
     callable: Py<PyAny>,
     batch_size: usize,
@@ -238,55 +277,55 @@ impl Judge for PyJudge {
     }
 }
 
-/// Run `f` in [`interruptible`] with the compare options for `judge`: the lexical judge, or a
-/// Python callable called on the aligned pairs in batches of `batch_size`. An error the callable
-/// raised is raised here once the pipeline returns, with the callable's exception as its cause.
+/// Run `f` in [`interruptible`] (stopped by `stop` too) with the compare options for `judge`: the
+/// lexical judge, or a Python callable called on the aligned pairs in batches of `batch_size`.
+/// Whatever the callable raised is raised here as it is once the pipeline returns
+/// (python/factdiff/_judge.py shapes the messages).
 fn with_judge<T: Send>(
     py: Python<'_>,
     judge: Option<Py<PyAny>>,
     batch_size: usize,
+    stop: Option<&Py<StopFlag>>,
     f: impl FnOnce(&CompareOptions<'_>) -> Result<T, Failure> + Send,
 ) -> PyResult<T> {
-    let py_judge = judge.map(|callable| PyJudge {
+    let python_judge = judge.map(|callable| PyJudge {
         callable,
         batch_size,
         error: Mutex::new(None),
     });
-    let result = interruptible(py, |should_stop| {
+    let result = interruptible(py, stop.map(|s| s.get()), |should_stop| {
         let mut options = CompareOptions {
             should_stop,
             ..CompareOptions::default()
         };
-        if let Some(judge) = &py_judge {
-            options.judge = judge;
+        if let Some(j) = &python_judge {
+            options.judge = j;
         }
         f(&options)
     });
-    match py_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner())) {
-        Some(cause) => {
-            let err = FactdiffError::new_err(format!("the judge failed: {}", cause.value(py)));
-            err.set_cause(py, Some(cause));
-            Err(err)
-        }
+    match python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner())) {
+        Some(raised) => Err(raised),
         None => result,
     }
 }
 
 /// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
 /// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is
-/// called on the aligned pairs in batches of `batch_size`.
+/// called on the aligned pairs in batches of `batch_size` (see [`with_judge`]). `stop`: a
+/// [`StopFlag`] that ends the call.
 #[pyfunction]
-#[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64))]
+#[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64, stop=None))]
 fn compare(
     py: Python<'_>,
     docs_json: String,
     config_json: String,
     judge: Option<Py<PyAny>>,
     batch_size: usize,
+    stop: Option<Py<StopFlag>>,
 ) -> PyResult<Sections> {
-    with_judge(py, judge, batch_size, |options| {
+    with_judge(py, judge, batch_size, stop.as_ref(), |options| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
-        let config: Config = from_json(&config_json, "options")?;
+        let config = config_from_json(&config_json)?;
         to_sections(&factdiff_core::compare(&docs, &config, options)?)
     })
 }
@@ -304,9 +343,9 @@ fn check_claim(
     judge: Option<Py<PyAny>>,
     batch_size: usize,
 ) -> PyResult<(Sections, String)> {
-    with_judge(py, judge, batch_size, |options| {
+    with_judge(py, judge, batch_size, None, |options| {
         let sources: Vec<Document> = from_json(&sources_json, "documents")?;
-        let config: Config = from_json(&config_json, "options")?;
+        let config = config_from_json(&config_json)?;
         let check = factdiff_core::check_claim(&claim, &sources, &config, options)?;
         let found = serde_json::json!({
             "verdict": check.verdict,
@@ -317,12 +356,34 @@ fn check_claim(
     })
 }
 
+/// Check that a JSON text (as `Report.to_json()` writes it) is a report: `FactdiffError` says what
+/// is missing or of the wrong type when it is not. Python then parses it itself (its floats are
+/// read back exactly).
+#[pyfunction]
+fn check_report(py: Python<'_>, report_json: String) -> PyResult<()> {
+    detached(py, || {
+        serde_json::from_str::<Report>(&report_json).map_err(|e| Failure::NotAReport(not_a_report(&e)))?;
+        Ok(())
+    })
+}
+
+/// Why a JSON text is not a report: where the JSON itself is broken, with its line and column;
+/// where a field is missing or of the wrong type, what (the position says little to a reader).
+fn not_a_report(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    if e.is_syntax() || e.is_eof() {
+        return format!("not valid JSON: {message}");
+    }
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&position).unwrap_or(&message).to_string()
+}
+
 /// The claims of one document (JSON Document in, JSON list of claims out).
 #[pyfunction]
 fn extract_claims(py: Python<'_>, doc_json: String, config_json: String) -> PyResult<String> {
     detached(py, || {
         let doc: Document = from_json(&doc_json, "document")?;
-        let config: Config = from_json(&config_json, "options")?;
+        let config = config_from_json(&config_json)?;
         to_json(&factdiff_core::extract_claims(&doc, &config)?)
     })
 }
@@ -385,5 +446,7 @@ fn run_cli(py: Python<'_>, argv: Vec<OsString>) -> PyResult<i32> {
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use super::{check_claim, compare, default_config, extract_claims, load, render_html, run_cli};
+    use super::{
+        check_claim, check_report, compare, default_config, extract_claims, load, render_html, run_cli, StopFlag,
+    };
 }

@@ -1,13 +1,14 @@
 //! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
-//! evidence cells), with the finding's fact and the value the evidence's source gives it. Cells
-//! that a spreadsheet would run as a formula are prefixed with `'`;
-//! control characters other than tab and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional
-//! embedding, override and isolate characters become U+FFFD, so a cell can neither drive a terminal
-//! that shows the file nor reorder what a spreadsheet displays.
+//! evidence cells); the cues inside a piece of evidence are listed in its `cues` cell, and each row
+//! carries the finding's fact and the value the evidence's source gives it. Cells that a
+//! spreadsheet would run as a formula are prefixed with `'`; control characters other than tab
+//! and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional embedding, override and isolate
+//! characters become U+FFFD, so a cell can neither drive a terminal that shows the file nor
+//! reorder what a spreadsheet displays.
 
 use factdiff_core::Report;
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "finding_id",
     "kind",
     "severity",
@@ -17,6 +18,7 @@ const HEADER: [&str; 11] = [
     "end_byte",
     "evidence",
     "note",
+    "cues",
     "fact",
     "value",
 ];
@@ -25,7 +27,7 @@ pub(crate) fn render(report: &Report) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 11]> = Vec::new();
+    let mut rows: Vec<[String; 12]> = Vec::new();
     for f in &report.findings {
         let head = [
             f.id.clone(),
@@ -57,6 +59,7 @@ pub(crate) fn render(report: &Report) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
                 fact.clone(),
                 String::new(),
             ]);
@@ -73,6 +76,11 @@ pub(crate) fn render(report: &Report) -> String {
                 e.span.end_byte.to_string(),
                 e.text.clone(),
                 e.note.clone(),
+                e.cues
+                    .iter()
+                    .map(|c| format!("{} ({})", c.text, c.note))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 fact.clone(),
                 value_of(&e.doc),
             ]);

@@ -4,9 +4,17 @@
 //! explanations, URLs) goes through [`esc`]; links are only made for `http`/`https` URLs.
 //! Spans are byte offsets and are clamped to the text and to character boundaries before any
 //! slicing, so a report with bad spans renders (less precisely) instead of panicking.
+//!
+//! Sources are named by their label (title or headline) with the id beside it. Findings come in
+//! report order (most important first); low-severity ones are collapsed. The page shows every
+//! section; the fragment (a notebook cell) shows the summary and the top findings, with the rest
+//! behind `<details>` and the documents without their text, so its size does not grow with the
+//! documents'.
 
 use crate::{percent, plural, removal_counts};
-use factdiff_core::{Claim, ClaimStatus, Cluster, DocumentReport, Finding, FindingKind, Report, Span, VerdictLabel};
+use factdiff_core::{
+    Claim, ClaimStatus, Cluster, DocumentReport, Evidence, Finding, FindingKind, Report, Severity, Span, VerdictLabel,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::hash::{BuildHasher, Hasher};
@@ -16,6 +24,12 @@ const CONTEXT_CHARS: usize = 90;
 
 /// Class of the wrapper element in full-page mode.
 const PAGE_SCOPE: &str = "factdiff";
+
+/// Findings shown before the fold in a fragment.
+pub(crate) const TOP_FINDINGS: usize = 5;
+
+/// At most this many findings and matrix rows in a fragment (the page has all of them).
+const FRAGMENT_LIMIT: usize = 200;
 
 /// A whole HTML document (`<!DOCTYPE html>` … `</html>`).
 pub(crate) fn page(report: &Report) -> String {
@@ -31,12 +45,7 @@ pub(crate) fn page(report: &Report) -> String {
     );
     out.push_str("</head>\n<body>\n");
     let _ = writeln!(out, "<div class=\"{PAGE_SCOPE}\">");
-    Html {
-        out: &mut out,
-        report,
-        full: true,
-    }
-    .body();
+    Html::new(&mut out, report, true).body();
     out.push_str("</div>\n</body>\n</html>\n");
     out
 }
@@ -46,12 +55,7 @@ pub(crate) fn page(report: &Report) -> String {
 pub(crate) fn fragment(report: &Report) -> String {
     let scope = unique_scope();
     let mut out = format!("<div class='{scope}'><style>{}</style>", css(&scope));
-    Html {
-        out: &mut out,
-        report,
-        full: false,
-    }
-    .body();
+    Html::new(&mut out, report, false).body();
     out.push_str("</div>");
     out
 }
@@ -84,7 +88,7 @@ fn css(c: &str) -> String {
 .{c} .card b {{ display: block; font-size: 22px; }}
 .{c} .card span {{ color: #5b6474; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }}
 .{c} table {{ border-collapse: collapse; margin: 6px 0 14px; }}
-.{c} th, .{c} td {{ border: 1px solid #d6dae1; padding: 4px 8px; text-align: left; vertical-align: top; }}
+.{c} table th, .{c} table td {{ border: 1px solid #d6dae1; padding: 4px 8px; text-align: left; vertical-align: top; }}
 .{c} th {{ background: #f0f2f5; font-weight: 600; }}
 .{c} td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .{c} .bar {{ display: inline-block; height: 8px; background: #3a8f5b; border-radius: 4px; vertical-align: middle; margin-right: 6px; }}
@@ -104,11 +108,20 @@ fn css(c: &str) -> String {
 .{c} .note, .{c} .reasons {{ color: #5b6474; font-size: 13px; }}
 .{c} .ctx {{ color: #4b5363; }}
 .{c} .nowrap {{ white-space: nowrap; }}
-.{c} .heat td {{ text-align: center; min-width: 64px; }}
-.{c} .matrix td.cell {{ text-align: center; white-space: nowrap; font-size: 13px; }}
-.{c} .matrix td.claim {{ min-width: 280px; }}
-.{c} th.src {{ min-width: 90px; max-width: 120px; overflow-wrap: anywhere; font-size: 12px; }}
+.{c} table.heat td {{ text-align: center; min-width: 48px; }}
+.{c} .heat th {{ max-width: 220px; overflow-wrap: anywhere; font-size: 12px; font-weight: 500; }}
+.{c} table.matrix {{ table-layout: fixed; width: 100%; }}
+.{c} .matrix col.claim {{ width: 34%; }}
+.{c} .matrix col.k {{ width: 64px; }}
+.{c} .matrix col.src {{ min-width: 60px; }}
+.{c} table.matrix td.cell {{ text-align: center; font-size: 12px; overflow-wrap: anywhere; }}
+.{c} table.matrix td.claim {{ overflow-wrap: anywhere; text-align: left; }}
+.{c} th.src {{ overflow-wrap: anywhere; font-size: 12px; font-weight: 500; }}
+.{c} .id {{ color: #7a8291; font-size: 11px; font-weight: 400; margin-left: 4px; overflow-wrap: anywhere; }}
 .{c} .tw {{ overflow-x: auto; max-width: 100%; }}
+.{c} .kind {{ display: inline-block; font-size: 12px; font-weight: 600; color: #2c4a7a; margin-right: 6px; }}
+.{c} mark .cue {{ background: #f5b94a; border-radius: 2px; padding: 0 1px; font-weight: 600; }}
+.{c} details.more {{ margin: 10px 0; }}
 .{c} .st {{ border-radius: 3px; padding: 0 2px; }}
 .{c} .st-corroborated {{ background: #d4f0dc; }}
 .{c} .st-contradicted {{ background: #f9d0cc; }}
@@ -145,17 +158,60 @@ fn status_label(status: ClaimStatus) -> String {
 struct Html<'a> {
     out: &'a mut String,
     report: &'a Report,
-    /// Full page: anchors and an index; documents shown open.
+    /// Full page: anchors, every section in full and documents shown open; else a fragment.
     full: bool,
+    /// Document id → label.
+    labels: HashMap<&'a str, &'a str>,
 }
 
-impl Html<'_> {
+impl<'a> Html<'a> {
+    fn new(out: &'a mut String, report: &'a Report, full: bool) -> Self {
+        let labels = report.documents.iter().map(|d| (d.id.as_str(), d.name())).collect();
+        Html {
+            out,
+            report,
+            full,
+            labels,
+        }
+    }
+
+    /// The label of a document id (the id itself for an unknown document).
+    fn label(&self, id: &'a str) -> &'a str {
+        self.labels.get(id).copied().unwrap_or(id)
+    }
+
+    /// A source by its label, with its id beside it when they differ.
+    fn source(&self, id: &str) -> String {
+        let label = self.labels.get(id).copied().unwrap_or(id);
+        if label == id {
+            esc(id)
+        } else {
+            format!("{}<span class=\"id\">{}</span>", esc(label), esc(id))
+        }
+    }
+
     fn body(&mut self) {
         self.summary();
         self.findings();
-        self.matrix();
-        self.agreement();
-        self.documents();
+        if self.full {
+            self.matrix();
+            self.agreement();
+            self.documents();
+        } else {
+            for (title, section) in [
+                ("Claims across sources", Self::matrix as fn(&mut Self)),
+                ("Agreement between sources", Self::agreement),
+                ("Documents", Self::document_list),
+            ] {
+                let _ = writeln!(self.out, "<details class=\"more\"><summary>{title}</summary>");
+                section(self);
+                self.out.push_str("</details>\n");
+            }
+            self.out.push_str(
+                "<p class=\"note\">The whole report, with every document's text and its claims highlighted: \
+                 <code>report.to_html()</code>.</p>\n",
+            );
+        }
     }
 
     fn summary(&mut self) {
@@ -187,22 +243,28 @@ impl Html<'_> {
         for w in &r.warnings {
             let _ = writeln!(self.out, "<p class=\"warning\">Warning: {}</p>", esc(w));
         }
-
+        if !self.full {
+            return;
+        }
         self.out
             .push_str("<h3>Findings by kind</h3>\n<table class=\"kinds\"><tr><th>kind</th><th>findings</th></tr>");
         for kind in FindingKind::ALL {
             let n = r.count(kind);
-            let name = if self.full && n > 0 {
-                format!("<a href=\"#kind-{0}\">{0}</a>", kind.as_str())
-            } else {
-                kind.as_str().to_string()
-            };
-            let _ = write!(self.out, "<tr><td>{name}</td><td class=\"num\">{n}</td></tr>");
+            let _ = write!(
+                self.out,
+                "<tr><td>{}</td><td class=\"num\">{n}</td></tr>",
+                kind.as_str()
+            );
         }
         self.out.push_str("</table>\n");
+        self.out.push_str("<h3>Sources</h3>\n");
+        self.sources();
+    }
 
+    fn sources(&mut self) {
+        let r = self.report;
         self.out.push_str(
-            "<h3>Sources</h3>\n<div class=\"tw\"><table class=\"sources\"><tr><th>source</th><th>claims</th><th>corroborated</th>\
+            "<div class=\"tw\"><table class=\"sources\"><tr><th>source</th><th>claims</th><th>corroborated</th>\
              <th>contradicted</th><th>unsupported</th><th>repeated</th><th>removed bytes</th><th>consistency</th></tr>",
         );
         if r.sources.is_empty() {
@@ -219,8 +281,8 @@ impl Html<'_> {
                 self.out,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} ({})</td><td class=\"num\">{}</td>\
                  <td class=\"num\">{} ({})</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-                 <td><span class=\"bar{bad}\" style=\"width:{:.0}px\"></span>{}</td></tr>",
-                esc(&s.doc),
+                 <td class=\"nowrap\"><span class=\"bar{bad}\" style=\"width:{:.0}px\"></span>{}</td></tr>",
+                self.source(&s.doc),
                 s.claims,
                 s.corroborated,
                 percent(s.corroborated_share),
@@ -236,41 +298,78 @@ impl Html<'_> {
         self.out.push_str("</table></div>\n");
     }
 
+    /// Findings in report order (most important first); low severity collapsed. A fragment shows
+    /// the first [`TOP_FINDINGS`] high or medium ones and folds the rest.
     fn findings(&mut self) {
         let r = self.report;
         self.out.push_str("<h2>Findings</h2>\n");
         if r.findings.is_empty() {
             self.out.push_str("<p>No findings.</p>\n");
+            return;
         }
-        for kind in FindingKind::ALL {
-            let group: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == kind).collect();
-            if group.is_empty() {
-                continue;
-            }
-            let id = if self.full {
-                format!(" id=\"kind-{}\"", kind.as_str())
-            } else {
-                String::new()
-            };
+        let (low, important): (Vec<&Finding>, Vec<&Finding>) =
+            r.findings.iter().partition(|f| f.severity == Severity::Low);
+        let top = if self.full {
+            important.len()
+        } else {
+            TOP_FINDINGS.min(important.len())
+        };
+        if important.is_empty() {
+            self.out.push_str("<p>No high or medium severity findings.</p>\n");
+        }
+        for f in &important[..top] {
+            self.finding(f);
+        }
+        let limit = if self.full { usize::MAX } else { FRAGMENT_LIMIT };
+        let rest = &important[top..];
+        if !rest.is_empty() {
             let _ = writeln!(
                 self.out,
-                "<section class=\"kind\"{id}><h3>{} ({})</h3>",
-                kind.as_str(),
-                group.len()
+                "<details class=\"more\"><summary>{} ({})</summary>",
+                plural(rest.len(), "more finding"),
+                by_kind(rest)
             );
-            for f in group {
-                self.finding(f);
-            }
-            self.out.push_str("</section>\n");
+            self.finding_list(rest, limit.saturating_sub(top));
+            self.out.push_str("</details>\n");
+        }
+        if !low.is_empty() {
+            let _ = writeln!(
+                self.out,
+                "<details class=\"more\"><summary>{} of low severity ({})</summary>",
+                plural(low.len(), "finding"),
+                by_kind(&low)
+            );
+            self.finding_list(&low, limit.saturating_sub(important.len()));
+            self.out.push_str("</details>\n");
+        }
+    }
+
+    /// Up to `limit` findings, then how many more there are.
+    fn finding_list(&mut self, findings: &[&Finding], limit: usize) {
+        for f in findings.iter().take(limit) {
+            self.finding(f);
+        }
+        if findings.len() > limit {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">… and {} more: <code>report.to_html()</code> has them all.</p>",
+                findings.len() - limit
+            );
         }
     }
 
     fn finding(&mut self, f: &Finding) {
         let sev = f.severity.as_str();
+        let id = if self.full {
+            format!(" id=\"finding-{}\"", esc(&f.id))
+        } else {
+            String::new()
+        };
         let _ = write!(
             self.out,
-            "<article class=\"finding {sev}\"><p><span class=\"sev sev-{sev}\">{sev}</span>\
-             <span class=\"fid\">{}</span> {}</p>",
+            "<article class=\"finding {sev}\"{id}><p><span class=\"sev sev-{sev}\">{sev}</span> \
+             <span class=\"kind\">{}</span><span class=\"fid\">{}</span> {}</p>",
+            f.kind.as_str(),
             esc(&f.id),
             esc(&f.explanation)
         );
@@ -288,28 +387,7 @@ impl Html<'_> {
             self.out.push_str("</table>");
         }
         for ev in &f.evidence {
-            self.out.push_str("<blockquote>");
-            let _ = write!(self.out, "<span class=\"doc\">[{}]</span>", esc(&ev.doc));
-            match self.report.document(&ev.doc).and_then(|d| context(d, ev.span)) {
-                Some(cx) => {
-                    let _ = write!(
-                        self.out,
-                        "<span class=\"ctx\">{}{}</span><mark>{}</mark><span class=\"ctx\">{}{}</span>",
-                        if cx.lead { "…" } else { "" },
-                        esc(cx.before),
-                        esc(cx.hit),
-                        esc(cx.after),
-                        if cx.tail { "…" } else { "" }
-                    );
-                }
-                None => {
-                    let _ = write!(self.out, "<mark>{}</mark>", esc(&ev.text));
-                }
-            }
-            if !ev.note.trim().is_empty() {
-                let _ = write!(self.out, "<br><span class=\"note\">— {}</span>", esc(&ev.note));
-            }
-            self.out.push_str("</blockquote>");
+            self.evidence(ev);
         }
         if !f.reasons.is_empty() {
             let reasons: Vec<String> = f.reasons.iter().map(|r| esc(r)).collect();
@@ -318,31 +396,83 @@ impl Html<'_> {
         self.out.push_str("</article>\n");
     }
 
-    /// Claims clustered across sources, one row per cluster and one column per source.
+    /// One piece of evidence: its source, the span (a sentence, usually) highlighted in its
+    /// context with the cues inside it marked, what it shows, and what each cue shows.
+    fn evidence(&mut self, ev: &Evidence) {
+        let _ = write!(
+            self.out,
+            "<blockquote><span class=\"doc\">{}</span> ",
+            self.source(&ev.doc)
+        );
+        match self.report.document(&ev.doc).and_then(|d| context(d, ev.span)) {
+            Some(cx) => {
+                let _ = write!(
+                    self.out,
+                    "<span class=\"ctx\">{}{}</span><mark>{}</mark><span class=\"ctx\">{}{}</span>",
+                    if cx.lead { "…" } else { "" },
+                    esc(cx.before),
+                    marked(cx.hit, cx.hit_start, ev),
+                    esc(cx.after),
+                    if cx.tail { "…" } else { "" }
+                );
+            }
+            None => {
+                let _ = write!(self.out, "<mark>{}</mark>", esc(&ev.text));
+            }
+        }
+        if !ev.note.trim().is_empty() {
+            let _ = write!(self.out, "<br><span class=\"note\">— {}</span>", esc(&ev.note));
+        }
+        if !ev.cues.is_empty() {
+            let cues: Vec<String> = ev
+                .cues
+                .iter()
+                .map(|c| format!("<b>{}</b> {}", esc(&c.text), esc(&c.note)))
+                .collect();
+            let _ = write!(self.out, "<br><span class=\"note\">cues: {}</span>", cues.join("; "));
+        }
+        self.out.push_str("</blockquote>");
+    }
+
+    /// Claims clustered across sources, one row per cluster and one column per source. The table
+    /// takes the width it is given (fixed layout): labels and cells wrap instead of scrolling.
     fn matrix(&mut self) {
         let r = self.report;
         let docs: Vec<&str> = r.documents.iter().map(|d| d.id.as_str()).collect();
         let n = docs.len();
         let clusters: Vec<&Cluster> = r.clusters.iter().filter(|c| !c.claims.is_empty()).collect();
-        self.out.push_str("<h2>Claims across sources</h2>\n");
+        if self.full {
+            self.out.push_str("<h2>Claims across sources</h2>\n");
+        }
         if clusters.is_empty() {
             self.out.push_str("<p>No claims were clustered across sources.</p>\n");
             return;
         }
         self.out.push_str(
             "<p class=\"legend\"><span class=\"st st-corroborated\">✓ corroborated</span>\
-             <span class=\"st st-contradicted\">✗ contradicted</span><span class=\"st st-only\">● only here</span></p>\n",
+             <span class=\"st st-contradicted\">✗ contradicted</span><span class=\"st st-only\">● only here</span>\
+             <span>k/N: asserted by k of N sources</span></p>\n",
         );
         self.out
-            .push_str("<div class=\"tw\"><table class=\"matrix\"><tr><th>claim</th><th>asserted by</th>");
+            .push_str("<div class=\"tw\"><table class=\"matrix\"><colgroup><col class=\"claim\"><col class=\"k\">");
+        for _ in &docs {
+            self.out.push_str("<col class=\"src\">");
+        }
+        self.out.push_str("</colgroup><tr><th>claim</th><th>k/N</th>");
         for d in &docs {
-            let _ = write!(self.out, "<th class=\"src\">{}</th>", esc(d));
+            let _ = write!(
+                self.out,
+                "<th class=\"src\" title=\"{}\">{}</th>",
+                esc(d),
+                esc(self.label(d))
+            );
         }
         self.out.push_str("</tr>\n");
         // Lookups by id, so that large reports stay linear.
         let by_id: HashMap<&str, &Claim> = r.claims.iter().map(|c| (c.id.as_str(), c)).collect();
         let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| f.kind.is_conflict()).collect();
-        for c in clusters {
+        let limit = if self.full { usize::MAX } else { FRAGMENT_LIMIT };
+        for c in clusters.iter().take(limit) {
             let first = c.claims.iter().find_map(|id| by_id.get(id.as_str()));
             let text = first.map_or_else(|| c.id.as_str(), |cl| cl.text.as_str());
             let in_cluster: HashSet<&str> = c.claims.iter().map(String::as_str).collect();
@@ -356,7 +486,7 @@ impl Html<'_> {
             let k = docs.iter().filter(|d| per_doc.contains_key(*d)).count();
             let _ = write!(
                 self.out,
-                "<tr><td class=\"claim\">{}</td><td class=\"num nowrap\">asserted by {k} of {n} sources</td>",
+                "<tr><td class=\"claim\">{}</td><td class=\"num\" title=\"asserted by {k} of {n} sources\">{k}/{n}</td>",
                 esc(&crate::one_line(text))
             );
             for d in &docs {
@@ -409,12 +539,21 @@ impl Html<'_> {
             self.out.push_str("</tr>\n");
         }
         self.out.push_str("</table></div>\n");
+        if clusters.len() > limit {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">… and {} more clusters: <code>report.to_html()</code> has them all.</p>",
+                clusters.len() - limit
+            );
+        }
     }
 
     /// Source × source agreement as a table with red (0%) to green (100%) cell backgrounds.
     fn agreement(&mut self) {
         let a = &self.report.agreement;
-        self.out.push_str("<h2>Agreement between sources</h2>\n");
+        if self.full {
+            self.out.push_str("<h2>Agreement between sources</h2>\n");
+        }
         if a.docs.is_empty() {
             self.out.push_str("<p>No pairs to compare.</p>\n");
             return;
@@ -422,11 +561,16 @@ impl Html<'_> {
         self.out
             .push_str("<div class=\"tw\"><table class=\"heat\"><tr><th></th>");
         for d in &a.docs {
-            let _ = write!(self.out, "<th class=\"src\">{}</th>", esc(d));
+            let _ = write!(
+                self.out,
+                "<th class=\"src\" title=\"{}\">{}</th>",
+                esc(d),
+                esc(self.label(d))
+            );
         }
         self.out.push_str("</tr>\n");
         for (i, d) in a.docs.iter().enumerate() {
-            let _ = write!(self.out, "<tr><th>{}</th>", esc(d));
+            let _ = write!(self.out, "<tr><th title=\"{}\">{}</th>", esc(d), esc(self.label(d)));
             for j in 0..a.docs.len() {
                 match a.matrix.get(i).and_then(|row| row.get(j)).copied().flatten() {
                     Some(v) if v.is_finite() => {
@@ -449,6 +593,53 @@ impl Html<'_> {
         self.out.push_str(
             "</table></div>\n<p class=\"note\">Share of aligned claims that agree; – where two sources share no claim.</p>\n",
         );
+    }
+
+    /// A fragment's documents: the source table and each document's metadata, without its text.
+    fn document_list(&mut self) {
+        self.sources();
+        for doc in &self.report.documents {
+            let _ = write!(self.out, "<p class=\"meta\"><b>{}</b> · ", self.source(&doc.id));
+            self.meta(doc);
+            self.out.push_str("</p>\n");
+        }
+    }
+
+    /// A document's metadata: source, date, link, sentences, what cleaning removed.
+    fn meta(&mut self, doc: &DocumentReport) {
+        let mut meta: Vec<String> = Vec::new();
+        if let Some(t) = doc
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty() && *t != doc.name())
+        {
+            meta.push(format!("title: {}", esc(t)));
+        }
+        if let Some(s) = &doc.source {
+            meta.push(format!("source: {}", esc(s)));
+        }
+        if let Some(p) = &doc.published {
+            meta.push(format!("published: {}", esc(p)));
+        }
+        if let Some(u) = &doc.url {
+            meta.push(match safe_href(u) {
+                Some(href) => format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+                    esc(href),
+                    esc(u)
+                ),
+                None => format!("url: {}", esc(u)),
+            });
+        }
+        meta.push(plural(doc.sentences, "sentence"));
+        let removed: Vec<String> = removal_counts(doc)
+            .iter()
+            .map(|(reason, n)| format!("{} × {n}", reason.describe()))
+            .collect();
+        if !removed.is_empty() {
+            meta.push(format!("removed: {}", removed.join(", ")));
+        }
+        self.out.push_str(&meta.join(" · "));
     }
 
     fn documents(&mut self) {
@@ -475,47 +666,13 @@ impl Html<'_> {
     }
 
     fn document(&mut self, doc: &DocumentReport) {
-        let open = if self.full { " open" } else { "" };
-        let id = if self.full {
-            format!(" id=\"doc-{}\"", esc(&doc.id))
-        } else {
-            String::new()
-        };
         let _ = write!(
             self.out,
-            "<details class=\"document\"{id}{open}><summary>{}",
-            esc(&doc.id)
+            "<details class=\"document\" id=\"doc-{}\" open><summary>{}</summary>\n<p class=\"meta\">",
+            esc(&doc.id),
+            self.source(&doc.id)
         );
-        if let Some(t) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            let _ = write!(self.out, " — {}", esc(t));
-        }
-        self.out.push_str("</summary>\n<p class=\"meta\">");
-        let mut meta: Vec<String> = Vec::new();
-        if let Some(s) = &doc.source {
-            meta.push(format!("source: {}", esc(s)));
-        }
-        if let Some(p) = &doc.published {
-            meta.push(format!("published: {}", esc(p)));
-        }
-        if let Some(u) = &doc.url {
-            meta.push(match safe_href(u) {
-                Some(href) => format!(
-                    "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
-                    esc(href),
-                    esc(u)
-                ),
-                None => format!("url: {}", esc(u)),
-            });
-        }
-        meta.push(plural(doc.sentences, "sentence"));
-        let removed: Vec<String> = removal_counts(doc)
-            .iter()
-            .map(|(reason, n)| format!("{} × {n}", reason.describe()))
-            .collect();
-        if !removed.is_empty() {
-            meta.push(format!("removed: {}", removed.join(", ")));
-        }
-        self.out.push_str(&meta.join(" · "));
+        self.meta(doc);
         self.out.push_str("</p>\n<div class=\"doctext\">");
 
         // Removed spans first: they win over a claim that overlaps them.
@@ -552,6 +709,54 @@ impl Html<'_> {
         self.out.push_str(&esc(doc.text.get(pos..).unwrap_or("")));
         self.out.push_str("</div>\n</details>\n");
     }
+}
+
+/// "3 contradiction, 2 unsupported": how many findings of each kind, in kind order.
+fn by_kind(findings: &[&Finding]) -> String {
+    FindingKind::ALL
+        .iter()
+        .map(|&k| (k, findings.iter().filter(|f| f.kind == k).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `hit` (the text of `ev`'s span, which starts at byte `start` of its document) escaped, with the
+/// cues of `ev` inside it wrapped in `<b class="cue">` (their note on hover).
+fn marked(hit: &str, start: usize, ev: &Evidence) -> String {
+    let mut cues: Vec<(usize, usize, &str)> = ev
+        .cues
+        .iter()
+        .filter_map(|c| {
+            let (s, e) = clamp(
+                hit,
+                Span::new(
+                    c.span.start_byte.checked_sub(start)?,
+                    c.span.end_byte.checked_sub(start)?,
+                ),
+            )?;
+            Some((s, e, c.note.as_str()))
+        })
+        .collect();
+    cues.sort_by_key(|c| (c.0, c.1));
+    let mut out = String::with_capacity(hit.len() + 40 * cues.len());
+    let mut pos = 0;
+    for (s, e, note) in cues {
+        if s < pos {
+            continue; // overlaps the previous cue
+        }
+        out.push_str(&esc(hit.get(pos..s).unwrap_or("")));
+        let _ = write!(
+            out,
+            "<b class=\"cue\" title=\"{}\">{}</b>",
+            esc(note),
+            esc(hit.get(s..e).unwrap_or(""))
+        );
+        pos = e;
+    }
+    out.push_str(&esc(hit.get(pos..).unwrap_or("")));
+    out
 }
 
 /// `span` clamped to `text` and widened to character boundaries; `None` when nothing is left.
@@ -628,6 +833,7 @@ fn context(doc: &DocumentReport, span: Span) -> Option<Context<'_>> {
         lead,
         before,
         hit: text.get(s..e)?,
+        hit_start: s,
         after,
         tail,
     })
@@ -638,6 +844,8 @@ struct Context<'t> {
     lead: bool,
     before: &'t str,
     hit: &'t str,
+    /// Byte offset of `hit` in the document.
+    hit_start: usize,
     after: &'t str,
     tail: bool,
 }

@@ -2,7 +2,7 @@
 //! so an article cannot inject links, HTML or table cells into the report.
 
 use crate::{one_line, percent, removal_counts, summary};
-use factdiff_core::{Finding, FindingKind, Report};
+use factdiff_core::{Evidence, Finding, FindingKind, Report};
 use std::fmt::Write;
 
 pub(crate) fn render(report: &Report) -> String {
@@ -23,7 +23,7 @@ pub(crate) fn render(report: &Report) -> String {
         }
         let _ = write!(out, "\n### {} ({})\n", esc(kind.as_str()), group.len());
         for f in group {
-            finding(&mut out, f);
+            finding(&mut out, report, f);
         }
     }
 
@@ -32,14 +32,14 @@ pub(crate) fn render(report: &Report) -> String {
         out.push_str("No sources.\n");
     } else {
         out.push_str(
-            "| doc | claims | corroborated | unsupported | contradicted | repeated | removed bytes | consistency |\n\
+            "| source | claims | corroborated | unsupported | contradicted | repeated | removed bytes | consistency |\n\
              |:--|--:|--:|--:|--:|--:|--:|--:|\n",
         );
         for s in &report.sources {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                esc(&s.doc),
+                source(report, &s.doc),
                 s.claims,
                 percent(s.corroborated_share),
                 percent(s.unsupported_share),
@@ -71,8 +71,17 @@ pub(crate) fn render(report: &Report) -> String {
     out
 }
 
-/// Severity and explanation, each evidence as its own blockquote, then the reasons.
-fn finding(out: &mut String, f: &Finding) {
+/// A source by its label, with its id after it when they differ.
+fn source(report: &Report, id: &str) -> String {
+    match report.document(id).map(|d| d.name()) {
+        Some(label) if label != id => format!("{} ({})", esc(label), esc(id)),
+        _ => esc(id),
+    }
+}
+
+/// Severity and explanation, each evidence as its own blockquote (its cues in bold), then the
+/// reasons.
+fn finding(out: &mut String, report: &Report, f: &Finding) {
     let _ = write!(out, "\n**{}** — {}\n", f.severity.as_str(), esc(&f.explanation));
     let groups = crate::value_groups(f);
     if !groups.is_empty() {
@@ -84,7 +93,7 @@ fn finding(out: &mut String, f: &Finding) {
         }
     }
     for ev in &f.evidence {
-        let _ = write!(out, "\n> **\\[{}\\]** \"{}\"", esc(&ev.doc), esc(&ev.text));
+        let _ = write!(out, "\n> **\\[{}\\]** \"{}\"", source(report, &ev.doc), with_cues(ev));
         let note = esc(&ev.note);
         if note.is_empty() {
             out.push('\n');
@@ -97,6 +106,46 @@ fn finding(out: &mut String, f: &Finding) {
         let reasons: Vec<String> = f.reasons.iter().map(|r| esc(r)).collect();
         let _ = write!(out, "\nReasons: {}\n", reasons.join("; "));
     }
+}
+
+/// The evidence text, escaped, with each cue in bold (cues that overlap an earlier one are left
+/// plain).
+fn with_cues(ev: &Evidence) -> String {
+    let start = ev.span.start_byte;
+    let mut cues: Vec<(usize, usize)> = ev
+        .cues
+        .iter()
+        .filter_map(|c| {
+            let (s, e) = (
+                c.span.start_byte.checked_sub(start)?,
+                c.span.end_byte.checked_sub(start)?,
+            );
+            (s < e && ev.text.get(s..e).is_some()).then_some((s, e))
+        })
+        .collect();
+    cues.sort_unstable();
+    let mut out = String::new();
+    let mut pos = 0;
+    for (s, e) in cues {
+        if s < pos {
+            continue;
+        }
+        out.push_str(&esc_piece(ev.text.get(pos..s).unwrap_or("")));
+        let _ = write!(out, "**{}**", esc(ev.text.get(s..e).unwrap_or("")));
+        pos = e;
+    }
+    out.push_str(&esc_piece(ev.text.get(pos..).unwrap_or("")));
+    out
+}
+
+/// [`esc`] for a piece of a line: a space it starts or ends with is kept.
+fn esc_piece(s: &str) -> String {
+    let inner = esc(s);
+    let space = |edge: Option<char>| if edge.is_some_and(char::is_whitespace) { " " } else { "" };
+    if inner.is_empty() {
+        return space(s.chars().next()).to_string();
+    }
+    format!("{}{inner}{}", space(s.chars().next()), space(s.chars().last()))
 }
 
 fn agreement(out: &mut String, report: &Report) {

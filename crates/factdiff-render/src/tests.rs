@@ -40,12 +40,14 @@ fn evidence(doc: &str, c: &Claim, note: &str) -> Evidence {
         text: c.text.clone(),
         note: note.into(),
         claim: Some(c.id.clone()),
+        cues: vec![],
     }
 }
 
 fn doc(id: &str, text: &str, removed: Vec<RemovedSpan>) -> DocumentReport {
     DocumentReport {
         id: id.into(),
+        label: String::new(),
         title: None,
         source: None,
         published: Some("2025-05-12".into()),
@@ -93,7 +95,14 @@ fn sample() -> Report {
         docs: vec!["a".into(), "b".into()],
         evidence: vec![
             evidence("a", &a0, "Japan backs India"),
-            evidence("b", &b0, "Japan calls on both sides"),
+            Evidence {
+                cues: vec![EvidenceCue {
+                    span: Span::new(12, 16),
+                    text: "both".into(),
+                    note: "stance cue in b".into(),
+                }],
+                ..evidence("b", &b0, "Japan calls on both sides")
+            },
         ],
         reasons: vec!["stance support vs both_sides".into(), "same actor 'Japan'".into()],
         fact: Some("stance of Japan".into()),
@@ -132,7 +141,13 @@ fn sample() -> Report {
     };
     Report {
         schema_version: SCHEMA_VERSION.into(),
-        documents: vec![doc("a", TEXT_A, vec![removed]), doc("b", TEXT_B, vec![])],
+        documents: vec![
+            doc("a", TEXT_A, vec![removed]),
+            DocumentReport {
+                label: "Tokyo urges talks".into(),
+                ..doc("b", TEXT_B, vec![])
+            },
+        ],
         claims: vec![a0, a2, b0],
         clusters: vec![],
         findings: vec![repetition, contradiction],
@@ -163,6 +178,8 @@ fn text_has_header_findings_sources_matrix_and_removals() {
     assert!(out.contains("    [a] \"Japan firmly backed India against Pakistan on Monday.\"\n"));
     assert!(out.contains("    [b] \"Japan urged both India and Pakistan to hold talks on Monday.\"\n"));
     assert!(out.contains("— Japan backs India"));
+    assert!(out.contains("cues: \"both\" (stance cue in b)"));
+    assert!(out.contains("50%\n\n  b: Tokyo urges talks\n"), "labels listed: {out}");
     assert!(out.contains("reasons: stance support vs both_sides; same actor 'Japan'"));
     assert!(out.contains("\nrepetition (1)\n  low  Document a repeats a sentence."));
     assert!(!out.contains("numeric_conflict"), "empty kinds are left out");
@@ -267,6 +284,11 @@ fn markdown_has_sections_tables_and_blockquotes() {
     ));
     assert!(out.contains("Reasons: stance support vs both\\_sides; same actor 'Japan'"));
     assert!(out.contains("| a | 2 | 50% | 0% | 1 | 1 | 14 | 50% |"));
+    assert!(out.contains("| Tokyo urges talks (b) | 1 |"));
+    assert!(
+        out.contains("> **\\[Tokyo urges talks (b)\\]** \"Japan urged **both** India and Pakistan"),
+        "{out}"
+    );
     assert!(out.contains("| | a | b |\n|:--|--:|--:|\n| **a** | – | 25% |\n"));
     assert!(out.contains("- **a**: photo credit × 1"));
     assert!(out.contains("> **Warning:** document 'c' is empty"));
@@ -363,12 +385,21 @@ fn html_is_a_self_contained_page_with_every_section() {
     );
     assert!(out.contains("2 sources, 3 claims, 2 findings; consistency 50%."));
     assert!(out.contains("<p class=\"warning\">Warning: document &#39;c&#39; is empty</p>"));
-    // Findings grouped by kind, in FindingKind::ALL order, with severity and highlighted evidence.
-    let contradiction = out.find("<h3>contradiction (1)</h3>").unwrap();
-    let repetition = out.find("<h3>repetition (1)</h3>").unwrap();
-    assert!(contradiction < repetition);
+    // High and medium findings first, low severity collapsed; severity, kind, highlighted evidence.
+    let contradiction = out.find("<span class=\"kind\">contradiction</span>").unwrap();
+    let low = out
+        .find("<summary>1 finding of low severity (1 repetition)</summary>")
+        .unwrap();
+    assert!(contradiction < low && low < out.find("<span class=\"kind\">repetition</span>").unwrap());
     assert!(out.contains("<span class=\"sev sev-high\">high</span>"));
-    assert!(out.contains("<mark>Japan urged both India and Pakistan to hold talks on Monday.</mark>"));
+    // The sentence once, its cue marked inside it; sources by label with the id beside it.
+    assert!(out.contains(
+        "<mark>Japan urged <b class=\"cue\" title=\"stance cue in b\">both</b> India and Pakistan to hold talks on Monday.</mark>"
+    ));
+    assert!(out.contains("<span class=\"note\">cues: <b>both</b> stance cue in b</span>"));
+    assert!(out.contains("<span class=\"doc\">Tokyo urges talks<span class=\"id\">b</span></span>"));
+    assert!(out.contains("<th class=\"src\" title=\"b\">Tokyo urges talks</th>"));
+    assert!(out.contains("<td>Tokyo urges talks<span class=\"id\">b</span></td>"));
     assert!(out.contains("— Japan backs India"));
     assert!(out.contains("Reasons: stance support vs both_sides; same actor &#39;Japan&#39;"));
     // Agreement heatmap with inline colours; the missing diagonal greyed.
@@ -503,6 +534,40 @@ fn html_fragment_is_scoped_and_unique() {
 }
 
 #[test]
+fn html_fragment_shows_the_summary_and_top_findings_and_folds_the_rest() {
+    let mut report = sample();
+    let template = report.findings[1].clone();
+    report.findings = (0..8)
+        .map(|i| Finding {
+            id: format!("F{i}"),
+            severity: if i < 7 { Severity::High } else { Severity::Low },
+            ..template.clone()
+        })
+        .collect();
+    report.documents[0].text.push_str(&" Long article text.".repeat(2000));
+    let out = crate::render_html_fragment(&report);
+    let fold = out
+        .find("<summary>2 more findings (2 contradiction)</summary>")
+        .unwrap();
+    let before: Vec<&str> = out[..fold].matches("<article class=\"finding high\">").collect();
+    assert_eq!(before.len(), super::html::TOP_FINDINGS);
+    assert!(out.contains("<summary>1 finding of low severity (1 contradiction)</summary>"));
+    for section in ["Claims across sources", "Agreement between sources", "Documents"] {
+        assert!(
+            out.contains(&format!("<details class=\"more\"><summary>{section}</summary>")),
+            "{section}"
+        );
+    }
+    // No document text: a long document does not make the cell long.
+    assert!(
+        !out.contains("Long article text.") && out.len() < 40_000,
+        "{}",
+        out.len()
+    );
+    assert!(html(&report).contains("Long article text."));
+}
+
+#[test]
 fn csv_has_one_row_per_evidence_and_defuses_formulas() {
     let mut report = sample();
     report.findings[1].explanation = "=HYPERLINK(\"http://x\")".into();
@@ -535,6 +600,7 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
             "end_byte",
             "evidence",
             "note",
+            "cues",
             "fact",
             "value"
         ]
@@ -548,6 +614,7 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
     assert_eq!(&records[1][4], "a");
     assert_eq!(&records[1][5], "15");
     assert_eq!(&records[2][8], "'-1+2");
+    assert_eq!(&records[2][9], "both (stance cue in b)");
     assert_eq!(&records[3][3], "'+no evidence");
     assert_eq!(&records[3][4], "");
     let f1a = records.iter().find(|r| &r[0] == "F1" && &r[4] == "a").unwrap();

@@ -43,6 +43,7 @@ pub(crate) fn render(report: &Report, opts: &Options) -> String {
 
     heading(&mut out, &p, "Sources");
     sources(&mut out, &p, report);
+    labels(&mut out, report, width);
 
     heading(&mut out, &p, "Where each source stands");
     positions(&mut out, report, width);
@@ -102,6 +103,35 @@ fn evidence(out: &mut String, p: &Paint, ev: &Evidence, width: usize) {
     if !note.is_empty() {
         let indent = " ".repeat(w + 1);
         wrap(out, &p.dim(&format!("{indent}— ")), w + 3, w + 3, &note, width);
+    }
+    if !ev.cues.is_empty() {
+        let cues: Vec<String> = ev
+            .cues
+            .iter()
+            .map(|c| format!("\"{}\" ({})", one_line(&c.text), one_line(&c.note)))
+            .collect();
+        let indent = " ".repeat(w + 1);
+        wrap(
+            out,
+            &p.dim(&format!("{indent}cues: ")),
+            w + 7,
+            w + 7,
+            &cues.join("; "),
+            width,
+        );
+    }
+}
+
+/// Each document's label (its title or headline) when it is not just its id.
+fn labels(out: &mut String, report: &Report, width: usize) {
+    let named: Vec<_> = report.documents.iter().filter(|d| d.name() != d.id).collect();
+    if !named.is_empty() {
+        out.push('\n');
+    }
+    for d in named {
+        let prefix = format!("  {}: ", one_line(&d.id));
+        let w = prefix.chars().count();
+        wrap(out, &prefix, w, w, &one_line(d.name()), width);
     }
 }
 

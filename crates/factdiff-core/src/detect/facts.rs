@@ -119,7 +119,7 @@ impl FactFinding<'_> {
             explanation: format!("{}: {}.", self.fact, parts.join("; ")),
             claims,
             docs,
-            evidence: self.evidence,
+            evidence: super::fold_cues(self.evidence),
             reasons: self.reasons,
             fact: Some(self.fact),
             sources,

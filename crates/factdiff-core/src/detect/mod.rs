@@ -12,7 +12,7 @@ mod unsupported;
 use crate::align::Aligned;
 use crate::analyze::Outline;
 use crate::lexicon::Lexicon;
-use crate::{Claim, Config, Document, Evidence, Finding, FindingKind, Severity, Span};
+use crate::{Claim, Config, Document, Evidence, EvidenceCue, Finding, FindingKind, Severity, Span};
 
 /// Everything a detector may read.
 #[derive(Debug)]
@@ -31,7 +31,7 @@ pub trait Detector {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding>;
 }
 
-/// Run every detector; findings are numbered in a stable order.
+/// Run every detector; findings are numbered in a stable order, most important first.
 pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
     let detectors: [&(dyn Detector + Sync); 6] = [
         &contradiction::Contradiction,
@@ -47,10 +47,11 @@ pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
         detectors.par_iter().map(|d| d.detect(input)).collect()
     };
     let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
+    // Most important first: by severity, then conflicts before the other kinds (kind order).
     findings.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.severity.cmp(&a.severity))
+        b.severity
+            .cmp(&a.severity)
+            .then(a.kind.cmp(&b.kind))
             .then(a.claims.cmp(&b.claims))
     });
     for (n, f) in findings.iter_mut().enumerate() {
@@ -67,6 +68,7 @@ pub(crate) fn claim_evidence(c: &Claim, note: impl Into<String>) -> Evidence {
         text: c.text.clone(),
         note: note.into(),
         claim: Some(c.id.clone()),
+        cues: Vec::new(),
     }
 }
 
@@ -85,6 +87,7 @@ pub(crate) fn part_evidence(c: &Claim, span: Span, note: impl Into<String>) -> E
         text,
         note: note.into(),
         claim: Some(c.id.clone()),
+        cues: Vec::new(),
     }
 }
 
@@ -96,6 +99,7 @@ pub(crate) fn span_evidence(doc: &Document, span: Span, note: impl Into<String>)
         text: span.slice(&doc.text).to_string(),
         note: note.into(),
         claim: None,
+        cues: Vec::new(),
     }
 }
 
@@ -116,11 +120,62 @@ pub(crate) fn finding(
         explanation,
         claims: claims.iter().map(|c| c.id.clone()).collect(),
         docs,
-        evidence,
+        evidence: fold_cues(evidence),
         reasons,
         fact: None,
         sources: Vec::new(),
     }
+}
+
+/// Evidence that lies strictly inside another piece of evidence of the same document (a stance
+/// word, an intensifier or a number inside its sentence) becomes a cue of the smallest piece that
+/// holds it, so each sentence is given once with its cues marked in it. Nothing is dropped: the
+/// cue keeps its span, text and note. Pieces with the same span both stay.
+pub(crate) fn fold_cues(evidence: Vec<Evidence>) -> Vec<Evidence> {
+    let n = evidence.len();
+    let holder = |i: usize| -> Option<usize> {
+        let e = &evidence[i];
+        (0..n)
+            .filter(|&j| {
+                let o = &evidence[j];
+                j != i && o.doc == e.doc && o.span != e.span && o.span.contains(e.span)
+            })
+            .min_by_key(|&j| (evidence[j].span.len(), j))
+    };
+    let holders: Vec<Option<usize>> = (0..n).map(holder).collect();
+    // A holder is strictly longer than what it holds, so following holders ends.
+    let root = |mut i: usize| {
+        while let Some(j) = holders[i] {
+            i = j;
+        }
+        i
+    };
+    let roots: Vec<usize> = (0..n).map(root).collect();
+    let mut cues: Vec<Vec<EvidenceCue>> = vec![Vec::new(); n];
+    let mut kept: Vec<Option<Evidence>> = Vec::with_capacity(n);
+    for (i, e) in evidence.into_iter().enumerate() {
+        if roots[i] == i {
+            kept.push(Some(e));
+        } else {
+            kept.push(None);
+            cues[roots[i]].push(EvidenceCue {
+                span: e.span,
+                text: e.text,
+                note: e.note,
+            });
+            cues[roots[i]].extend(e.cues);
+        }
+    }
+    kept.into_iter()
+        .zip(cues)
+        .filter_map(|(e, mut found)| {
+            e.map(|mut e| {
+                e.cues.append(&mut found);
+                e.cues.sort_by_key(|c| c.span);
+                e
+            })
+        })
+        .collect()
 }
 
 /// Resolved dates of a claim that could tell two events apart.
@@ -137,4 +192,65 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
 pub(crate) fn different_dates(a: &Claim, b: &Claim) -> bool {
     let (da, db) = (absolute_dates(a), absolute_dates(b));
     !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.contains(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(doc: &str, start: usize, end: usize, note: &str) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            span: Span::new(start, end),
+            text: format!("{start}..{end}"),
+            note: note.into(),
+            claim: None,
+            cues: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cues_fold_into_their_sentence_and_nothing_is_lost() {
+        let folded = fold_cues(vec![
+            piece("a", 0, 50, "a says"),
+            piece("b", 0, 40, "b says"),
+            piece("a", 30, 36, "intensifier"),
+            piece("a", 10, 14, "stance cue"),
+            piece("b", 60, 64, "outside every sentence"),
+            piece("b", 0, 40, "b again"),
+        ]);
+        let shown: Vec<(&str, &str, Vec<&str>)> = folded
+            .iter()
+            .map(|e| {
+                (
+                    e.doc.as_str(),
+                    e.note.as_str(),
+                    e.cues.iter().map(|c| c.note.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("a", "a says", vec!["stance cue", "intensifier"]),
+                ("b", "b says", vec![]),
+                ("b", "outside every sentence", vec![]),
+                ("b", "b again", vec![]),
+            ]
+        );
+        assert_eq!(folded[0].cues[0].span, Span::new(10, 14));
+        assert_eq!(folded[0].cues[0].text, "10..14");
+    }
+
+    #[test]
+    fn a_cue_inside_a_cue_goes_to_the_sentence() {
+        let folded = fold_cues(vec![
+            piece("a", 5, 9, "word"),
+            piece("a", 0, 50, "sentence"),
+            piece("a", 2, 20, "phrase"),
+        ]);
+        assert_eq!(folded.len(), 1);
+        let notes: Vec<&str> = folded[0].cues.iter().map(|c| c.note.as_str()).collect();
+        assert_eq!(notes, vec!["phrase", "word"]);
+    }
 }
