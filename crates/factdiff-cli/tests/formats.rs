@@ -155,8 +155,8 @@ fn csv_report_on_examples() {
     }
     // The numeric conflict's rows carry its fact and each source's number.
     let numeric: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == "numeric_conflict").collect();
-    assert!(numeric.iter().any(|r| &r[10] == "2,400") && numeric.iter().any(|r| &r[10] == "1,200"));
-    assert!(numeric.iter().all(|r| r[9].starts_with("people")));
+    assert!(numeric.iter().any(|r| &r[11] == "2,400") && numeric.iter().any(|r| &r[11] == "1,200"));
+    assert!(numeric.iter().all(|r| r[10].starts_with("people")));
 }
 
 #[test]
