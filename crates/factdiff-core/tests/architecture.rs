@@ -422,3 +422,41 @@ fn the_reader_finds_paths_in_groups_and_bodies() {
     .into();
     assert!(cycle(&cyclic).is_some());
 }
+
+/// The longest line `docs/architecture.md` may have, in characters.
+const MAP_WIDTH: usize = 120;
+
+/// `docs/architecture.md` is the map of the code: it names every module of the core (`` `name/` ``
+/// for a folder, `` `name.rs` `` for a file) and no line is wider than [`MAP_WIDTH`].
+#[test]
+fn the_architecture_map_names_every_module_and_stays_readable() {
+    let path = workspace().join("docs/architecture.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let krate = core();
+    let missing: Vec<String> = krate
+        .files
+        .iter()
+        .filter(|(module, _)| module.len() == 1 && !TEST_ONLY.contains(&top(module)))
+        .map(|(module, file)| match file.file_name().is_some_and(|f| f == "mod.rs") {
+            true => format!("`{}/`", module[0]),
+            false => format!("`{}.rs`", module[0]),
+        })
+        .filter(|name| !text.contains(name.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/architecture.md does not name {}",
+        missing.join(", ")
+    );
+    let wide: Vec<String> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.chars().count() > MAP_WIDTH)
+        .map(|(i, line)| format!("line {} ({} characters)", i + 1, line.chars().count()))
+        .collect();
+    assert!(
+        wide.is_empty(),
+        "docs/architecture.md is wider than {MAP_WIDTH}: {}",
+        wide.join(", ")
+    );
+}

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
+//! factdiff-eval --speaker-misses                      # the tune half's speaker misses (speakers.tsv)
 //! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
 //! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
 //! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
@@ -61,6 +62,8 @@ const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared
 struct Args {
     smoke: bool,
     tune: bool,
+    /// Print the tune half's speaker misses and stop.
+    speaker_misses: bool,
     train: bool,
     baseline: bool,
     check: Option<PathBuf>,
@@ -86,6 +89,7 @@ fn parse_args() -> Res<Args> {
         match a.as_str() {
             "--smoke" => args.smoke = true,
             "--tune" => args.tune = true,
+            "--speaker-misses" => args.speaker_misses = true,
             "--train" => args.train = true,
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
@@ -113,7 +117,7 @@ fn parse_args() -> Res<Args> {
             "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
                 );
                 std::process::exit(0);
             }
@@ -254,6 +258,10 @@ fn real_main() -> Res<i32> {
     }
     if args.train {
         train::train(&dir)?;
+        return Ok(0);
+    }
+    if args.speaker_misses {
+        speakers::print_tune_misses(&dir)?;
         return Ok(0);
     }
     if args.tune {

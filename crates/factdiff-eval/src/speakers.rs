@@ -118,47 +118,89 @@ pub fn same_name(a: &str, b: &str) -> bool {
     !short.is_empty() && long.ends_with(short)
 }
 
-/// Counts over `gold` (tune half, test half).
-pub fn score(dir: &Path, gold: &[Gold]) -> Res<(Counts, Counts)> {
+/// factdiff's speaker of one labelled sentence: kind, name and the reporting verb it read.
+type Predicted = (SpeakerKind, Option<String>, Option<String>);
+
+/// factdiff's speaker of every labelled sentence, in the order of `gold`.
+pub fn predict(dir: &Path, gold: &[Gold]) -> Res<Vec<Predicted>> {
     let bodies = fnc1_bodies(&dir.join("fnc1"))?;
-    let mut by_body: BTreeMap<u32, Vec<&Gold>> = BTreeMap::new();
-    for g in gold {
-        by_body.entry(g.body).or_default().push(g);
+    let mut by_body: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, g) in gold.iter().enumerate() {
+        by_body.entry(g.body).or_default().push(i);
     }
-    let (mut tune, mut test) = (Counts::default(), Counts::default());
+    let mut out = vec![(SpeakerKind::Author, None, None); gold.len()];
     for (id, labelled) in by_body {
         let text = bodies
             .get(&id)
             .ok_or_else(|| format!("speakers.tsv: body {id} not in train_bodies.csv"))?;
         let doc = [Document::new(id.to_string(), text.to_string())];
         let report = compare(&doc, &Config::default(), &CompareOptions::default())?;
-        for g in labelled {
+        for i in labelled {
+            let g = &gold[i];
             let at = text
                 .find(&g.sentence)
                 .ok_or_else(|| format!("speakers.tsv: sentence not found in body {id}: {:?}", g.sentence))?;
-            let speaker = report
+            if let Some(s) = report
                 .claims
                 .iter()
                 .find(|c| c.span.start_byte <= at && at < c.span.end_byte)
-                .map(|c| &c.speaker);
-            let (k, name) = speaker.map_or((SpeakerKind::Author, None), |s| (s.kind, s.name.as_deref()));
-            let named = matches!(k, SpeakerKind::Person | SpeakerKind::Organisation) && name.is_some();
-            let right = named && !g.name.is_empty() && name.is_some_and(|n| same_name(n, &g.name));
-            let c = Counts {
-                sentences: 1,
-                kind_right: usize::from(k == g.kind),
-                named: usize::from(named),
-                gold_named: usize::from(!g.name.is_empty()),
-                name_right: usize::from(right),
-            };
-            if g.tune {
-                tune.add(c)
-            } else {
-                test.add(c)
+                .map(|c| &c.speaker)
+            {
+                out[i] = (s.kind, s.name.clone(), s.verb.clone());
             }
         }
     }
+    Ok(out)
+}
+
+/// The counts of one sentence: gold against factdiff's speaker.
+fn count(g: &Gold, (k, name, _): &Predicted) -> Counts {
+    let named = matches!(k, SpeakerKind::Person | SpeakerKind::Organisation) && name.is_some();
+    let right = named && !g.name.is_empty() && name.as_deref().is_some_and(|n| same_name(n, &g.name));
+    Counts {
+        sentences: 1,
+        kind_right: usize::from(*k == g.kind),
+        named: usize::from(named),
+        gold_named: usize::from(!g.name.is_empty()),
+        name_right: usize::from(right),
+    }
+}
+
+/// Counts over `gold` (tune half, test half).
+pub fn score(dir: &Path, gold: &[Gold]) -> Res<(Counts, Counts)> {
+    let (mut tune, mut test) = (Counts::default(), Counts::default());
+    for (g, p) in gold.iter().zip(predict(dir, gold)?) {
+        let c = count(g, &p);
+        if g.tune {
+            tune.add(c)
+        } else {
+            test.add(c)
+        }
+    }
     Ok((tune, test))
+}
+
+/// Print every sentence of the TUNE half whose kind or name factdiff gets wrong (the test half is
+/// never listed: it stays held out).
+pub fn print_tune_misses(dir: &Path) -> Res<()> {
+    let gold: Vec<Gold> = parse(LABELS)?.into_iter().filter(|g| g.tune).collect();
+    for (g, p) in gold.iter().zip(predict(dir, &gold)?) {
+        let c = count(g, &p);
+        let name_wrong = c.named != c.name_right || c.gold_named != c.name_right;
+        if c.kind_right == 0 || name_wrong {
+            println!(
+                "{}\tgold {:?} {:?}\tgot {:?} {:?} (verb {:?})\n    {}",
+                g.body,
+                g.kind,
+                g.name,
+                p.0,
+                p.1.as_deref().unwrap_or(""),
+                p.2.as_deref().unwrap_or(""),
+                g.sentence
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Print the speaker table and record `speakers.*` (all labelled sentences).

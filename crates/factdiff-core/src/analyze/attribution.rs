@@ -41,8 +41,11 @@ pub struct Context<'a> {
     /// True when the sentence right before this one had `previous` as its speaker: a sentence
     /// that opens with a quotation and names no one continues that speech.
     pub adjacent: bool,
-    /// The person mentioned last before this sentence.
-    pub last_person: Option<&'a Person>,
+    /// The person "he" refers to: named last before this sentence, recently, with a given name
+    /// that takes "he" ([`super::entities::People::referent`]).
+    pub he: Option<&'a Person>,
+    /// The person "she" refers to.
+    pub she: Option<&'a Person>,
 }
 
 /// Speaker of a scanned sentence. `toks` and `entities` have absolute spans; `base` is the
@@ -65,12 +68,15 @@ pub fn speaker(
         quote,
         ctx,
     };
-    let cues: Vec<Span> = scan
+    let mut cues: Vec<Span> = scan
         .find(&lex.reporting)
         .into_iter()
         .map(|(span, _)| span)
         .filter(|v| s.outside(*v) && s.verb_like(*v))
         .collect();
+    // A verb inside a parenthesis attributes only the aside ("X (who Y suggests was one of the
+    // investigators) said"): the verbs outside come first.
+    cues.sort_by_key(|v| s.in_parenthesis(*v));
     for &verb in &cues {
         if let Some(found) = s.resolve(verb) {
             return found;
@@ -170,6 +176,14 @@ impl Reader<'_> {
             && !["of", "by"].contains(&after)
     }
 
+    /// True when the relative span lies between an opening parenthesis and its closing one.
+    fn in_parenthesis(&self, s: Span) -> bool {
+        let before = &self.text[..s.start_byte];
+        before
+            .rfind('(')
+            .is_some_and(|open| !before[open..].contains(')') && self.text[s.end_byte..].contains(')'))
+    }
+
     fn rel(&self, s: Span) -> Span {
         Span::new(s.start_byte - self.base, s.end_byte - self.base)
     }
@@ -202,6 +216,14 @@ impl Reader<'_> {
             }
         };
         found.map(|mut sp| {
+            // Outlets report ("Bloomberg View reported"); a name that is no known person is one.
+            let known_person = self
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && Some(e.span) == sp.span);
+            if sp.kind == SpeakerKind::Person && !known_person && verb_text.to_lowercase().starts_with("report") {
+                sp.kind = SpeakerKind::Organisation;
+            }
             sp.verb = Some(verb_text.to_string());
             sp
         })
@@ -246,7 +268,7 @@ impl Reader<'_> {
                     .unwrap_or("")
                     .trim();
                 if gap == "," {
-                    return self.named_ending(k - 1);
+                    return self.named_ending(k - 1).map(|sp| self.who(sp));
                 }
             }
             let skippable = !self.toks[k].is_capitalised()
@@ -265,8 +287,8 @@ impl Reader<'_> {
                 // "It is believed", "Laweel was told": not a speaker in subject position.
                 return None;
             }
-            // "Duncan Hunter (R-Calif.) claimed": step over the parenthesis.
-            if gap.ends_with(')') {
+            // "Duncan Hunter (R-Calif.) claimed", "X (who …), said": step over the parenthesis.
+            if gap.ends_with(')') || gap.ends_with("),") {
                 let open = self.text[..next_start].rfind('(')?;
                 let j = self.last_token_before(open)?;
                 return self
@@ -325,18 +347,29 @@ impl Reader<'_> {
     /// (anonymous or an organisation); "it" → the previous organisation speaker.
     fn pronoun(&self, lower: &str) -> Option<Speaker> {
         match lower {
-            "he" | "she" => self
-                .ctx
-                .last_person
-                .map(|p| Speaker {
+            // A person we cannot name: the unnamed one who spoke in the sentence before ("a
+            // South Korean official claimed …" "…," he added), or else a person still, unnamed.
+            "he" | "she" => Some(if lower == "he" { self.ctx.he } else { self.ctx.she }.map_or_else(
+                || match self.ctx.previous.filter(|p| self.ctx.adjacent && is_one_unnamed(p)) {
+                    Some(p) => p.clone(),
+                    None => Speaker {
+                        kind: SpeakerKind::Person,
+                        name: None,
+                        role: None,
+                        affiliation: None,
+                        verb: None,
+                        span: None,
+                    },
+                },
+                |p| Speaker {
                     kind: SpeakerKind::Person,
                     name: Some(p.name.clone()),
                     role: p.role.clone(),
                     affiliation: p.affiliation.clone(),
                     verb: None,
                     span: None,
-                })
-                .or_else(|| self.ctx.previous.filter(|p| p.kind == SpeakerKind::Person).cloned()),
+                },
+            )),
             "they" => self
                 .ctx
                 .previous
@@ -404,9 +437,33 @@ impl Reader<'_> {
         }
     }
 
+    /// The speaker named before ", who": "who" speaks of a person, so a name that is no known
+    /// organisation is one ("Woods, who said …").
+    fn who(&self, mut sp: Speaker) -> Speaker {
+        let known_org = self
+            .entities
+            .iter()
+            .any(|e| e.kind != EntityKind::Person && Some(e.span) == sp.span);
+        if sp.kind == SpeakerKind::Organisation && !known_org {
+            sp.kind = SpeakerKind::Person;
+        }
+        sp
+    }
+
     /// "X, a spokesman for Y, said", "X, who heads Y, said", "X, 45, said": the name before the
     /// commas, with the appositive as its role.
     fn appositive(&self, k: usize) -> Option<Speaker> {
+        // "X, who left his home in Keighley, West Yorkshire, to fight, said": a relative clause
+        // may hold commas of its own.
+        let upto = self.tok(k).end_byte;
+        if let Some(at) = self.text[..upto].rfind(", who ") {
+            let j = self.last_token_before(at)?;
+            if self.outside(Span::new(at, upto)) && self.blank(self.tok(j).end_byte, at) {
+                if let Some(sp) = self.named_ending(j) {
+                    return Some(self.who(sp));
+                }
+            }
+        }
         // "Mr. Somers' sister, Lucy Somers, told": the name itself stands between the commas.
         if let Some(first) = self.name_start(k) {
             let before = self.text[..self.tok(first).start_byte].trim_end();
@@ -747,6 +804,15 @@ fn entity_speaker(e: &EntityMention) -> Speaker {
     }
 }
 
+/// An anonymous speaker who is one person ("a spokesman", "a South Korean official").
+fn is_one_unnamed(sp: &Speaker) -> bool {
+    sp.kind == SpeakerKind::Anonymous
+        && sp
+            .name
+            .as_deref()
+            .is_some_and(|n| n.starts_with("a ") || n.starts_with("an ") || n.starts_with("A ") || n.starts_with("An "))
+}
+
 fn is_pronoun(lower: &str) -> bool {
     ["he", "she", "they", "it"].contains(&lower)
 }
@@ -970,6 +1036,52 @@ mod tests {
                 lopez,
                 (SpeakerKind::Author, None)
             ]
+        );
+    }
+
+    #[test]
+    fn people_named_without_a_title_are_known_to_pronouns_and_surnames() {
+        // A given name makes "Sebastian Gorka" a person; the latest person named is who "he" is.
+        let doc = "Gertz reported that a counterterrorism expert, Sebastian Gorka, explained the risks.\n\n\
+                   \"The first would be a guided missile,\" he said.\n\n\
+                   Gorka added that the jets were still missing.";
+        let said = speakers_of(doc);
+        assert_eq!(said[1], person("Sebastian Gorka"));
+        assert_eq!(said[2], person("Sebastian Gorka"));
+        // "she" skips a man's name; "he" skips a woman's.
+        let doc = "Maria Lopez met John Smith at the dam on Monday.\n\n\
+                   She said the water had risen by two metres.\n\n\
+                   He said the town would be evacuated.";
+        assert_eq!(&speakers_of(doc)[1..], [person("Maria Lopez"), person("John Smith")]);
+    }
+
+    #[test]
+    fn a_pronoun_reaches_only_recent_paragraphs() {
+        let doc = "Carlos Mendes opened the bridge on Monday.\n\nThe river rose.\n\nThe rain went on.\n\n\
+                   The roads were closed.\n\nHe said the town would be evacuated.";
+        assert_eq!(speakers_of(doc).last(), Some(&(SpeakerKind::Person, None)));
+        // Unnamed, but the one who spoke just before: "a spokesman … said." "… he added."
+        let doc = "A spokesman for the ministry said the dam was safe.\n\n\
+                   \"There is no danger at all,\" he added.";
+        assert_eq!(speakers_of(doc)[1].0, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn who_speaks_of_a_person_and_outlets_report() {
+        let doc = "Woods, who said he would return, missed the cut.\n\nWoods said his back was fine.";
+        assert_eq!(speakers_of(doc), [person("Woods"), person("Woods")]);
+        assert_eq!(
+            named("British dad Yasir Abdulla, who left his home in Keighley, West Yorkshire, said he joined."),
+            person("Yasir Abdulla")
+        );
+        assert_eq!(
+            named("The king did not shake hands with her, Bloomberg View reported.").0,
+            SpeakerKind::Organisation
+        );
+        // A verb inside a parenthesis attributes only the aside.
+        assert_eq!(
+            named("Another resident, Andrei Kazaryan (who Mysterious Universe suggests was an investigator), said, \"I heard footsteps.\""),
+            person("Andrei Kazaryan")
         );
     }
 

@@ -4,7 +4,7 @@
 //! by a surname already seen in the document ("Nakatani San", "Singh").
 
 use super::tokens::{words, Token};
-use crate::lexicon::{Lexicon, Scan};
+use crate::lexicon::{Gender, Lexicon, Scan};
 use crate::{EntityKind, EntityMention, Span};
 
 /// A person known in one document, so later mentions by surname resolve.
@@ -19,9 +19,26 @@ pub struct Person {
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub known: Vec<Person>,
-    /// Index in `known` of the person mentioned last (for "he said").
-    last: Option<usize>,
+    /// Parallel to `known`: when each was last mentioned, and the pronoun their name takes.
+    seen: Vec<Seen>,
+    /// The paragraph being read: the reader sets it before each sentence.
+    pub paragraph: usize,
+    /// Mentions so far, to order them.
+    tick: usize,
 }
+
+/// When a known person was last mentioned (as subject-like text, not inside a quotation or as a
+/// possessor), and the pronoun their given name takes.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    tick: usize,
+    paragraph: usize,
+    gender: Gender,
+}
+
+/// How many paragraphs back a pronoun may reach for its person ("he said" two paragraphs after the
+/// person was last named still refers to them; further back it refers to no one we know).
+pub const PRONOUN_REACH: usize = 2;
 
 impl People {
     fn by_token(&self, word: &str) -> Option<&Person> {
@@ -34,36 +51,89 @@ impl People {
             let p = &mut self.known[at];
             p.role = p.role.take().or(person.role);
             p.affiliation = p.affiliation.take().or(person.affiliation);
-            self.last = Some(at);
+            self.touch(at);
         } else {
+            let lex = Lexicon::get();
+            let gender = person
+                .name
+                .split(' ')
+                .next()
+                .and_then(|w| lex.first_name(&w.to_lowercase()))
+                .unwrap_or(Gender::Either);
             self.known.push(person);
-            self.last = Some(self.known.len() - 1);
+            self.seen.push(Seen {
+                tick: 0,
+                paragraph: 0,
+                gender,
+            });
+            self.touch(self.known.len() - 1);
         }
     }
 
-    /// The person mentioned last.
-    pub fn last(&self) -> Option<&Person> {
-        self.last.and_then(|i| self.known.get(i))
+    /// Record what is told of a person (role, affiliation) without making them the latest
+    /// mention: a speaker named in the sentence was ordered by the sentence's own mentions
+    /// ("Gertz reported that an expert, Sebastian Gorka, explained …" — a later "he" is Gorka),
+    /// and a name inside a quotation is no one a later "he" refers to. A new person is added but
+    /// not mentioned.
+    pub fn note(&mut self, person: Person) {
+        match self.known.iter_mut().find(|p| p.name == person.name) {
+            Some(p) => {
+                p.role = p.role.take().or(person.role);
+                p.affiliation = p.affiliation.take().or(person.affiliation);
+            }
+            None => {
+                let tick = self.tick;
+                self.add(person);
+                // Undo the mention: never a referent until mentioned outside a quotation.
+                self.tick = tick;
+                if let Some(s) = self.seen.last_mut() {
+                    s.tick = 0;
+                    s.paragraph = 0;
+                }
+            }
+        }
+    }
+
+    fn touch(&mut self, at: usize) {
+        self.tick += 1;
+        if let Some(s) = self.seen.get_mut(at) {
+            s.tick = self.tick;
+            s.paragraph = self.paragraph;
+        }
+    }
+
+    /// The person "he" (`pronoun` = Male) or "she" (Female) refers to: the one mentioned last
+    /// whose given name admits the pronoun, if that was in this paragraph or at most
+    /// [`PRONOUN_REACH`] paragraphs before.
+    pub fn referent(&self, pronoun: Gender) -> Option<&Person> {
+        self.seen
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.paragraph + PRONOUN_REACH >= self.paragraph && pronoun.admits(s.gender))
+            .max_by_key(|(_, s)| s.tick)
+            .and_then(|(i, _)| self.known.get(i))
     }
 
     fn mentioned(&mut self, name: &str) {
         if let Some(at) = self.known.iter().position(|p| p.name == name) {
-            self.last = Some(at);
+            self.touch(at);
         }
     }
 }
 
 /// Entity mentions in `sentence` (which starts at byte `base` of its document).
 pub fn find(lex: &Lexicon, sentence: &str, base: usize, people: &mut People) -> Vec<EntityMention> {
-    find_in(lex, &lex.scan(sentence), base, &words(sentence, base), people)
+    find_in(lex, &lex.scan(sentence), base, &words(sentence, base), None, people)
 }
 
-/// [`find`] on a scanned sentence whose words are already split (`toks` = `words(sentence, base)`).
+/// [`find`] on a scanned sentence whose words are already split (`toks` = `words(sentence, base)`)
+/// and whose quotation (relative span) is known: names inside it are not who a later "he" is.
 pub fn find_in(
     lex: &Lexicon,
     scan: &Scan<'_>,
     base: usize,
     toks: &[Token<'_>],
+    quote: Option<Span>,
     people: &mut People,
 ) -> Vec<EntityMention> {
     let sentence = scan.text;
@@ -84,13 +154,21 @@ pub fn find_in(
         })
         .collect();
     let titles: Vec<Span> = scan.find(&lex.titles).into_iter().map(|(s, _)| s).collect();
+    let in_quote = |s: Span| quote.is_some_and(|q| q.contains(Span::new(s.start_byte - base, s.end_byte - base)));
     let covered = |s: Span, out: &[EntityMention]| {
         out.iter()
             .any(|e| e.span.start_byte <= s.start_byte && s.end_byte <= e.span.end_byte)
     };
+    let words = Words {
+        lex,
+        sentence,
+        base,
+        toks,
+        titles: &titles,
+    };
     let mut i = 0;
     while i < toks.len() {
-        if let Some((mut mention, next)) = titled_person(lex, sentence, base, toks, i, &out, &titles) {
+        if let Some((mut mention, next)) = titled_person(&words, i, &out) {
             people.add(Person {
                 name: mention.canonical.clone(),
                 role: mention.role.clone(),
@@ -104,10 +182,31 @@ pub fn find_in(
             i = next;
             continue;
         }
+        // A person named without a title is known from here on (a later surname or "he" refers
+        // to them) but not listed as an entity of this sentence: alignment keys on entities, and
+        // a given name alone is weaker evidence than a title or a gazetteer entry.
+        if let Some((name, span, next)) = given_name_person(&words, i, &out) {
+            let person = Person {
+                name,
+                role: None,
+                affiliation: None,
+            };
+            if in_quote(span) {
+                people.note(person);
+            } else {
+                people.add(person);
+            }
+            i = next;
+            continue;
+        }
         let t = toks[i];
         if t.is_capitalised() && !covered(t.span, &out) {
             if let Some(p) = people.by_token(t.text).cloned() {
-                people.mentioned(&p.name);
+                // A possessor ("Obama's announcement") or a name inside a quotation is not who a
+                // later "he" refers to.
+                if !in_quote(t.span) && !is_possessive(t.text) {
+                    people.mentioned(&p.name);
+                }
                 let mut end = t.span.end_byte;
                 // Swallow the rest of the name and an honorific ("Nakatani San").
                 let mut j = i + 1;
@@ -136,16 +235,92 @@ pub fn find_in(
     out
 }
 
-/// A title at token `i` followed by one to three capitalised name tokens.
-fn titled_person(
-    lex: &Lexicon,
-    sentence: &str,
+/// One sentence being read for people: its words and the titles found in it.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    lex: &'a Lexicon,
+    sentence: &'a str,
     base: usize,
-    toks: &[Token<'_>],
-    i: usize,
-    found: &[EntityMention],
-    titles: &[Span],
-) -> Option<(EntityMention, usize)> {
+    toks: &'a [Token<'a>],
+    titles: &'a [Span],
+}
+
+/// A person named without a title: a given name at token `i` ("Sarah", "James") followed by one or
+/// two capitalised words that are no place, organisation, title or non-name ("Sarah Benincasa",
+/// "James Wright Foley"). Returns the name, its span and the token after it.
+fn given_name_person(w: &Words<'_>, i: usize, found: &[EntityMention]) -> Option<(String, Span, usize)> {
+    let (lex, sentence, base, toks) = (w.lex, w.sentence, w.base, w.toks);
+    let t = toks[i];
+    let free = |tok: &Token<'_>| {
+        let rel = Span::new(tok.span.start_byte - base, tok.span.end_byte - base);
+        tok.is_capitalised()
+            && !found
+                .iter()
+                .any(|e| e.span.start_byte < tok.span.end_byte && tok.span.start_byte < e.span.end_byte)
+            && !w
+                .titles
+                .iter()
+                .any(|s| s.start_byte < rel.end_byte && rel.start_byte < s.end_byte)
+    };
+    if !free(&t) || is_possessive(t.text) || lex.first_name(&t.text.to_lowercase()).is_none() {
+        return None;
+    }
+    // Inside a longer capitalised name ("San Diego Republican") a given name starts nothing.
+    if let Some(prev) = i.checked_sub(1).map(|p| toks[p]) {
+        let gap = &sentence[prev.span.end_byte - base..t.span.start_byte - base];
+        if gap == " " && free(&prev) && !is_possessive(prev.text) && !lex.is_not_name(&prev.text.to_lowercase()) {
+            return None;
+        }
+    }
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 2 {
+        let (prev, next) = (toks[j - 1], toks[j]);
+        let gap = &sentence[prev.span.end_byte - base..next.span.start_byte - base];
+        let lower = next.text.to_lowercase();
+        let word = trim_possessive(&lower);
+        if gap != " "
+            || !free(&next)
+            || is_possessive(prev.text)
+            || lex.is_not_name(word)
+            || lex.is_organisation_word(word)
+            || next.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        {
+            break;
+        }
+        j += 1;
+    }
+    if j == i + 1 {
+        return None;
+    }
+    let span = Span::new(t.span.start_byte, toks[j - 1].span.end_byte);
+    let text = trim_possessive(&sentence[span.start_byte - base..span.end_byte - base]);
+    Some((
+        text.to_string(),
+        Span::new(span.start_byte, span.start_byte + text.len()),
+        j,
+    ))
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with('\'') || word.ends_with('’')
+}
+
+fn trim_possessive(s: &str) -> &str {
+    s.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’')
+}
+
+/// A title at token `i` followed by one to three capitalised name tokens.
+fn titled_person(w: &Words<'_>, i: usize, found: &[EntityMention]) -> Option<(EntityMention, usize)> {
+    let Words {
+        lex,
+        sentence,
+        base,
+        toks,
+        titles,
+    } = *w;
     let rel = toks[i].span.start_byte - base;
     let tspan = titles.iter().find(|s| s.start_byte == rel)?;
     let title_end = base + tspan.end_byte;

@@ -12,7 +12,7 @@ pub mod stance;
 pub mod tokens;
 
 use crate::clean::Cleaned;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gender, Lexicon};
 use crate::segment::Sentence;
 use crate::{
     Claim, ClaimStatus, Config, Document, EntityKind, Modality, RemovalReason, RemovedSpan, Speaker, SpeakerKind,
@@ -83,8 +83,11 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let base = s.span.start_byte;
         let toks = tokens::words(text, base);
         let scan = lex.scan(text);
-        let last_person = people.last().cloned();
-        let entities = entities::find_in(lex, &scan, base, &toks, &mut people);
+        people.paragraph = s.paragraph;
+        let he = people.referent(Gender::Male).cloned();
+        let she = people.referent(Gender::Female).cloned();
+        let quote_rel = attribution::quote(text);
+        let entities = entities::find_in(lex, &scan, base, &toks, quote_rel, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
             // Not a claim, and said why: nothing is dropped silently.
             removed.push(RemovedSpan {
@@ -99,20 +102,30 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             });
             continue;
         }
-        let quote_rel = attribution::quote(text);
         let context = attribution::Context {
             previous: previous.as_ref(),
             adjacent: previous_sentence.is_some_and(|p| p + 1 == n),
-            last_person: last_person.as_ref(),
+            he: he.as_ref(),
+            she: she.as_ref(),
         };
         let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
         if speaker.kind == SpeakerKind::Person {
             if let Some(name) = speaker.name.clone() {
-                people.add(entities::Person {
+                // A speaker named in the sentence was ordered among its people when they were
+                // found; one referred to ("he added", continued speech) is mentioned again here.
+                let named_here = entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Person && e.canonical == name);
+                let person = entities::Person {
                     name,
                     role: speaker.role.clone(),
                     affiliation: speaker.affiliation.clone(),
-                });
+                };
+                if named_here {
+                    people.note(person);
+                } else {
+                    people.add(person);
+                }
             }
         }
         let stances = stance::find(lex, &scan, base, &entities, &speaker, quote_rel);

@@ -359,6 +359,59 @@ fn same_person(a: &str, b: &str) -> bool {
     shared || slip
 }
 
+/// True when the claim's speaker is certain enough to give a quote to: named in the sentence, or
+/// referred to ("he said", speech continued) when they are the only person named from the start
+/// of the paragraph before up to the end of the claim.
+fn speaker_sure(input: &Input<'_>, c: &Claim, name: &str) -> bool {
+    let Some(text) = input.docs.iter().find(|d| d.id == c.doc).map(|d| d.text.as_str()) else {
+        return false;
+    };
+    // The speaker as written in this sentence, not as a pronoun.
+    let named_in = |d: &Claim| {
+        d.speaker
+            .span
+            .filter(|s| d.span.contains(*s))
+            .and_then(|s| text.get(s.start_byte..s.end_byte))
+            .is_some_and(|w| !["he", "she", "they", "it"].contains(&w.to_lowercase().as_str()))
+    };
+    if named_in(c) {
+        return true;
+    }
+    // The start of the paragraph before the claim's (paragraphs are lines; blank lines skipped).
+    let para = text[..c.span.start_byte].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[..para].trim_end();
+    let from = before.rfind('\n').map_or(0, |i| i + 1);
+    // Everyone named there: person entities, speakers named in their sentence, and people named
+    // without a title (whom analysis knows but does not list as entities).
+    let mut found = crate::analyze::entities::People::default();
+    let mut names: Vec<String> = Vec::new();
+    for d in input
+        .claims
+        .iter()
+        .filter(|d| d.doc == c.doc && d.span.start_byte >= from && d.span.start_byte <= c.span.start_byte)
+    {
+        let entities = crate::analyze::entities::find(input.lex, &d.text, d.span.start_byte, &mut found);
+        names.extend(
+            d.entities
+                .iter()
+                .chain(&entities)
+                .filter(|e| e.kind == crate::EntityKind::Person)
+                .map(|e| e.canonical.clone()),
+        );
+        if d.speaker.kind == SpeakerKind::Person && named_in(d) {
+            names.extend(d.speaker.name.clone());
+        }
+    }
+    names.extend(found.known.into_iter().map(|p| p.name));
+    let mut people: Vec<&str> = Vec::new();
+    for n in &names {
+        if !people.iter().any(|p| same_person(p, n)) {
+            people.push(n);
+        }
+    }
+    matches!(people[..], [only] if same_person(only, name))
+}
+
 /// The same quotation (by its content words; one may be part of the other) given to different
 /// named people in two documents, whatever form named them ("X said", "said X", "X, a spokesman,
 /// said", "according to X", a surname or a pronoun referring back, speech continued).
@@ -368,6 +421,9 @@ fn quotes(input: &Input<'_>) -> Vec<Finding> {
         let (Some(q), SpeakerKind::Person, Some(name)) = (c.quote, c.speaker.kind, c.speaker.name.as_deref()) else {
             continue;
         };
+        if !speaker_sure(input, c, name) {
+            continue;
+        }
         let words = quote_words(input.lex, &part_evidence(c, q, "").text);
         if words.len() >= MIN_QUOTE_WORDS && quoted.len() < MAX_QUOTES {
             quoted.push((c, name, words));
@@ -451,6 +507,18 @@ mod tests {
                 "{form}"
             );
         }
+    }
+
+    #[test]
+    fn a_quote_is_given_to_a_pronoun_only_when_one_person_is_near() {
+        let ruiz = format!("Interior Minister Ana Ruiz said: {QUOTE} The dam held.");
+        // Two people named just before "he said": which one spoke is not certain.
+        let two = format!("Carlos Mendes met Rear Admiral John Kirby on Monday. {QUOTE} he said.");
+        assert!(misattributed(&ruiz, &two).is_empty());
+        // The person was named long before: no one near.
+        let far =
+            format!("Carlos Mendes opened the bridge.\n\nThe river rose.\n\nThe rain went on.\n\n{QUOTE} he said.");
+        assert!(misattributed(&ruiz, &far).is_empty());
     }
 
     #[test]

@@ -148,6 +148,21 @@ pub enum Boilerplate {
     Byline,
 }
 
+/// The pronoun a given name usually takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Either,
+}
+
+impl Gender {
+    /// True when "he" (`self` = Male) or "she" (Female) may refer to a person of gender `of`.
+    pub fn admits(self, of: Gender) -> bool {
+        self == Gender::Either || of == Gender::Either || self == of
+    }
+}
+
 /// A gazetteer entry: canonical name and kind.
 #[derive(Clone, Debug)]
 pub struct Place {
@@ -184,6 +199,8 @@ pub struct Lexicon {
     pub organisation_words: HashSet<String>,
     /// Lower-case capitalised words that never start a person's name ("Yesterday", "Monday").
     pub not_names: HashSet<String>,
+    /// Lower-case given names with the pronoun they usually take ("james" → he).
+    first_names: HashMap<String, Gender>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
@@ -292,6 +309,17 @@ impl Lexicon {
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
             organisation_words: lower_set(include_str!("organisation_words.txt")),
             not_names: lower_set(include_str!("not_names.txt")),
+            first_names: lines(include_str!("first_names.txt"))
+                .filter_map(|l| {
+                    let (name, g) = l.split_once(' ')?;
+                    let gender = match g.trim() {
+                        "m" => Gender::Male,
+                        "f" => Gender::Female,
+                        _ => Gender::Either,
+                    };
+                    Some((name.to_string(), gender))
+                })
+                .collect(),
             negator_words: lines(include_str!("negators.txt"))
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
@@ -401,6 +429,15 @@ impl Lexicon {
     /// True when the lower-cased word heads an organisation's name ("ministry", "news").
     pub fn is_organisation_word(&self, lower: &str) -> bool {
         self.organisation_words.contains(lower)
+    }
+
+    /// The gender of a lower-cased given name ("james" → Male), or `None` when it is not one.
+    /// Words that cannot start a name ([`Lexicon::is_not_name`]) are never given names.
+    pub fn first_name(&self, lower: &str) -> Option<Gender> {
+        if self.is_not_name(lower) {
+            return None;
+        }
+        self.first_names.get(lower).copied()
     }
 
     /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
