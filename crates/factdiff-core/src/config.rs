@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Every threshold and switch of the pipeline; `Config::default()` is the tuned configuration.
+/// Deserialising fills missing fields with their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {

@@ -6,12 +6,18 @@ use serde::{Deserialize, Serialize};
 /// One account of the story. `text` is the text every span indexes into.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// A unique name within one comparison (a file stem, a JSONL `id`); findings and claims refer
+    /// to the document by it.
     pub id: String,
+    /// The text; every span of this document is a byte range into it.
     pub text: String,
+    /// The headline or page title, when known.
     pub title: Option<String>,
+    /// The outlet or author, when known.
     pub source: Option<String>,
     /// Publication date as `YYYY-MM-DD` (used to resolve "on Monday", "yesterday").
     pub published: Option<String>,
+    /// Where the document was published, when known.
     pub url: Option<String>,
     /// Parts of `text` known not to be article text when the document was loaded (an HTML page's
     /// navigation, header, footer, asides, forms; text outside its `<article>`), each with its
@@ -24,8 +30,10 @@ pub struct Document {
 /// A part of a document's text set aside when it was loaded, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetAside {
+    /// The bytes of the document's text set aside.
     #[serde(flatten)]
     pub span: Span,
+    /// Why (navigation, page header, footer, aside, form, graphic, outside the article).
     pub reason: RemovalReason,
 }
 

@@ -21,28 +21,46 @@
 //! other public modules are there for the evaluation and training code (`factdiff-eval`) and the
 //! integration tests.
 
-pub mod align;
-pub mod analyze;
+#![warn(missing_docs)]
+
+// The stages and the model, private: what a caller needs is re-exported below.
 mod check;
-pub mod clean;
 mod config;
 mod detect;
 mod document;
 mod error;
-pub mod ingest;
-pub mod judge;
 mod label;
-pub mod lexicon;
-pub mod linear;
 mod pipeline;
-pub mod position;
+// Its fields are documented in the next step (the schema's descriptions change with them).
+#[allow(missing_docs)]
 mod report;
 mod schema;
-pub mod segment;
 mod stats;
 #[cfg(test)]
 mod test_support;
 mod text;
+
+// Loading files, directories and stdin bytes as the CLI does: part of the API.
+pub mod ingest;
+
+// Public for factdiff-eval's training code and the integration tests; not part of the documented
+// API, so their items are not held to `missing_docs`.
+#[allow(missing_docs)]
+pub mod align;
+#[allow(missing_docs)]
+pub mod analyze;
+#[allow(missing_docs)]
+pub mod clean;
+#[allow(missing_docs)]
+pub mod judge;
+#[allow(missing_docs)]
+pub mod lexicon;
+#[allow(missing_docs)]
+pub mod linear;
+#[allow(missing_docs)]
+pub mod position;
+#[allow(missing_docs)]
+pub mod segment;
 
 pub use check::check_claim;
 pub use config::Config;

@@ -80,16 +80,20 @@ impl Default for LoadOptions {
 /// A JSONL line left out because it was not a valid document (with `skip_bad_lines`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SkippedLine {
+    /// The JSONL file.
     pub path: PathBuf,
     /// 1-based line number.
     pub line: usize,
+    /// What is wrong with the line.
     pub message: String,
 }
 
 /// What loading produced: the documents, and the JSONL lines skipped on the way.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loaded {
+    /// The documents, files in name order, a JSONL file's documents in line order.
     pub docs: Vec<Document>,
+    /// JSONL lines left out (only with `skip_bad_lines`; otherwise a bad line is an error).
     pub skipped: Vec<SkippedLine>,
 }
 
