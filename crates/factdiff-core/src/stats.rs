@@ -92,6 +92,7 @@ pub(crate) fn assemble(
         ));
         Agreement::default()
     };
+    warnings.extend(alignment.fallback.warnings());
     let total = claims.len();
     let consistency = 1.0
         - share(

@@ -24,6 +24,8 @@ pub struct Aligned {
     pub pairs: Vec<(usize, usize, Alignment)>,
     /// (i, j, similarity) for claims of the same document that nearly repeat each other.
     pub repeats: Vec<(usize, usize, f64)>,
+    /// Claims that blocking could pair only through common keys, and what its budget left out.
+    pub fallback: index::Fallback,
 }
 
 /// How many candidate pairs are scored between two polls of `should_stop`.
@@ -53,6 +55,7 @@ struct Scored {
     /// verdict the judge fills in where it stands (no second list of the pairs is built).
     pairs: Vec<(usize, usize, Alignment)>,
     repeats: Vec<(usize, usize, f64)>,
+    fallback: index::Fallback,
 }
 
 /// How many pairs the judge sees at once. A story's pairs are judged chunk by chunk, each
@@ -68,9 +71,17 @@ fn judge_scored(
     judge: &dyn Judge,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let Scored { mut pairs, repeats } = scored;
+    let Scored {
+        mut pairs,
+        repeats,
+        fallback,
+    } = scored;
     judge_in_chunks(claims, &mut pairs, judge, should_stop, JUDGE_EVERY)?;
-    Some(Aligned { pairs, repeats })
+    Some(Aligned {
+        pairs,
+        repeats,
+        fallback,
+    })
 }
 
 /// Write the judge's verdict into every pair, `every` pairs per call of the judge.
@@ -123,7 +134,10 @@ fn score_candidates(
     // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
     // go straight to their list, so no list of every outcome is held beside them.
-    let candidates = idx.candidates(&features, config);
+    let index::Candidates {
+        pairs: candidates,
+        fallback,
+    } = idx.candidates(&features, config);
     for f in &mut features {
         f.keys = Vec::new(); // blocking is done: the keys are not read again
     }
@@ -171,7 +185,11 @@ fn score_candidates(
     // The lists grew by doubling; they are kept until the judge is done.
     pairs.shrink_to_fit();
     repeats.shrink_to_fit();
-    Some(Scored { pairs, repeats })
+    Some(Scored {
+        pairs,
+        repeats,
+        fallback,
+    })
 }
 
 /// The verdict of a pair the judge has not seen yet.

@@ -84,6 +84,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         people.paragraph = s.paragraph;
         let he = people.referent(Gender::Male).cloned();
         let she = people.referent(Gender::Female).cloned();
+        let latest = people.referent(Gender::Either).cloned();
         let quote_rel = attribution::quote(text);
         let entities = entities::find_in(lex, &scan, base, &toks, quote_rel, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
@@ -105,6 +106,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             adjacent: previous_sentence.is_some_and(|p| p + 1 == n),
             he: he.as_ref(),
             she: she.as_ref(),
+            latest: latest.as_ref(),
         };
         let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
         if speaker.kind == SpeakerKind::Person {

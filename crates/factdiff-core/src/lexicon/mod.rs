@@ -199,6 +199,8 @@ pub struct Lexicon {
     pub not_names: HashSet<String>,
     /// Lower-case given names with the pronoun they usually take ("james" → he).
     first_names: HashMap<String, Gender>,
+    /// Lower-case nouns that name a person ("lawyer", "defector"), from WordNet.
+    person_nouns: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
@@ -306,6 +308,7 @@ impl Lexicon {
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
             organisation_words: lower_set(include_str!("organisation_words.txt")),
             not_names: lower_set(include_str!("not_names.txt")),
+            person_nouns: lower_set(include_str!("person_nouns.txt")),
             first_names: lines(include_str!("first_names.txt"))
                 .filter_map(|l| {
                     let (name, g) = l.split_once(' ')?;
@@ -434,6 +437,11 @@ impl Lexicon {
             return None;
         }
         self.first_names.get(lower).copied()
+    }
+
+    /// True when the lower-cased singular noun names a person ("lawyer", "republican").
+    pub fn is_person_noun(&self, lower: &str) -> bool {
+        self.person_nouns.contains(lower)
     }
 
     /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
