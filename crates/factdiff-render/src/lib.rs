@@ -11,6 +11,8 @@
 //! assert!(text.contains("1 document"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod csv_out;
 mod html;
 mod json;
