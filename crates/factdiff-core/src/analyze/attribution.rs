@@ -46,6 +46,9 @@ pub struct Context<'a> {
     pub he: Option<&'a Person>,
     /// The person "she" refers to.
     pub she: Option<&'a Person>,
+    /// The person named last, recently, whatever their given name: who "the San Diego
+    /// Republican" is.
+    pub latest: Option<&'a Person>,
 }
 
 /// Speaker of a scanned sentence. `toks` and `entities` have absolute spans; `base` is the
@@ -72,7 +75,7 @@ pub fn speaker(
         .find(&lex.reporting)
         .into_iter()
         .map(|(span, _)| span)
-        .filter(|v| s.outside(*v) && s.verb_like(*v))
+        .filter(|v| s.outside(*v) && s.verb_like(*v) && !s.act_without_content(*v))
         .collect();
     // A verb inside a parenthesis attributes only the aside ("X (who Y suggests was one of the
     // investigators) said"): the verbs outside come first.
@@ -169,11 +172,28 @@ impl Reader<'_> {
             .unwrap_or("")
             .to_lowercase();
         let after = self.text[v.end_byte..].split_whitespace().next().unwrap_or("");
+        // Words that are nouns as often as verbs ("Saudi state television", "similar notes") are
+        // verbs here only before what is said: "that", a colon or comma, a quotation.
+        let cue = v.slice(self.text).to_lowercase();
+        let noun_too = [
+            "state", "states", "notes", "note", "claims", "reports", "report", "posts", "post",
+        ];
+        let content_follows = after == "that" || after.starts_with(['"', '“', '\'', '‘', ':', ',']) || after.is_empty();
+        if noun_too.contains(&cue.as_str()) && !content_follows {
+            return false;
+        }
         ![
             "the", "a", "an", "of", "by", "on", "about", "his", "her", "their", "its", "if", "these", "those", "such",
         ]
         .contains(&before.as_str())
             && !["of", "by"].contains(&after)
+    }
+
+    /// "responded to the claims", "replied to a letter": a speech act that says nothing itself.
+    fn act_without_content(&self, v: Span) -> bool {
+        let cue = v.slice(self.text).to_lowercase();
+        ["responded", "replied", "responds", "replies"].contains(&cue.as_str())
+            && self.text[v.end_byte..].starts_with(" to ")
     }
 
     /// True when the relative span lies between an opening parenthesis and its closing one.
@@ -316,6 +336,9 @@ impl Reader<'_> {
             });
         }
         if let Some(sp) = self.anonymous_ending(k) {
+            return Some(sp);
+        }
+        if let Some(sp) = self.described_person(k) {
             return Some(sp);
         }
         if let Some(e) = self
@@ -567,6 +590,24 @@ impl Reader<'_> {
             while self.name_continues(last) {
                 last += 1;
             }
+            // "according to Twitter users", "said Pentagon officials": the name says whose.
+            if let Some(n) = self
+                .toks
+                .get(last + 1)
+                .filter(|_| self.blank(self.tok(last).end_byte, self.tok(last + 1).start_byte))
+            {
+                let at = n.span.start_byte - self.base;
+                if let Some((cue, _)) = self
+                    .lex
+                    .anonymous
+                    .find(&self.text[at..])
+                    .into_iter()
+                    .next()
+                    .filter(|(c, _)| c.start_byte == 0)
+                {
+                    return Some(self.anonymous(Span::new(at, at + cue.end_byte)));
+                }
+            }
             let mut sp = self.named(j, last)?;
             // "said Ahmed Khan, a farmer in the valley"
             if let Some(role) = self.trailing_appositive(last).filter(|_| !according) {
@@ -716,6 +757,61 @@ impl Reader<'_> {
         })
     }
 
+    /// A person described, not named, by a phrase ending at token `k` whose head is a person noun:
+    /// "the San Diego Republican", "the depressed 26-year-old" (the person named last, if any),
+    /// "the individual's lawyer", "his lawyer" (someone else's: a person without a name).
+    fn described_person(&self, k: usize) -> Option<Speaker> {
+        let head = self.toks[k].text.to_lowercase();
+        let joined = |i: usize| {
+            let gap = self
+                .text
+                .get(self.tok(i - 1).end_byte..self.tok(i).start_byte)
+                .unwrap_or("");
+            gap == " " || gap == "-"
+        };
+        let aged = head == "old" && k >= 2 && self.toks[k - 1].text == "year" && !joined_by_space(self, k);
+        if !self.lex.is_person_noun(&head) && !aged {
+            return None;
+        }
+        let mut first = k;
+        let mut possessed = false;
+        while first > 0 && k - first < 6 && joined(first) && self.outside(self.tok(first - 1)) {
+            let word = self.toks[first - 1].text;
+            let lower = word.to_lowercase();
+            if lower == "the" {
+                first -= 1;
+                break;
+            }
+            if is_possessive(word) || ["his", "her", "their", "its"].contains(&lower.as_str()) {
+                possessed = true;
+                first -= 1;
+                break;
+            }
+            if ["a", "an"].contains(&lower.as_str()) || self.lex.is_stopword(&lower) {
+                return None;
+            }
+            first -= 1;
+        }
+        let lead = self.toks[first].text.to_lowercase();
+        if lead != "the" && !possessed {
+            return None;
+        }
+        let span = Span::new(self.toks[first].span.start_byte, self.toks[k].span.end_byte);
+        let role = strip_article(&self.rel(span).slice(self.text).to_lowercase()).to_string();
+        // An epithet ("the San Diego Republican", "the 26-year-old") stands for the person named
+        // last; a bare role ("the lawyer", "the spokesman") may be someone never named.
+        let epithet = aged || (first + 1..k).any(|i| self.toks[i].is_capitalised());
+        let known = self.ctx.latest.filter(|_| !possessed && epithet);
+        Some(Speaker {
+            kind: SpeakerKind::Person,
+            name: known.map(|p| p.name.clone()),
+            role: Some(role),
+            affiliation: known.and_then(|p| p.affiliation.clone()),
+            verb: None,
+            span: Some(span),
+        })
+    }
+
     /// A lower-case description ending at token `k`: an organisation ("the interior ministry",
     /// "police") or an unnamed person ("a lawyer").
     fn description_ending(&self, k: usize) -> Option<Speaker> {
@@ -815,6 +911,11 @@ fn is_one_unnamed(sp: &Speaker) -> bool {
 
 fn is_pronoun(lower: &str) -> bool {
     ["he", "she", "they", "it"].contains(&lower)
+}
+
+/// True when token `k` is joined to the one before it by a space (not a hyphen: "26-year-old").
+fn joined_by_space(r: &Reader<'_>, k: usize) -> bool {
+    r.text.get(r.tok(k - 1).end_byte..r.tok(k).start_byte) == Some(" ")
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -1082,6 +1183,34 @@ mod tests {
         assert_eq!(
             named("Another resident, Andrei Kazaryan (who Mysterious Universe suggests was an investigator), said, \"I heard footsteps.\""),
             person("Andrei Kazaryan")
+        );
+    }
+
+    #[test]
+    fn described_people_are_people() {
+        // An epithet stands for the person named last; someone's lawyer is someone else.
+        let doc = "Rep. Duncan Hunter claimed on Tuesday that fighters had crossed.\n\n\
+                   The San Diego Republican said the sources told him so.";
+        assert_eq!(speakers_of(doc)[1], person("Duncan Hunter"));
+        let sp = who("The man picked up the gunshots, the individual's lawyer tells CNN.");
+        assert_eq!((sp.kind, sp.name), (SpeakerKind::Person, None));
+        assert_eq!(
+            named("The depressed 26-year-old believed there was no chance.").0,
+            SpeakerKind::Person
+        );
+    }
+
+    #[test]
+    fn nouns_and_acts_without_content_are_no_attribution() {
+        for s in [
+            "Her face was blurred by Saudi state television on Tuesday.",
+            "On Monday morning, the PGA Tour responded to the claims.",
+        ] {
+            assert_eq!(named(s).0, SpeakerKind::Author, "{s}");
+        }
+        assert_eq!(
+            named("According to Twitter users, hairs get stuck in the seam.").0,
+            SpeakerKind::Anonymous
         );
     }
 

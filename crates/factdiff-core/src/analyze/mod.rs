@@ -2,10 +2,12 @@
 //! about, how strongly, and the numbers, dates and stances in it.
 
 pub mod attribution;
+pub mod clauses;
 pub mod dates;
 pub mod entities;
 pub mod modality;
 pub mod quantities;
+pub mod refutation;
 pub mod stance;
 pub mod tokens;
 
@@ -84,6 +86,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         people.paragraph = s.paragraph;
         let he = people.referent(Gender::Male).cloned();
         let she = people.referent(Gender::Female).cloned();
+        let latest = people.referent(Gender::Either).cloned();
         let quote_rel = attribution::quote(text);
         let entities = entities::find_in(lex, &scan, base, &toks, quote_rel, &mut people);
         if toks.len() < 4 || (s.headline && toks.len() < config.min_headline_words) {
@@ -105,6 +108,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             adjacent: previous_sentence.is_some_and(|p| p + 1 == n),
             he: he.as_ref(),
             she: she.as_ref(),
+            latest: latest.as_ref(),
         };
         let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
         if speaker.kind == SpeakerKind::Person {
@@ -131,6 +135,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let dates = dates::find(text, base, &toks, published);
         let intensifiers = modality::cues(&scan, &lex.intensifiers, base);
         let evaluative = modality::cues(&scan, &lex.evaluative, base);
+        let clauses = clauses::split(lex, &scan);
+        let refutation = refutation::find(lex, &scan, base, &toks, &clauses);
         let speaker_span = speaker.span;
         let subject = entities
             .iter()
@@ -154,13 +160,14 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             entities,
             subject,
             predicate: predicate(lex, &toks),
-            polarity: modality::polarity(lex, &scan),
+            polarity: clauses::polarity(&clauses),
             modality: modality::modality(lex, &scan),
             intensifiers,
             stances,
             quantities,
             dates,
             evaluative,
+            refutation,
             check_worthiness: 0.0,
             status: ClaimStatus::OnlyHere,
         };

@@ -180,6 +180,8 @@ pub struct Lexicon {
     pub conditionals: CueList,
     pub intensifiers: CueList,
     pub negators: CueList,
+    /// Verbs that negate what follows them ("prevented", "failed to"): negations for polarity.
+    pub implicit_negators: CueList,
     pub refuters: CueList,
     pub evaluative: CueList,
     pub titles: CueList,
@@ -199,6 +201,8 @@ pub struct Lexicon {
     pub not_names: HashSet<String>,
     /// Lower-case given names with the pronoun they usually take ("james" → he).
     first_names: HashMap<String, Gender>,
+    /// Lower-case nouns that name a person ("lawyer", "defector"), from WordNet.
+    person_nouns: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
@@ -293,6 +297,7 @@ impl Lexicon {
             conditionals: list(include_str!("conditionals.txt")),
             intensifiers: list(include_str!("intensifiers.txt")),
             negators: list(include_str!("negators.txt")),
+            implicit_negators: list(include_str!("implicit_negators.txt")),
             refuters: list(include_str!("refuters.txt")),
             evaluative: list(include_str!("evaluative.txt")),
             titles: list(include_str!("titles.txt")),
@@ -306,6 +311,7 @@ impl Lexicon {
             stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
             organisation_words: lower_set(include_str!("organisation_words.txt")),
             not_names: lower_set(include_str!("not_names.txt")),
+            person_nouns: lower_set(include_str!("person_nouns.txt")),
             first_names: lines(include_str!("first_names.txt"))
                 .filter_map(|l| {
                     let (name, g) = l.split_once(' ')?;
@@ -340,6 +346,7 @@ impl Lexicon {
             &mut self.conditionals,
             &mut self.intensifiers,
             &mut self.negators,
+            &mut self.implicit_negators,
             &mut self.refuters,
             &mut self.evaluative,
             &mut self.titles,
@@ -434,6 +441,11 @@ impl Lexicon {
             return None;
         }
         self.first_names.get(lower).copied()
+    }
+
+    /// True when the lower-cased singular noun names a person ("lawyer", "republican").
+    pub fn is_person_noun(&self, lower: &str) -> bool {
+        self.person_nouns.contains(lower)
     }
 
     /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
