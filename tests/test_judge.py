@@ -42,14 +42,17 @@ def test_judge_verdicts_reach_the_report(examples: list) -> None:
         else:
             assert a.verdict.label == "entail" and a.verdict.entail == 0.8
         assert a.verdict.reasons[0].startswith("judge: ")
-    judged = [f for f in report.findings if f.kind == "contradiction" and "judge: contradict" in f.explanation]
+    # One finding per fact: the verdicts' reasons are the finding's reasons.
+    judged = [
+        f for f in report.findings if f.kind == "contradiction" and any("judge: contradict" in r for r in f.reasons)
+    ]
     assert judged  # the judge's verdicts feed the contradiction detector
 
 
 def test_a_judge_that_says_neutral_removes_judged_contradictions(examples: list) -> None:
     report = factdiff.compare(examples, judge=lambda pairs: [(0.0, 1.0, 0.0)] * len(pairs))
     assert all(a.verdict.label == "neutral" for c in report.clusters for a in c.alignments)
-    assert not [f for f in report.findings if "negation flip" in f.explanation]
+    assert not [f for f in report.findings if any("negation flip" in r for r in f.reasons)]
 
 
 def test_a_failing_judge_raises_factdiff_error_with_the_cause(examples: list) -> None:

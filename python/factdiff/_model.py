@@ -225,6 +225,17 @@ class DateMention:
     relative: bool
 
 
+@dataclass(frozen=True)
+class Refutation:
+    """A cue that denies or debunks something ("denied", "a hoax") and the content it governs
+    (``target``: the reported or quoted claim; ``None`` when the cue only refers back). ``negated``:
+    the cue is itself negated ("is not a hoax"), so the content is affirmed."""
+
+    cue: Cue
+    target: Optional[Span]
+    negated: bool
+
+
 @dataclass(frozen=True, repr=False)
 class Claim:
     """One checkable assertion (a sentence) of document ``doc``, with who says it and how."""
@@ -254,6 +265,8 @@ class Claim:
     #: Where the claim stands in the comparison, computed by the Rust core: "contradicted",
     #: "unsupported", "repeated", "corroborated" or "only_here" (one per claim, worst first).
     status: ClaimStatus = "only_here"
+    #: The refutation the claim makes ("denied the report"), with the content it governs.
+    refutation: Optional[Refutation] = None
 
     #: Document id → label, set on the claims of a report (for display only).
     _labels: ClassVar[Mapping[str, str]] = {}
@@ -403,6 +416,16 @@ class Evidence:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class SourceValue:
+    """What source ``doc`` says about a finding's fact; sources in one ``group`` say the same."""
+
+    doc: str
+    value: str
+    group: int
+    claims: Tuple[str, ...]
+
+
 @dataclass(frozen=True, repr=False)
 class Finding:
     """Something worth a reader's attention: a contradiction, a numeric or date conflict, an
@@ -417,9 +440,23 @@ class Finding:
     docs: Tuple[str, ...]
     evidence: Tuple[Evidence, ...]
     reasons: Tuple[str, ...]
+    #: What a conflict or overstatement is about ("people (Valdoria)"); ``None`` for findings
+    #: about one source.
+    fact: Optional[str] = None
+    #: Every source on the fact with its value or stance, one entry per (source, value).
+    sources: Tuple[SourceValue, ...] = ()
 
     #: Document id → label, set on the findings of a report (for display only).
     _labels: ClassVar[Mapping[str, str]] = {}
+
+    def opposes(self, a: str, b: str) -> bool:
+        """True when documents ``a`` and ``b`` are both among the sources and say different things
+        (for a conflict without sources, when they are its two documents)."""
+        if not self.sources:
+            return a != b and a in self.docs and b in self.docs
+        ga = {s.group for s in self.sources if s.doc == a}
+        gb = {s.group for s in self.sources if s.doc == b}
+        return any(x != y for x in ga for y in gb)
 
     def __repr__(self) -> str:
         return f"<Finding {self.id} {self.kind} {self.severity}: {shorten(self.explanation, 90)}>"
@@ -527,6 +564,12 @@ def _cue(d: Json, o: Offsets) -> Cue:
     return Cue(text=d["text"], **o.span(d))
 
 
+def _refutation(d: Optional[Json], o: Offsets) -> Optional[Refutation]:
+    if d is None:
+        return None
+    return Refutation(cue=_cue(d["cue"], o), target=_span(d["target"], o), negated=d["negated"])
+
+
 def claim_from_json(d: Json, o: Offsets) -> Claim:
     """A ``Claim`` from its JSON object; ``o`` converts its document's byte offsets."""
     s = d["speaker"]
@@ -560,6 +603,7 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         evaluative=tuple(_cue(c, o) for c in d["evaluative"]),
         check_worthiness=d["check_worthiness"],
         status=d.get("status", "only_here"),
+        refutation=_refutation(d.get("refutation"), o),
     )
 
 
@@ -580,6 +624,10 @@ def finding_from_json(d: Json, offsets: Mapping[str, Offsets]) -> Finding:
         tuple(d["docs"]),
         tuple(evidence_from_json(e, offsets[e["doc"]]) for e in d["evidence"]),
         tuple(d["reasons"]),
+        d.get("fact"),
+        tuple(
+            SourceValue(v["doc"], v["value"], v["group"], tuple(v["claims"])) for v in d.get("sources", ())
+        ),
     )
 
 

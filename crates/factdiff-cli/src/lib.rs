@@ -2,6 +2,8 @@
 //! very same code as the binary. [`run`] takes the arguments and returns the exit code; it writes
 //! to stdout and stderr itself and never exits the process.
 
+#![warn(missing_docs)]
+
 mod args;
 mod commands;
 mod input;

@@ -30,19 +30,23 @@ pub struct StoryLine {
     pub lines: [usize; 2],
     /// Number of documents in the story.
     pub documents: usize,
+    /// Counts for the story.
     pub summary: Summary,
     /// The findings, exactly as in `report --format json` for the story alone (after
     /// --min-severity). Evidence spans are byte offsets into each document's `text` in the input.
     pub findings: Vec<Finding>,
     /// Per-document statistics, as in the JSON report.
     pub sources: Vec<SourceStats>,
+    /// The report's warnings for the story, as in the JSON report.
     pub warnings: Vec<String>,
 }
 
 /// Counts for one story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Claims extracted from the story's documents.
     pub claims: usize,
+    /// Findings after --min-severity.
     pub findings: usize,
     /// Findings per kind; every kind is present, zero included.
     pub by_kind: BTreeMap<FindingKind, usize>,

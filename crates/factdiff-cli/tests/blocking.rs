@@ -22,24 +22,36 @@ fn report_of(name: &str, texts: &[String]) -> Value {
     serde_json::from_str(&stdout(&o)).unwrap()
 }
 
-fn findings_of(r: &Value, kind: &str) -> usize {
+/// Per numeric conflict finding: how many outlets it lists and how many different values.
+type Facts = Vec<(usize, usize)>;
+
+/// The [`Facts`] of a report.
+fn numeric_facts(r: &Value) -> Facts {
     r["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["kind"] == kind)
-        .count()
+        .filter(|f| f["kind"] == "numeric_conflict")
+        .map(|f| {
+            let sources = f["sources"].as_array().unwrap();
+            let docs: std::collections::BTreeSet<&str> = sources.iter().map(|s| s["doc"].as_str().unwrap()).collect();
+            let groups: std::collections::BTreeSet<u64> =
+                sources.iter().map(|s| s["group"].as_u64().unwrap()).collect();
+            (docs.len(), groups.len())
+        })
+        .collect()
 }
 
 #[test]
-fn nine_reports_differing_in_one_number_conflict_pairwise() {
+fn nine_reports_differing_in_one_number_conflict() {
     for n in [8usize, 9, 12] {
         let texts: Vec<String> = (0..n)
             .map(|i| format!("Ana Silva said {} people were hurt in Paris on Monday.", 10 + i))
             .collect();
         let r = report_of(&format!("nine-{n}"), &texts);
-        // Every two reports disagree on the count.
-        assert_eq!(findings_of(&r, "numeric_conflict"), n * (n - 1) / 2, "{n} reports");
+        // Every two reports disagree on the count: one finding for the fact, every report in it
+        // with its own number.
+        assert_eq!(numeric_facts(&r), vec![(n, n)], "{n} reports");
     }
 }
 
@@ -80,7 +92,7 @@ fn templated(outlets: usize) -> Vec<String> {
 
 #[test]
 fn sixty_four_and_sixty_five_templated_outlets_behave_alike() {
-    let counts: Vec<(usize, usize, usize)> = [64usize, 65, 66]
+    let counts: Vec<(usize, Facts, bool)> = [64usize, 65, 66]
         .iter()
         .map(|&n| {
             let r = report_of(&format!("outlets-{n}"), &templated(n));
@@ -89,20 +101,21 @@ fn sixty_four_and_sixty_five_templated_outlets_behave_alike() {
                 .unwrap()
                 .iter()
                 .any(|w| w.as_str().unwrap().contains("comparisons left out"));
-            (n, findings_of(&r, "numeric_conflict"), usize::from(warned))
+            (n, numeric_facts(&r), warned)
         })
         .collect();
-    let (_, at64, warned64) = counts[0];
-    assert!(at64 > 5000, "{counts:?}");
-    assert_eq!(warned64, 0, "nothing is left out at 64 outlets: {counts:?}");
-    for pair in counts.windows(2) {
-        let ((n, a, _), (m, b, _)) = (pair[0], pair[1]);
-        // One outlet more adds its conflicts: about (m choose 2) / (n choose 2) as many findings,
-        // never a cliff to zero.
-        let expected = a as f64 * (m * (m - 1)) as f64 / (n * (n - 1)) as f64;
-        assert!((b as f64) > 0.9 * expected && (b as f64) < 1.1 * expected, "{counts:?}");
+    assert!(!counts[0].2, "nothing is left out at 64 outlets: {counts:?}");
+    for (n, facts, _) in &counts {
+        // Five of the six events carry counts that differ beyond rounding (the households differ
+        // by under 2%): one finding each, listing every outlet — one outlet more adds itself to
+        // each finding, never a cliff to nothing.
+        assert_eq!(facts.len(), 5, "{counts:?}");
+        assert!(
+            facts.iter().all(|(docs, values)| docs == n && *values >= 2),
+            "{counts:?}"
+        );
     }
     // At 66 outlets the budget (64 nearest claims per key) leaves some comparisons out, and the
     // report says so.
-    assert_eq!(counts[2].2, 1, "{counts:?}");
+    assert!(counts[2].2, "{counts:?}");
 }

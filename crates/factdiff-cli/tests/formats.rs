@@ -131,7 +131,9 @@ fn csv_report_on_examples() {
             "end_byte",
             "evidence",
             "note",
-            "cues"
+            "cues",
+            "fact",
+            "value"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -151,6 +153,10 @@ fn csv_report_on_examples() {
         let (s, e): (usize, usize) = (row[5].parse().unwrap(), row[6].parse().unwrap());
         assert_eq!(text.get(s..e).unwrap(), row[7].trim_start_matches('\''));
     }
+    // The numeric conflict's rows carry its fact and each source's number.
+    let numeric: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == "numeric_conflict").collect();
+    assert!(numeric.iter().any(|r| &r[11] == "2,400") && numeric.iter().any(|r| &r[11] == "1,200"));
+    assert!(numeric.iter().all(|r| r[10].starts_with("people")));
 }
 
 #[test]

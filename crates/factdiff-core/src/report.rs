@@ -47,7 +47,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub sources: Vec<SourceStats>,
     pub agreement: Agreement,
-    /// Overall consistency in 0..=1: 1 when no claim is contradicted.
+    /// Overall consistency in 0..=1: the share of the facts stated by two or more sources that no
+    /// source disputes (a conflict finding between two of them, or a `disputes` position); 1 when
+    /// no shared fact is disputed, at most 0.99 when one is (docs/detectors.md, "Consistency").
     pub consistency: f64,
     /// Things the user should know that are not findings (e.g. an empty document).
     pub warnings: Vec<String>,
@@ -234,6 +236,9 @@ pub struct Claim {
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateMention>,
     pub evaluative: Vec<Cue>,
+    /// A cue that denies or debunks something in the sentence, with the content it governs.
+    #[serde(default)]
+    pub refutation: Option<Refutation>,
     /// 0..=1: how much this sentence asserts something a fact-checker would verify.
     pub check_worthiness: f64,
     /// Where the claim stands in the comparison (one status per claim, worst first); a claim
@@ -276,6 +281,18 @@ impl ClaimStatus {
             ClaimStatus::OnlyHere => "only_here",
         }
     }
+}
+
+/// A refutation inside a claim: "denied reports that …", "… is a hoax", "no evidence that …".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Refutation {
+    /// The refuting words ("denied", "a hoax", "not conclude").
+    pub cue: Cue,
+    /// The content the cue disputes: the reported or quoted claim, not the sentence that reports
+    /// it. `None` when the cue only refers back ("denied the report", "it is a hoax").
+    pub target: Option<Span>,
+    /// The cue is itself negated ("did not deny", "is not a hoax"): the content is affirmed.
+    pub negated: bool,
 }
 
 /// Who asserts a claim.
@@ -517,7 +534,8 @@ pub struct DateMention {
     pub text: String,
     #[serde(flatten)]
     pub span: Span,
-    /// ISO date (`YYYY-MM-DD`), month (`YYYY-MM`, `--MM-DD` without year) or year, when known.
+    /// When known: an ISO date (`YYYY-MM-DD`, `--MM-DD` without year), a month (`YYYY-MM`,
+    /// `--MM` without year), a year (`YYYY`) or a decade (`YYYYs`).
     pub value: Option<String>,
     /// True when computed from a relative expression and the published date.
     pub relative: bool,
@@ -637,6 +655,10 @@ impl VerdictLabel {
     }
 }
 
+/// One finding. Conflicts (contradiction, numeric and date conflicts) and overstatements are
+/// written once per fact: `fact` names it and `sources` lists every source with what it says,
+/// sources that say the same thing in one group ("people evacuated: 2,400 (A, C), 1,200 (B)"), so
+/// the findings grow with the facts, not with the pairs of sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     pub id: String,
@@ -649,6 +671,42 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// Named reasons behind the finding (e.g. "no attribution", "intensifier 'unequivocally'").
     pub reasons: Vec<String>,
+    /// The fact the sources disagree on ("people evacuated (Valdoria)", "stance of Lorvania");
+    /// `None` for findings about one source (unsupported, repetition).
+    #[serde(default)]
+    pub fact: Option<String>,
+    /// Every source on the fact with its value or stance, one entry per (source, value); empty
+    /// for findings about one source.
+    #[serde(default)]
+    pub sources: Vec<SourceValue>,
+}
+
+impl Finding {
+    /// True when documents `a` and `b` are both among the sources and say different things
+    /// (their values are in different groups); for a conflict without sources (the same quote
+    /// given to two people), when they are its two documents.
+    pub fn opposes(&self, a: &str, b: &str) -> bool {
+        if self.sources.is_empty() {
+            return a != b && self.docs.iter().any(|d| d == a) && self.docs.iter().any(|d| d == b);
+        }
+        let of = |d: &str| -> Vec<usize> { self.sources.iter().filter(|s| s.doc == d).map(|s| s.group).collect() };
+        let (ga, gb) = (of(a), of(b));
+        ga.iter().any(|x| gb.iter().any(|y| y != x))
+    }
+}
+
+/// What one source says about the fact of a finding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceValue {
+    pub doc: String,
+    /// Its value or stance as written ("2,400", "3 March", "says not", "calls on both Valdoria
+    /// and Kessaria").
+    pub value: String,
+    /// Sources with the same group say the same thing; different groups disagree. Groups are
+    /// numbered from 0 in the order of `sources`.
+    pub group: usize,
+    /// The claims of this source that say it.
+    pub claims: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -811,7 +869,7 @@ pub struct SourceStats {
     pub removed_bytes: usize,
     pub corroborated_share: f64,
     pub unsupported_share: f64,
-    /// 1 − contradicted/claims.
+    /// The overall consistency over the shared facts this document states.
     pub consistency: f64,
 }
 

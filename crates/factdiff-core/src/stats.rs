@@ -4,8 +4,8 @@
 use crate::align::Aligned;
 use crate::analyze::Outline;
 use crate::{
-    Agreement, Claim, ClaimStatus, Document, DocumentReport, Finding, FindingKind, Report, SourceStats, VerdictLabel,
-    SCHEMA_VERSION,
+    Agreement, Claim, ClaimStatus, Cluster, Document, DocumentReport, Finding, FindingKind, PositionLabel, Report,
+    SourceStats, VerdictLabel, SCHEMA_VERSION,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -61,7 +61,7 @@ pub(crate) fn assemble(
     for c in &claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
     }
-    let sources: Vec<SourceStats> = docs
+    let mut sources: Vec<SourceStats> = docs
         .iter()
         .zip(&outlines)
         .map(|(d, a)| {
@@ -78,7 +78,8 @@ pub(crate) fn assemble(
                 removed_bytes: a.removed.iter().map(|r| r.span.len()).sum(),
                 corroborated_share: share(count(ClaimStatus::Corroborated), n),
                 unsupported_share: share(count(ClaimStatus::Unsupported), n),
-                consistency: 1.0 - share(count(ClaimStatus::Contradicted), n),
+                // Filled in once the clusters are built (see `consistency`).
+                consistency: 1.0,
             }
         })
         .collect();
@@ -93,12 +94,6 @@ pub(crate) fn assemble(
         Agreement::default()
     };
     warnings.extend(alignment.fallback.warnings());
-    let total = claims.len();
-    let consistency = 1.0
-        - share(
-            claims.iter().filter(|c| c.status == ClaimStatus::Contradicted).count(),
-            total,
-        );
     if docs.len() == 1 {
         warnings.push(
             "only one document: there is nothing to compare it with, so no claim can be corroborated or contradicted"
@@ -146,7 +141,12 @@ pub(crate) fn assemble(
     drop(by_doc);
     // Last, so that the alignments move from the pair list into their clusters.
     let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs);
-    crate::position::annotate(&mut clusters, &claims, crate::lexicon::Lexicon::get());
+    crate::position::annotate(&mut clusters, &claims);
+    let facts = shared_facts(&clusters, &findings);
+    let consistency = consistency(&facts, None);
+    for source in &mut sources {
+        source.consistency = self::consistency(&facts, Some(&source.doc));
+    }
     Report {
         schema_version: SCHEMA_VERSION.into(),
         documents,
@@ -158,6 +158,71 @@ pub(crate) fn assemble(
         consistency,
         warnings,
     }
+}
+
+/// A fact that two or more sources state, and whether they dispute it.
+#[derive(Debug)]
+struct SharedFact {
+    /// The documents that state it.
+    docs: Vec<String>,
+    disputed: bool,
+}
+
+/// The facts shared by sources: every cluster of claims from two or more documents, disputed when
+/// a conflict finding puts two of its documents on different sides about its claims or a
+/// document's position on it is `disputes`; and every conflict finding about claims in no such
+/// cluster (an actor's stances, a quotation), disputed.
+fn shared_facts(clusters: &[Cluster], findings: &[Finding]) -> Vec<SharedFact> {
+    let conflicts: Vec<&Finding> = findings.iter().filter(|f| f.kind.is_conflict()).collect();
+    let mut cluster_of: HashMap<&str, usize> = HashMap::default();
+    for (k, c) in clusters.iter().enumerate() {
+        for id in &c.claims {
+            cluster_of.insert(id.as_str(), k);
+        }
+    }
+    let mut facts: Vec<SharedFact> = clusters
+        .iter()
+        .map(|c| SharedFact {
+            docs: c.docs.clone(),
+            disputed: c.positions.iter().any(|p| p.label == PositionLabel::Disputes),
+        })
+        .collect();
+    for f in conflicts {
+        let in_cluster: Vec<usize> = f
+            .claims
+            .iter()
+            .filter_map(|id| cluster_of.get(id.as_str()).copied())
+            .collect();
+        if in_cluster.is_empty() {
+            facts.push(SharedFact {
+                docs: f.docs.clone(),
+                disputed: true,
+            });
+        }
+        for k in in_cluster {
+            let docs = &facts[k].docs;
+            let mut groups = f.sources.iter().filter(|s| docs.contains(&s.doc)).map(|s| s.group);
+            let first = groups.next();
+            facts[k].disputed |= groups.any(|g| Some(g) != first);
+        }
+    }
+    facts.retain(|f| f.docs.len() >= 2);
+    facts
+}
+
+/// Consistency (0..=1) over the shared facts (of one document, or of all): the share of them
+/// that no source disputes. 1 with no shared fact; at most 0.99 when one is disputed, so that a
+/// story where one source disputes another never reads as 100%.
+fn consistency(facts: &[SharedFact], doc: Option<&str>) -> f64 {
+    let mine: Vec<&SharedFact> = facts
+        .iter()
+        .filter(|f| doc.is_none_or(|d| f.docs.iter().any(|x| x == d)))
+        .collect();
+    let disputed = mine.iter().filter(|f| f.disputed).count();
+    if disputed == 0 {
+        return 1.0;
+    }
+    (1.0 - share(disputed, mine.len())).min(0.99)
 }
 
 /// For each pair of documents: agreeing aligned pairs / (agreeing + conflicts).
@@ -176,11 +241,30 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
         }
     }
     for f in findings.iter().filter(|f| f.kind.is_conflict()) {
-        if let [a, b] = f.docs.as_slice() {
-            if let (Some(&a), Some(&b)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
-                conflict[a][b] += 1;
-                conflict[b][a] += 1;
+        // Each pair of documents on different sides counts once (a finding without sources, the
+        // same quote given to two people, sets its two documents apart).
+        let mut opposed: HashSet<(usize, usize)> = HashSet::default();
+        if f.sources.is_empty() {
+            if let [a, b] = f.docs.as_slice() {
+                if let (Some(&a), Some(&b)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
+                    opposed.insert((a.min(b), a.max(b)));
+                }
             }
+        }
+        for x in &f.sources {
+            for y in &f.sources {
+                if x.group < y.group {
+                    if let (Some(&a), Some(&b)) = (pos.get(x.doc.as_str()), pos.get(y.doc.as_str())) {
+                        if a != b {
+                            opposed.insert((a.min(b), a.max(b)));
+                        }
+                    }
+                }
+            }
+        }
+        for (a, b) in opposed {
+            conflict[a][b] += 1;
+            conflict[b][a] += 1;
         }
     }
     let matrix = (0..n)

@@ -133,11 +133,28 @@ fn seed_003_repetition_is_reported_and_never_corroborates() {
 #[test]
 fn office_holders_of_different_years_do_not_contradict() {
     let Some(r) = seeds_report() else { return };
+    // No two sources on different sides of a contradiction name different office holders.
+    let names = ["Kamikawa", "Kihara", "Iwaya", "Nakatani"];
     for f in r.findings.iter().filter(|f| f.kind == FindingKind::Contradiction) {
-        let text: String = f.evidence.iter().map(|e| e.text.as_str()).collect();
-        let names = ["Kamikawa", "Kihara", "Iwaya", "Nakatani"];
-        let present = names.iter().filter(|n| text.contains(*n)).count();
-        assert!(present < 2, "contradiction between office holders: {}", f.explanation);
+        let named = |s: &factdiff_core::SourceValue| -> Vec<&str> {
+            let text: String = f
+                .evidence
+                .iter()
+                .filter(|e| e.doc == s.doc && e.claim.as_ref().is_some_and(|c| s.claims.contains(c)))
+                .map(|e| e.text.as_str())
+                .collect();
+            names.iter().copied().filter(|n| text.contains(n)).collect()
+        };
+        for x in &f.sources {
+            for y in f.sources.iter().filter(|y| y.group != x.group) {
+                let (nx, ny) = (named(x), named(y));
+                assert!(
+                    !nx.iter().any(|a| ny.iter().any(|b| a != b)),
+                    "contradiction between office holders: {}",
+                    f.explanation
+                );
+            }
+        }
     }
 }
 
@@ -190,8 +207,12 @@ fn the_bundled_example_triggers_every_finding_kind() {
         .iter()
         .find(|f| f.kind == FindingKind::NumericConflict)
         .unwrap();
+    // One finding for the fact, each source with its number, the two numbers on different sides.
+    let value = |v: &str| num.sources.iter().find(|s| s.value == v).unwrap();
+    assert_ne!(value("2,400").group, value("1,200").group, "{}", num.explanation);
+    assert!(num.opposes(&value("2,400").doc, &value("1,200").doc));
     assert!(
-        num.explanation.contains("2,400 people") && num.explanation.contains("1,200 people"),
+        num.explanation.contains("2,400 (river_times)") && num.explanation.contains("1,200 (valley_courier)"),
         "{}",
         num.explanation
     );

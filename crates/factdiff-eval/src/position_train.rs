@@ -1,22 +1,20 @@
-//! `--train`, second step: fits the position model (`factdiff_core::position`) on FNC-1 **train**
-//! pairs (bodies outside `fnc1/splits/hold_out_ids.txt`) labelled agree / discuss / disagree,
+//! `--train`, second step: fits the position model (`factdiff_core::position`) on FNC-1 training
+//! stories (bodies outside `fnc1/splits/hold_out_ids.txt`, built as the story mode builds them)
 //! and writes `crates/factdiff-core/src/position/weights.txt`.
 //!
-//! Each pair goes through `compare` with the judge model fitted just before (so one
-//! `--train` run leaves both weight files consistent); the example is the body's position
-//! features on the headline's cluster, labelled corroborates (agree), reports (discuss) or
-//! disputes (disagree). Full-batch gradient descent with class weights (disagree is rare), L2
-//! penalty, fixed iterations; then the two class biases are shifted by a fixed grid search for the
+//! Each story goes through `compare` with the default configuration and the judge
+//! model fitted just before (so one `--train` run leaves both weight files consistent); the
+//! examples are each related body's position features on the clusters that hold the headline
+//! claim, labelled corroborates (agree), reports (discuss) or disputes (disagree). Full-batch
+//! gradient descent with class weights (disagree is rare), L2 penalty, fixed iterations; then the two class biases are shifted by a fixed grid search for the
 //! best training macro-F1. The same data always give the same bytes.
 
-use crate::data::{self, Pair, Res};
-use crate::signals::{claim_cluster, CLAIM, SOURCE};
+use crate::data::Res;
+use crate::story::{Story, HEADLINE};
 use factdiff_core::judge::{pair_features, Judge, Model, Substitutions};
-use factdiff_core::lexicon::Lexicon;
 use factdiff_core::position::{PositionFeatures, PositionModel};
-use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict, VerdictLabel};
+use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Verdict, VerdictLabel};
 use rayon::prelude::*;
-use std::path::Path;
 
 /// Where `--train` writes the position weights.
 pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/position/weights.txt");
@@ -58,49 +56,37 @@ fn class(gold: usize) -> Option<usize> {
     }
 }
 
-/// The body's position features on the headline's cluster, labelled, or `None` when the
-/// headline aligns with nothing in the body.
-fn example(
-    claim: &str,
-    source: &str,
-    y: usize,
-    config: &Config,
-    judge: &dyn Judge,
-) -> Option<((PositionFeatures, usize), Vec<String>)> {
-    let docs = [Document::new(CLAIM, claim), Document::new(SOURCE, source)];
-    let options = CompareOptions {
-        judge,
-        ..CompareOptions::default()
-    };
-    let report = compare(&docs, config, &options).ok()?;
-    let k = claim_cluster(&report)?;
-    let cluster = &report.clusters[k];
-    let aligned: Vec<String> = cluster
-        .claims
-        .iter()
-        .filter_map(|id| report.claim(id))
-        .filter(|c| c.doc == SOURCE)
-        .map(|c| c.text.clone())
-        .collect();
-    let all = factdiff_core::position::features(std::slice::from_ref(cluster), &report.claims, Lexicon::get());
-    let x = all.into_iter().next()?.into_iter().find(|(d, _)| d == SOURCE)?.1;
-    Some(((x, y), aligned))
-}
-
-/// For every related pair with a headline cluster, two examples with the pair's label: the
-/// body's position, and the position of a short document made of only the body's claims aligned
-/// with the headline (so that short sources, such as headlines, are in the training data too).
-pub fn examples(pairs: &[Pair], config: &Config, judge: &dyn Judge) -> Vec<(PositionFeatures, usize)> {
-    pairs
+/// FNC-1 training stories through the default report with `judge`: for every body labelled
+/// agree / discuss / disagree, its position features on each cluster that holds a headline claim,
+/// with the body's class — the positions the story mode reads.
+pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, usize)> {
+    stories
         .par_iter()
-        .flat_map_iter(|p| {
+        .flat_map_iter(|story| {
             let mut out = Vec::new();
-            if let Some(y) = class(p.gold) {
-                if let Some((row, aligned)) = example(&p.claim, &p.source, y, config, judge) {
-                    out.push(row);
-                    let short = aligned.join(" ");
-                    if let Some((row, _)) = example(&p.claim, &short, y, config, judge) {
-                        out.push(row);
+            let options = CompareOptions {
+                judge,
+                ..CompareOptions::default()
+            };
+            let Ok(report) = compare(&story.documents(), &Config::default(), &options) else {
+                return out;
+            };
+            let headline = |id: &String| report.claim(id).is_some_and(|c| c.doc == HEADLINE);
+            let clusters: Vec<Cluster> = report
+                .clusters
+                .iter()
+                .filter(|c| c.claims.iter().any(headline))
+                .cloned()
+                .collect();
+            let gold: Vec<(String, usize)> = story
+                .bodies
+                .iter()
+                .filter_map(|b| Some((b.doc_id(), class(b.gold)?)))
+                .collect();
+            for docs in factdiff_core::position::features(&clusters, &report.claims) {
+                for (doc, x) in docs {
+                    if let Some((_, y)) = gold.iter().find(|(d, _)| *d == doc) {
+                        out.push((x, *y));
                     }
                 }
             }
@@ -157,10 +143,10 @@ pub fn shift_biases(model: &mut PositionModel, rows: &[(PositionFeatures, usize)
     model.weights[2][0] = base.1 + best.2;
 }
 
-/// Train on FNC-1 train (outside the hold-out split) and write the position weights file.
-pub fn train(dir: &Path, config: &Config, judge: &Model, table: &Substitutions) -> Res<()> {
-    let fnc = data::fnc1(&dir.join("fnc1"), false)?;
-    let rows = examples(&fnc, config, &ModelJudge { model: judge, table });
+/// Train on FNC-1 training stories (bodies outside the hold-out split) and write the position
+/// weights file.
+pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()> {
+    let rows = examples(stories, &ModelJudge { model: judge, table });
     let mut counts = [0usize; 3];
     for (_, y) in &rows {
         counts[*y] += 1;
@@ -171,9 +157,9 @@ pub fn train(dir: &Path, config: &Config, judge: &Model, table: &Substitutions) 
     let mut model = fit(&rows, class_weight, 2000, 1e-3);
     shift_biases(&mut model, &rows);
     println!(
-        "train: {} FNC-1 train pairs outside the hold-out split, {} examples (bodies and their aligned claims) \
+        "train: {} FNC-1 training stories, {} positions of bodies on headline clusters \
          (corroborates / reports / disputes {} / {} / {}), training macro-F1 {:.3}",
-        fnc.len(),
+        stories.len(),
         rows.len(),
         counts[0],
         counts[1],
@@ -182,10 +168,10 @@ pub fn train(dir: &Path, config: &Config, judge: &Model, table: &Substitutions) 
     );
     let header = format!(
         "factdiff positions: multinomial logistic regression over the named position features.\n\
-         Written by `cargo run --release -p factdiff-eval -- --train` from {} examples of related FNC-1\n\
-         train pairs (bodies outside fnc1/splits/hold_out_ids.txt; agree / discuss / disagree =\n\
-         corroborates / reports / disputes; each body whole and cut to its claims aligned with the\n\
-         headline), after the judge. Do not edit by hand.",
+         Written by `cargo run --release -p factdiff-eval -- --train` from {} positions of bodies on the\n\
+         clusters that hold the headline claim in FNC-1 training stories (story mode; bodies outside\n\
+         fnc1/splits/hold_out_ids.txt; agree / discuss / disagree = corroborates / reports / disputes),\n\
+         after the judge. Do not edit by hand.",
         rows.len()
     );
     std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;

@@ -6,8 +6,9 @@
 //! [`factdiff_core::compare`] with [`Config::default`] — one call per story, as `factdiff report`
 //! runs it. Each body's label is read off the report as a reader would ([`read_labels`]):
 //!
-//! 1. a conflict finding (contradiction, numeric or date conflict) between a headline claim and
-//!    the body → `disagree`;
+//! 1. a conflict finding (contradiction, numeric or date conflict) about a headline claim that
+//!    puts the headline and the body on different sides ([`factdiff_core::Finding::opposes`]) →
+//!    `disagree`;
 //! 2. else the body's position on the cluster that holds a headline claim: corroborates →
 //!    `agree`, disputes → `disagree`, reports → `discuss`;
 //! 3. else `unrelated`.
@@ -143,7 +144,7 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
         let conflict = report
             .findings
             .iter()
-            .any(|f| f.kind.is_conflict() && f.claims.iter().any(is_headline) && f.docs.contains(&doc));
+            .any(|f| f.kind.is_conflict() && f.claims.iter().any(is_headline) && f.opposes(HEADLINE, &doc));
         let position = clusters
             .iter()
             .flat_map(|c| &c.positions)

@@ -8,12 +8,14 @@
 //! iterations: the same data always give the same weights.
 
 use crate::data::{self, Pair, Res};
+use crate::story::{Story, HEADLINE};
 use factdiff_core::judge::features::NAMES;
 use factdiff_core::judge::{
     pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
 };
 use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -26,22 +28,76 @@ pub const SUBSTITUTIONS: &str = concat!(
     "/../factdiff-core/src/judge/substitutions.txt"
 );
 
-/// Records the features and word differences of every pair it is asked about; answers like the
-/// lexical judge.
+/// One judged pair: its features, its word differences and the documents of its two claims.
+type Recorded = (PairFeatures, Difference, [String; 2]);
+
+/// Records the features, word differences and documents of every pair it is asked about;
+/// answers like the lexical judge.
 #[derive(Default)]
-struct Recorder(Mutex<Vec<(PairFeatures, Difference)>>);
+struct Recorder(Mutex<Vec<Recorded>>);
 
 impl Judge for Recorder {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         if let Ok(mut rows) = self.0.lock() {
+            let docs = pairs.iter().map(|(a, b, _)| [a.doc.clone(), b.doc.clone()]);
             rows.extend(
                 pair_features(pairs, Substitutions::get())
                     .into_iter()
-                    .zip(pair_differences(pairs)),
+                    .zip(pair_differences(pairs))
+                    .zip(docs)
+                    .map(|((x, d), docs)| (x, d, docs)),
             );
         }
         LexicalJudge.judge(pairs)
     }
+}
+
+/// A headline–body pair's class from the body's FNC-1 stance (`FNC_LABELS` order): agree →
+/// entail; disagree → contradict when the pair carries a conflict cue (one side negates what the
+/// other states, an antonym, a refutation), else neutral; discuss and unrelated → neutral. So the
+/// cues learn how often they mean a conflict in news, not only in SICK.
+pub fn story_pair_class(gold: usize, x: &PairFeatures) -> usize {
+    let cue = [
+        "negation_flip",
+        "antonym_pair",
+        "refutation_one_side",
+        "refutes_other_content",
+        "affirms_what_other_refutes",
+    ]
+    .iter()
+    .any(|f| x.get(f) > 0.0);
+    match gold {
+        0 => 0,
+        1 if cue => 2,
+        _ => 1,
+    }
+}
+
+/// FNC-1 training stories through the default report: every judged pair of a headline claim and a
+/// body claim, with its class ([`story_pair_class`]).
+pub fn story_examples(stories: &[Story]) -> Vec<(PairFeatures, Difference, usize)> {
+    stories
+        .par_iter()
+        .flat_map_iter(|story| {
+            let rec = Recorder::default();
+            let options = CompareOptions {
+                judge: &rec,
+                ..CompareOptions::default()
+            };
+            let _ = compare(&story.documents(), &Config::default(), &options);
+            let gold: HashMap<String, usize> = story.bodies.iter().map(|b| (b.doc_id(), b.gold)).collect();
+            let rows = rec.0.into_inner().unwrap_or_default();
+            rows.into_iter().filter_map(move |(x, d, [da, db])| {
+                let body = match (da == HEADLINE, db == HEADLINE) {
+                    (true, false) => db,
+                    (false, true) => da,
+                    _ => return None,
+                };
+                let y = story_pair_class(*gold.get(&body)?, &x);
+                Some((x, d, y))
+            })
+        })
+        .collect()
 }
 
 /// The judged pairs' features and word differences of every labelled pair, each with its pair's
@@ -58,7 +114,7 @@ pub fn examples(pairs: &[Pair], config: &Config) -> Vec<(PairFeatures, Differenc
             };
             let _ = compare(&docs, config, &options);
             let rows = rec.0.into_inner().unwrap_or_default();
-            rows.into_iter().map(move |(x, d)| (x, d, p.gold))
+            rows.into_iter().map(move |(x, d, _)| (x, d, p.gold))
         })
         .collect()
 }
@@ -135,28 +191,47 @@ pub fn train(dir: &Path) -> Res<()> {
     let recorded = examples(&sick, config);
     let table = Substitutions::count(recorded.iter().map(|(_, d, y)| (d, *y)));
     // Each pair's learned features come from the table without that pair's own counts.
-    let rows: Vec<(PairFeatures, usize)> = recorded
+    let mut rows: Vec<(PairFeatures, usize)> = recorded
         .into_iter()
         .map(|(mut x, d, y)| {
             x.set_learned(&table.scores(&d, Some(y)));
             (x, y)
         })
         .collect();
+    let sick_rows = rows.len();
+    // News: the headline–body pairs of FNC-1 training stories, learned features from the SICK
+    // table (they are not in it).
+    let stories = crate::story::stories(&dir.join("fnc1"), false)?;
+    let mut counts = [0usize; 3];
+    for (mut x, d, y) in story_examples(&stories) {
+        x.set_learned(&table.scores(&d, None));
+        counts[y] += 1;
+        rows.push((x, y));
+    }
     let mut model = fit(&rows, &prior(), 3000, 3e-3);
     choose_threshold(&mut model, &rows);
     println!(
-        "train: {} SICK train pairs, {} judged pairs, contradict threshold {:.2}, \
-         training accuracy {:.2}% (learned features with each pair's own counts held out)",
+        "train: {} SICK train pairs ({} judged pairs) and {} FNC-1 training stories ({} headline–body pairs, \
+         entail / neutral / contradict {} / {} / {}), contradict threshold {:.2}, training accuracy {:.2}% \
+         (learned features with each SICK pair's own counts held out)",
         sick.len(),
-        rows.len(),
+        sick_rows,
+        stories.len(),
+        rows.len() - sick_rows,
+        counts[0],
+        counts[1],
+        counts[2],
         model.contradict_threshold,
         accuracy(&model, &rows)
     );
     let header = format!(
         "factdiff judge: multinomial logistic regression over the named pair features.\n\
          Written by `cargo run --release -p factdiff-eval -- --train` from {} judged pairs of\n\
-         SICK train (sick/SICK_train.txt; entailment / neutral / contradiction). Do not edit by hand.",
-        rows.len()
+         SICK train (sick/SICK_train.txt; entailment / neutral / contradiction) and {} headline–body pairs\n\
+         of FNC-1 training stories (bodies outside fnc1/splits/hold_out_ids.txt; agree = entail,\n\
+         disagree with a conflict cue = contradict, else neutral). Do not edit by hand.",
+        sick_rows,
+        rows.len() - sick_rows
     );
     std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
     println!("wrote {WEIGHTS}");
@@ -165,13 +240,13 @@ pub fn train(dir: &Path) -> Res<()> {
          Written by `cargo run --release -p factdiff-eval -- --train` from {} judged pairs of\n\
          SICK train (sick/SICK_train.txt); entries seen in fewer than two pairs are left out.\n\
          {} word pairs, {} one-side words. Do not edit by hand.",
-        rows.len(),
+        sick_rows,
         table.pairs.len(),
         table.words.len()
     );
     std::fs::write(SUBSTITUTIONS, table.to_text(&header)).map_err(|e| format!("{SUBSTITUTIONS}: {e}"))?;
     println!("wrote {SUBSTITUTIONS}");
-    crate::position_train::train(dir, config, &model, &table)
+    crate::position_train::train(&stories, &model, &table)
 }
 
 #[cfg(test)]

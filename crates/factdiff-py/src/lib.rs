@@ -10,6 +10,8 @@
 //! `compare` and `check_claim` run in [`interruptible`] instead: the pipeline works on a helper thread while the
 //! calling thread waits in short slices and checks for signals, so Ctrl-C stops a long run.
 
+#![warn(missing_docs)]
+
 use factdiff_core::judge::{verdict_from_scores, Judge};
 use factdiff_core::{ingest, Claim, CompareOptions, Config, Document, Error, Report, Verdict};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};

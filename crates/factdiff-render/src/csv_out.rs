@@ -1,13 +1,14 @@
 //! CSV: one row per finding × evidence (a finding without evidence gets one row with empty
-//! evidence cells); the cues inside a piece of evidence are listed in its `cues` cell. Cells that
-//! a spreadsheet would run as a formula are prefixed with `'`; control characters other than tab
+//! evidence cells); the cues inside a piece of evidence are listed in its `cues` cell, and each row
+//! carries the finding's fact and the value the evidence's source gives it. Cells that a
+//! spreadsheet would run as a formula are prefixed with `'`; control characters other than tab
 //! and line breaks (NUL, ESC, BEL, DEL, C1) and bidirectional embedding, override and isolate
 //! characters become U+FFFD, so a cell can neither drive a terminal that shows the file nor
 //! reorder what a spreadsheet displays.
 
 use factdiff_core::Report;
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 12] = [
     "finding_id",
     "kind",
     "severity",
@@ -18,13 +19,15 @@ const HEADER: [&str; 10] = [
     "evidence",
     "note",
     "cues",
+    "fact",
+    "value",
 ];
 
 pub(crate) fn render(report: &Report) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 10]> = Vec::new();
+    let mut rows: Vec<[String; 12]> = Vec::new();
     for f in &report.findings {
         let head = [
             f.id.clone(),
@@ -32,6 +35,18 @@ pub(crate) fn render(report: &Report) -> String {
             f.severity.as_str().into(),
             f.explanation.clone(),
         ];
+        let fact = f.fact.clone().unwrap_or_default();
+        // The value the evidence's source gives the fact (several when it gives more than one).
+        let value_of = |doc: &str| -> String {
+            let mut values: Vec<&str> = f
+                .sources
+                .iter()
+                .filter(|s| s.doc == doc)
+                .map(|s| s.value.as_str())
+                .collect();
+            values.dedup();
+            values.join("; ")
+        };
         if f.evidence.is_empty() {
             let [a, b, c, d] = head.clone();
             rows.push([
@@ -44,6 +59,8 @@ pub(crate) fn render(report: &Report) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
+                fact.clone(),
                 String::new(),
             ]);
         }
@@ -64,6 +81,8 @@ pub(crate) fn render(report: &Report) -> String {
                     .map(|c| format!("{} ({})", c.text, c.note))
                     .collect::<Vec<_>>()
                     .join("; "),
+                fact.clone(),
+                value_of(&e.doc),
             ]);
         }
     }

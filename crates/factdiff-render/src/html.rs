@@ -373,6 +373,19 @@ impl<'a> Html<'a> {
             esc(&f.id),
             esc(&f.explanation)
         );
+        let groups = crate::value_groups(f);
+        if !groups.is_empty() {
+            let _ = write!(
+                self.out,
+                "<table class=\"values\"><tr><th>{}</th><th>sources</th></tr>",
+                esc(f.fact.as_deref().unwrap_or("value"))
+            );
+            for (value, docs) in groups {
+                let docs: Vec<String> = docs.iter().map(|d| esc(d)).collect();
+                let _ = write!(self.out, "<tr><td>{}</td><td>{}</td></tr>", esc(value), docs.join(", "));
+            }
+            self.out.push_str("</table>");
+        }
         for ev in &f.evidence {
             self.evidence(ev);
         }

@@ -11,6 +11,8 @@
 //! assert!(text.contains("1 document"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod csv_out;
 mod html;
 mod json;
@@ -73,6 +75,19 @@ pub fn render_html_fragment(report: &Report) -> String {
 }
 
 /// `(reason, count)` for each reason that removed something from `doc`.
+/// A finding's values in group order, each with the sources that give it.
+fn value_groups(f: &factdiff_core::Finding) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(usize, &str, Vec<&str>)> = Vec::new();
+    for s in &f.sources {
+        match out.iter_mut().find(|(g, _, _)| *g == s.group) {
+            Some((_, _, docs)) => docs.push(&s.doc),
+            None => out.push((s.group, &s.value, vec![&s.doc])),
+        }
+    }
+    out.sort_by_key(|(g, _, _)| *g);
+    out.into_iter().map(|(_, v, d)| (v, d)).collect()
+}
+
 fn removal_counts(doc: &DocumentReport) -> Vec<(RemovalReason, usize)> {
     RemovalReason::ALL
         .iter()

@@ -270,6 +270,7 @@ mod tests {
                 relative: true,
             }],
             evaluative: vec![],
+            refutation: None,
             check_worthiness: 0.5,
             status: ClaimStatus::OnlyHere,
         };

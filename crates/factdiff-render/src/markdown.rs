@@ -83,6 +83,15 @@ fn source(report: &Report, id: &str) -> String {
 /// reasons.
 fn finding(out: &mut String, report: &Report, f: &Finding) {
     let _ = write!(out, "\n**{}** — {}\n", f.severity.as_str(), esc(&f.explanation));
+    let groups = crate::value_groups(f);
+    if !groups.is_empty() {
+        let fact = esc(f.fact.as_deref().unwrap_or("value"));
+        let _ = write!(out, "\n| {fact} | sources |\n|---|---|\n");
+        for (value, docs) in groups {
+            let docs: Vec<String> = docs.iter().map(|d| esc(d)).collect();
+            let _ = writeln!(out, "| {} | {} |", esc(value), docs.join(", "));
+        }
+    }
     for ev in &f.evidence {
         let _ = write!(out, "\n> **\\[{}\\]** \"{}\"", source(report, &ev.doc), with_cues(ev));
         let note = esc(&ev.note);

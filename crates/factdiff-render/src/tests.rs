@@ -27,6 +27,7 @@ fn claim(doc: &str, sentence: usize, text: &str, full: &str) -> Claim {
         quantities: vec![],
         dates: vec![],
         evaluative: vec![],
+        refutation: None,
         check_worthiness: 0.75,
         status: ClaimStatus::OnlyHere,
     }
@@ -104,6 +105,21 @@ fn sample() -> Report {
             },
         ],
         reasons: vec!["stance support vs both_sides".into(), "same actor 'Japan'".into()],
+        fact: Some("stance of Japan".into()),
+        sources: vec![
+            SourceValue {
+                doc: "a".into(),
+                value: "Japan backs India against Pakistan".into(),
+                group: 0,
+                claims: vec![a0.id.clone()],
+            },
+            SourceValue {
+                doc: "b".into(),
+                value: "Japan calls on both India and Pakistan".into(),
+                group: 1,
+                claims: vec![b0.id.clone()],
+            },
+        ],
     };
     let repetition = Finding {
         id: "F2".into(),
@@ -114,6 +130,8 @@ fn sample() -> Report {
         docs: vec!["a".into()],
         evidence: vec![evidence("a", &a2, "")],
         reasons: vec![],
+        fact: None,
+        sources: vec![],
     };
     let removed = RemovedSpan {
         span: Span::new(0, 14),
@@ -564,6 +582,8 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
         docs: vec![],
         evidence: vec![],
         reasons: vec![],
+        fact: None,
+        sources: vec![],
     });
     let out = render(&report, Format::Csv, &Options::default());
     let mut rows = csv::Reader::from_reader(out.as_bytes());
@@ -580,7 +600,9 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
             "end_byte",
             "evidence",
             "note",
-            "cues"
+            "cues",
+            "fact",
+            "value"
         ]
     );
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
@@ -595,6 +617,11 @@ fn csv_has_one_row_per_evidence_and_defuses_formulas() {
     assert_eq!(&records[2][9], "both (stance cue in b)");
     assert_eq!(&records[3][3], "'+no evidence");
     assert_eq!(&records[3][4], "");
+    let f1a = records.iter().find(|r| &r[0] == "F1" && &r[4] == "a").unwrap();
+    assert_eq!(
+        (&f1a[10], &f1a[11]),
+        ("stance of Japan", "Japan backs India against Pakistan")
+    );
     assert!(out.ends_with('\n'));
 }
 

@@ -76,6 +76,15 @@ fn finding(out: &mut String, p: &Paint, f: &Finding, width: usize) {
     let prefix = format!("  {}  ", p.paint(severity_color(f.severity), sev));
     let w = sev.chars().count() + 4;
     wrap(out, &prefix, w, w, &one_line(&f.explanation), width);
+    // The explanation names at most eight sources per value: list them all when it named fewer.
+    let groups = crate::value_groups(f);
+    if groups.iter().any(|(_, docs)| docs.len() > 8) {
+        let all: Vec<String> = groups
+            .iter()
+            .map(|(v, docs)| format!("{} ({})", one_line(v), docs.join(", ")))
+            .collect();
+        wrap(out, &p.dim("    sources: "), 13, 13, &all.join("; "), width);
+    }
     for ev in &f.evidence {
         evidence(out, p, ev, width);
     }

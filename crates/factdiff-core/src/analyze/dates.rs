@@ -80,6 +80,23 @@ fn year(w: &str) -> Option<i16> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+/// The decade of a word such as "1920s".
+fn decade(w: &str) -> Option<i16> {
+    let digits = w.strip_suffix('s')?;
+    year(digits).filter(|y| y % 10 == 0)
+}
+
+/// Whether word `i` (a month name) stands alone after a preposition ("in May", "since August"):
+/// a month without a day, and not the verb "may".
+fn month_alone_after(toks: &[Token<'_>], i: usize) -> bool {
+    const BEFORE: [&str; 9] = ["in", "since", "by", "until", "from", "early", "late", "mid", "last"];
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .map(|t| t.text.to_ascii_lowercase());
+    prev.is_some_and(|p| BEFORE.contains(&p.as_str()))
+}
+
 /// How many of `toks` make an ISO date written with hyphens at their start ("2024-05-03" is the
 /// three words "2024", "05" and "03"), and that date; `None` when they do not make a valid one.
 fn iso_date_run(sentence: &str, base: usize, toks: &[Token<'_>]) -> Option<(usize, Date)> {
@@ -188,6 +205,12 @@ pub fn find(sentence: &str, base: usize, toks: &[Token<'_>], published: Option<D
             continue;
         } else if let Some(y) = year(t.text) {
             push(t.span, Some(format!("{y:04}")), false);
+        } else if let Some(d) = decade(t.text) {
+            // "the 1920s"
+            push(t.span, Some(format!("{d:04}s")), false);
+        } else if let Some(m) = month(t.text).filter(|_| t.is_capitalised() && month_alone_after(toks, i)) {
+            // "in May", "since August": a month without day or year.
+            push(t.span, Some(format!("--{m:02}")), false);
         } else if let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == lower) {
             let value = published.and_then(|p| previous_weekday(p, *wd)).map(|d| d.to_string());
             push(t.span, value, true);
@@ -268,6 +291,16 @@ mod tests {
             d("since the Balakot strikes in 2019", None),
             [("2019".into(), Some("2019".into()))]
         );
+        assert_eq!(
+            d("family-owned since the 1920s", None),
+            [("1920s".into(), Some("1920s".into()))]
+        );
+        assert_eq!(
+            d("the deal was signed in May", None),
+            [("May".into(), Some("--05".into()))]
+        );
+        assert_eq!(d("talks in August and", None), [("August".into(), Some("--08".into()))]);
+        assert!(d("Officials May leave", None).is_empty());
         assert_eq!(
             d("the April 22 attack", Some("2025-05-07")),
             [("April 22".into(), Some("2025-04-22".into()))]

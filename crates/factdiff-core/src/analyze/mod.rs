@@ -2,10 +2,12 @@
 //! about, how strongly, and the numbers, dates and stances in it.
 
 pub mod attribution;
+pub mod clauses;
 pub mod dates;
 pub mod entities;
 pub mod modality;
 pub mod quantities;
+pub mod refutation;
 pub mod stance;
 pub mod tokens;
 
@@ -133,6 +135,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
         let dates = dates::find(text, base, &toks, published);
         let intensifiers = modality::cues(&scan, &lex.intensifiers, base);
         let evaluative = modality::cues(&scan, &lex.evaluative, base);
+        let clauses = clauses::split(lex, &scan);
+        let refutation = refutation::find(lex, &scan, base, &toks, &clauses);
         let speaker_span = speaker.span;
         let subject = entities
             .iter()
@@ -156,13 +160,14 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             entities,
             subject,
             predicate: predicate(lex, &toks),
-            polarity: modality::polarity(lex, &scan),
+            polarity: clauses::polarity(&clauses),
             modality: modality::modality(lex, &scan),
             intensifiers,
             stances,
             quantities,
             dates,
             evaluative,
+            refutation,
             check_worthiness: 0.0,
             status: ClaimStatus::OnlyHere,
         };

@@ -3,34 +3,7 @@
 //! evaluative words.
 
 use crate::lexicon::{CueList, Lexicon, Scan};
-use crate::{Cue, Modality, Polarity, Span};
-
-/// "not only", "not just", "no doubt" do not negate the clause.
-const NOT_NEGATING: [&str; 6] = [
-    "not only",
-    "not merely",
-    "not just",
-    "not limited",
-    "no doubt",
-    "no less",
-];
-
-pub fn polarity(lex: &Lexicon, scan: &Scan<'_>) -> Polarity {
-    let negators = scan.find(&lex.negators);
-    if negators.is_empty() {
-        return Polarity::Asserted;
-    }
-    let lower = scan.text.to_lowercase();
-    let negations = negators
-        .into_iter()
-        .filter(|(s, _)| !NOT_NEGATING.iter().any(|p| lower[s.start_byte..].starts_with(p)))
-        .count();
-    if negations % 2 == 1 {
-        Polarity::Negated
-    } else {
-        Polarity::Asserted
-    }
-}
+use crate::{Cue, Modality, Span};
 
 pub fn modality(lex: &Lexicon, scan: &Scan<'_>) -> Modality {
     let sentence = scan.text;
@@ -85,12 +58,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn polarity_and_modality() {
+    fn modality_of_sentences() {
         let lex = Lexicon::get();
-        let polarity = |s| polarity(lex, &lex.scan(s));
         let modality = |s| modality(lex, &lex.scan(s));
-        assert_eq!(polarity("The minister did not attend."), Polarity::Negated);
-        assert_eq!(polarity("It is not only economic but strategic."), Polarity::Asserted);
         assert_eq!(modality("The talks could fail."), Modality::Hedged);
         assert_eq!(modality("Japan urged dialogue."), Modality::CallToAction);
         assert_eq!(modality("The meeting will take place in May."), Modality::Prediction);

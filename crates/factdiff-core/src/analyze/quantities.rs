@@ -85,6 +85,9 @@ const QUALIFIERS: [&str; 12] = [
     "some",
 ];
 
+/// Words after a counted noun that say what happened to it, not what is counted.
+const AFTER_NOUN: [&str; 8] = ["dead", "died", "dies", "die", "alive", "missing", "hurt", "left"];
+
 /// Longest entry of [`NUMBER_WORDS`], in bytes.
 const LONGEST_NUMBER_WORD: usize = 9;
 
@@ -188,12 +191,21 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
                 j += 1;
             }
         }
-        // The counted noun: the last content word of the run that follows.
+        // "dozens of people", "thousands of homes": the counted noun follows "of".
+        if t.text.eq_ignore_ascii_case("dozens") && toks.get(j).is_some_and(|n| n.text.eq_ignore_ascii_case("of")) {
+            j += 1;
+        }
+        // The counted noun: the last content word of the run that follows, up to a word that
+        // says what happened to it ("76 people died", "left 81 people dead").
         let mut counted = None;
         for n in toks.iter().skip(j).take(4) {
             let lower = n.text.to_lowercase();
             let gap = &sentence[end.min(n.span.start_byte) - base..n.span.start_byte - base];
             if lex.is_stopword(&lower) || gap.contains([',', '.', ';', ':', '(']) || n.is_number() {
+                break;
+            }
+            if counted.is_some() && (AFTER_NOUN.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")))
+            {
                 break;
             }
             counted = Some(lex.stem(&lower));
@@ -390,6 +402,15 @@ mod tests {
         assert_eq!(q("testing the 450-km Abdali missile")[0].1.as_deref(), Some("km"));
         assert_eq!(q("a rise of 3.5% in prices")[0].0, 3.5);
         assert_eq!(q("about 2 million people fled")[0].0, 2e6);
+        // The noun, not what happened to it; "dozens of" counts what follows "of".
+        let counted = |s: &str| q(s).first().and_then(|x| x.2.clone());
+        assert_eq!(counted("At Esk, 76 people died in the floods."), Some("peopl".into()));
+        assert_eq!(counted("The floods left 81 people dead."), Some("peopl".into()));
+        assert_eq!(
+            counted("The crash left 552 passengers injured."),
+            Some("passeng".into())
+        );
+        assert_eq!(counted("Floods killed dozens of people."), Some("peopl".into()));
     }
 
     #[test]

@@ -6,11 +6,15 @@
 //!   another has it call on both sides;
 //! - the same direct quote given to different speakers.
 //!
-//! Claims about different dates are never contradictions.
+//! Claims about different dates are never contradictions. One finding per fact (the claims
+//! joined by contradictory verdicts, an actor's stances, a quotation), every source with what it
+//! says.
 
+use super::facts::{components, shorten, FactFinding, Group};
 use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
-use crate::{Claim, Finding, FindingKind, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Debug)]
 pub struct Contradiction;
@@ -24,37 +28,136 @@ impl Detector for Contradiction {
     }
 }
 
+/// One finding per fact: the claims joined by contradictory verdicts, split into the two sides
+/// the verdicts put them on, each with the claims that entail one of its members.
 fn judged(input: &Input<'_>) -> Vec<Finding> {
-    input
+    let claims = input.claims;
+    let contradicts: Vec<(usize, usize, &crate::Alignment)> = input
         .alignment
         .pairs
         .iter()
-        .filter(|(_, _, al)| al.verdict.label == VerdictLabel::Contradict)
-        .filter(|(i, j, _)| !different_dates(&input.claims[*i], &input.claims[*j]))
-        .map(|(i, j, al)| {
-            let (a, b) = (&input.claims[*i], &input.claims[*j]);
-            let why = al
-                .verdict
-                .reasons
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "judged contradictory".into());
-            finding(
-                FindingKind::Contradiction,
-                Severity::Medium,
-                format!(
-                    "{} and {} say opposite things about the same fact ({why}).",
-                    a.doc, b.doc
-                ),
-                &[a, b],
-                vec![
-                    claim_evidence(a, format!("{} says", a.doc)),
-                    claim_evidence(b, format!("{} says", b.doc)),
+        .filter(|(i, j, al)| al.verdict.label == VerdictLabel::Contradict && !different_dates(&claims[*i], &claims[*j]))
+        .map(|(i, j, al)| (*i, *j, al))
+        .collect();
+    if contradicts.is_empty() {
+        return Vec::new();
+    }
+    let mut next: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, j, _) in &contradicts {
+        next.entry(*i).or_default().push(*j);
+        next.entry(*j).or_default().push(*i);
+    }
+    let facts = components(claims.len(), contradicts.iter().map(|(i, j, _)| (*i, *j)));
+    // Each claim's side (0 or 1) within its fact, alternating along contradictions.
+    let mut side: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut fact_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (f, fact) in facts.iter().enumerate() {
+        let mut queue = std::collections::VecDeque::from([fact[0]]);
+        side.insert(fact[0], 0);
+        while let Some(x) = queue.pop_front() {
+            let s = side.get(&x).copied().unwrap_or(0);
+            for &y in next.get(&x).map_or(&[][..], Vec::as_slice) {
+                if let std::collections::hash_map::Entry::Vacant(e) = side.entry(y) {
+                    e.insert(1 - s);
+                    queue.push_back(y);
+                }
+            }
+        }
+        for &x in fact {
+            fact_of.insert(x, f);
+        }
+    }
+    // Claims that entail a member join its side (one hop), so every source on the fact is listed.
+    let mut members: Vec<[Vec<usize>; 2]> = vec![[Vec::new(), Vec::new()]; facts.len()];
+    for (&x, &f) in &fact_of {
+        members[f][side.get(&x).copied().unwrap_or(0)].push(x);
+    }
+    for (i, j, al) in &input.alignment.pairs {
+        if al.verdict.label != VerdictLabel::Entail {
+            continue;
+        }
+        for (member, other) in [(*i, *j), (*j, *i)] {
+            if let (Some(&f), None) = (fact_of.get(&member), fact_of.get(&other)) {
+                members[f][side.get(&member).copied().unwrap_or(0)].push(other);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (f, sides) in members.iter_mut().enumerate() {
+        for s in sides.iter_mut() {
+            s.sort_unstable();
+            s.dedup();
+        }
+        let mut reasons: Vec<String> = Vec::new();
+        for (i, _, al) in &contradicts {
+            if fact_of.get(i) == Some(&f) {
+                for r in &al.verdict.reasons {
+                    if !reasons.contains(r) && reasons.len() < 6 {
+                        reasons.push(r.clone());
+                    }
+                }
+            }
+        }
+        let of = |k: usize| -> Vec<&Claim> { sides[k].iter().map(|&x| &claims[x]).collect() };
+        let (one, two) = (of(0), of(1));
+        let (label_one, label_two) = side_labels(&one, &two);
+        // The fact is named by a claim of the side that asserts it (the first side otherwise).
+        let named = if says_not(&one) && !says_not(&two) { &two } else { &one };
+        let fact = named
+            .first()
+            .map_or_else(String::new, |c| format!("“{}”", shorten(&c.text, 80)));
+        let evidence = one
+            .iter()
+            .chain(&two)
+            .map(|c| claim_evidence(c, format!("{} says", c.doc)))
+            .collect();
+        out.push(
+            FactFinding {
+                kind: FindingKind::Contradiction,
+                severity: Severity::Medium,
+                fact,
+                groups: vec![
+                    Group {
+                        value: label_one,
+                        claims: one,
+                    },
+                    Group {
+                        value: label_two,
+                        claims: two,
+                    },
                 ],
-                al.verdict.reasons.clone(),
-            )
-        })
-        .collect()
+                evidence,
+                reasons,
+            }
+            .finding(),
+        );
+    }
+    out
+}
+
+/// Every claim of a side negates or refutes what it states.
+fn says_not(side: &[&Claim]) -> bool {
+    !side.is_empty()
+        && side
+            .iter()
+            .all(|c| c.polarity == Polarity::Negated || c.refutation.as_ref().is_some_and(|r| !r.negated))
+}
+
+/// How each side puts the fact: "says so" / "says not" when one side negates or refutes it; else
+/// the sides' predicates ("'rose'" / "'fell'"), or their first words that differ.
+fn side_labels(one: &[&Claim], two: &[&Claim]) -> (String, String) {
+    match (says_not(one), says_not(two)) {
+        (true, false) => return ("says not".into(), "says so".into()),
+        (false, true) => return ("says so".into(), "says not".into()),
+        _ => {}
+    }
+    let predicate = |side: &[&Claim]| side.iter().find_map(|c| c.predicate.clone());
+    if let (Some(p), Some(q)) = (predicate(one), predicate(two)) {
+        if p != q {
+            return (format!("says '{p}'"), format!("says '{q}'"));
+        }
+    }
+    ("one account".into(), "the opposite account".into())
 }
 
 /// Why stance `x` and stance `y` of one actor cannot both hold, if they cannot.
@@ -95,30 +198,33 @@ fn incompatible(x: &Stance, y: &Stance) -> Option<String> {
     None
 }
 
-fn stance_note(c: &Claim, s: &Stance) -> String {
-    let who = if c.speaker.kind == SpeakerKind::Author {
-        format!("{} (own voice)", c.doc)
-    } else {
-        format!("{} quoting {}", c.doc, c.speaker.label())
-    };
+/// The stance an actor takes, without who says so ("Japan backs India against Pakistan").
+fn stance_text(s: &Stance) -> String {
     match s.kind {
         StanceKind::Support if !s.against.is_empty() => format!(
-            "{who}: {} backs {} against {}",
+            "{} backs {} against {}",
             s.actor,
             s.targets.join(", "),
             s.against.join(", ")
         ),
-        StanceKind::Support => format!("{who}: {} supports {}", s.actor, s.targets.join(", ")),
-        StanceKind::Oppose => format!("{who}: {} opposes {}", s.actor, s.targets.join(", ")),
-        StanceKind::BothSides => format!("{who}: {} calls on both {}", s.actor, s.targets.join(" and ")),
-        StanceKind::Concern => format!("{who}: {} is concerned about {}", s.actor, s.targets.join(", ")),
+        StanceKind::Support => format!("{} supports {}", s.actor, s.targets.join(", ")),
+        StanceKind::Oppose => format!("{} opposes {}", s.actor, s.targets.join(", ")),
+        StanceKind::BothSides => format!("{} calls on both {}", s.actor, s.targets.join(" and ")),
+        StanceKind::Concern => format!("{} is concerned about {}", s.actor, s.targets.join(", ")),
     }
 }
 
-/// Strength, the two claims with their stances, and why they conflict.
-type Conflict<'a> = (usize, &'a Claim, &'a Stance, &'a Claim, &'a Stance, String);
+/// Who states a stance: "doc (own voice)" or "doc quoting Speaker".
+fn who(c: &Claim) -> String {
+    if c.speaker.kind == SpeakerKind::Author {
+        format!("{} (own voice)", c.doc)
+    } else {
+        format!("{} quoting {}", c.doc, c.speaker.label())
+    }
+}
 
-/// One finding per (actor, pair of documents), with the strongest pair of claims as evidence.
+/// One finding per actor whose stances in different sources cannot all hold: every stance that
+/// conflicts with another source's, grouped by what it says, each with who says it.
 fn stances(input: &Input<'_>) -> Vec<Finding> {
     const MAX_PER_ACTOR: usize = 400;
     let mut by_actor: BTreeMap<&str, Vec<(&Claim, &Stance)>> = BTreeMap::new();
@@ -130,60 +236,90 @@ fn stances(input: &Input<'_>) -> Vec<Finding> {
             }
         }
     }
-    let mut best: HashMap<(&str, &str, &str), Conflict<'_>> = HashMap::new();
+    let mut out = Vec::new();
     for (actor, list) in &by_actor {
+        let mut involved = vec![false; list.len()];
+        let mut whys: Vec<String> = Vec::new();
         for (n, (ca, sa)) in list.iter().enumerate() {
-            for (cb, sb) in &list[n + 1..] {
+            for (m, (cb, sb)) in list.iter().enumerate().skip(n + 1) {
                 if ca.doc == cb.doc || different_dates(ca, cb) {
                     continue;
                 }
                 let Some(why) = incompatible(sa, sb) else { continue };
-                let strength = ca.intensifiers.len()
-                    + cb.intensifiers.len()
-                    + usize::from(!sa.against.is_empty() || !sb.against.is_empty()) * 2;
-                let (d1, d2) = if ca.doc < cb.doc {
-                    (ca.doc.as_str(), cb.doc.as_str())
-                } else {
-                    (cb.doc.as_str(), ca.doc.as_str())
-                };
-                let entry = best.entry((actor, d1, d2)).or_insert((0, ca, sa, cb, sb, why.clone()));
-                if strength > entry.0 {
-                    *entry = (strength, ca, sa, cb, sb, why);
+                involved[n] = true;
+                involved[m] = true;
+                if !whys.contains(&why) {
+                    whys.push(why);
                 }
             }
         }
-    }
-    let mut out: Vec<Finding> = best
-        .into_iter()
-        .map(|((actor, _, _), (_, ca, sa, cb, sb, why))| {
-            let mut evidence = vec![
-                claim_evidence(ca, stance_note(ca, sa)),
-                claim_evidence(cb, stance_note(cb, sb)),
-            ];
-            for (c, s) in [(ca, sa), (cb, sb)] {
+        if whys.is_empty() {
+            continue;
+        }
+        // Stances that take a side against someone first: they are what the others contradict.
+        let mut groups: Vec<(String, Vec<(&Claim, &Stance)>)> = Vec::new();
+        for ((c, s), _) in list.iter().zip(&involved).filter(|(_, i)| **i) {
+            let text = stance_text(s);
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, v)) => {
+                    if !v.iter().any(|(x, _)| x.id == c.id) {
+                        v.push((c, s));
+                    }
+                }
+                None => groups.push((text, vec![(c, s)])),
+            }
+        }
+        groups.sort_by_key(|(_, v)| std::cmp::Reverse(v.iter().any(|(_, s)| !s.against.is_empty())));
+        let mut evidence = Vec::new();
+        let mut reasons: Vec<String> = whys
+            .iter()
+            .map(|w| format!("incompatible stance of {actor}: {w}"))
+            .collect();
+        for (_, v) in &groups {
+            for (c, s) in v {
+                evidence.push(claim_evidence(c, format!("{}: {}", who(c), stance_text(s))));
                 evidence.push(part_evidence(c, s.cue.span, format!("stance cue in {}", c.doc)));
                 for i in &c.intensifiers {
                     evidence.push(part_evidence(c, i.span, format!("intensifier in {}", c.doc)));
+                    let r = format!("intensifier '{}'", i.text);
+                    if !reasons.contains(&r) {
+                        reasons.push(r);
+                    }
                 }
             }
-            let mut reasons = vec![format!("incompatible stance of {actor}: {why}")];
-            reasons.extend(
-                ca.intensifiers
-                    .iter()
-                    .chain(&cb.intensifiers)
-                    .map(|i| format!("intensifier '{}'", i.text)),
-            );
-            finding(
-                FindingKind::Contradiction,
-                Severity::High,
-                format!("{}; but {}.", stance_note(ca, sa), stance_note(cb, sb)),
-                &[ca, cb],
-                evidence,
-                reasons,
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| a.claims.cmp(&b.claims));
+        }
+        let explanation = groups
+            .iter()
+            .map(|(t, v)| {
+                let mut names: Vec<String> = Vec::new();
+                for (c, _) in v {
+                    let w = who(c);
+                    if !names.contains(&w) {
+                        names.push(w);
+                    }
+                }
+                format!("{t} ({})", names.join("; "))
+            })
+            .collect::<Vec<_>>()
+            .join(" but ");
+        let mut f = FactFinding {
+            kind: FindingKind::Contradiction,
+            severity: Severity::High,
+            fact: format!("stance of {actor}"),
+            groups: groups
+                .into_iter()
+                .map(|(value, v)| Group {
+                    value,
+                    claims: v.into_iter().map(|(c, _)| c).collect(),
+                })
+                .collect(),
+            evidence,
+            reasons,
+        }
+        .finding();
+        f.explanation = format!("stance of {actor}: {explanation}.");
+        out.push(f);
+    }
     out
 }
 

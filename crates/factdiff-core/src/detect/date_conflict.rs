@@ -1,9 +1,13 @@
-//! `date_conflict`: closely aligned claims that date the same event
-//! differently ("the attack on April 22" vs "the attack on April 23").
-//! Only dates of the same precision are compared.
+//! `date_conflict`: closely aligned claims that date the same event differently ("the attack on
+//! April 22" vs "the attack on April 23", "in May" vs "in August", "since 1907" vs "since the
+//! 1920s"). Dates are compared at the same precision: days with days, months with months, years
+//! with years and decades; a year the other side leaves out is not a difference. One finding per
+//! fact: the claims joined by such pairs, every source with its date.
 
-use super::{claim_evidence, finding, oriented, part_evidence, Detector, Input};
-use crate::{DateMention, Finding, FindingKind, Severity};
+use super::facts::{components, main_entity, FactFinding, Group};
+use super::{claim_evidence, part_evidence, Detector, Input};
+use crate::{Claim, DateMention, Finding, FindingKind, Severity};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug)]
 pub struct DateConflict;
@@ -11,54 +15,209 @@ pub struct DateConflict;
 /// Minimum alignment score: the claims must clearly describe one event.
 const SAME_EVENT: f64 = 0.45;
 
-fn shape(v: &str) -> (usize, bool) {
-    (v.len(), v.starts_with("--"))
+/// How precise a date value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date value in parts: the years it may fall in, its month and day when given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Parts {
+    years: Option<(i32, i32)>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl Parts {
+    /// Parts of a [`DateMention`] value (`YYYY-MM-DD`, `--MM-DD`, `YYYY-MM`, `--MM`, `YYYY`,
+    /// `YYYYs`).
+    fn of(value: &str) -> Option<Parts> {
+        let num = |s: &str| s.parse::<u32>().ok();
+        if let Some(decade) = value.strip_suffix('s') {
+            let y = i32::try_from(num(decade)?).ok()?;
+            return Some(Parts {
+                years: Some((y, y + 9)),
+                month: None,
+                day: None,
+            });
+        }
+        let (year, rest) = match value.strip_prefix("--") {
+            Some(rest) => (None, rest),
+            None => {
+                let (y, rest) = value.split_once('-').unwrap_or((value, ""));
+                (Some(i32::try_from(num(y)?).ok()?), rest)
+            }
+        };
+        let mut fields = rest.split('-').filter(|f| !f.is_empty());
+        let month = fields.next().map(num).map(|m| m.filter(|m| (1..=12).contains(m)));
+        let day = fields.next().map(num);
+        Some(Parts {
+            years: year.map(|y| (y, y)),
+            month: month.flatten(),
+            day: day.flatten(),
+        })
+    }
+
+    fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Whether the two dates can be the same: every part both give agrees (years overlap).
+    fn compatible(&self, other: &Parts) -> bool {
+        let years = match (self.years, other.years) {
+            (Some((a, b)), Some((c, d))) => a <= d && c <= b,
+            _ => true,
+        };
+        let same = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+        years && same(self.month, other.month) && same(self.day, other.day)
+    }
+
+    /// Whether the two dates are of one precision, so a difference between them is a conflict
+    /// (a year only one side gives is not compared).
+    fn comparable(&self, other: &Parts) -> bool {
+        let p = self.precision();
+        p == other.precision() && (p != Precision::Year || (self.years.is_some() && other.years.is_some()))
+    }
+}
+
+/// The claim's dates with values, and their parts.
+fn dated(c: &Claim) -> Vec<(&DateMention, Parts)> {
+    c.dates
+        .iter()
+        .filter_map(|d| Some((d, Parts::of(d.value.as_deref()?)?)))
+        .collect()
+}
+
+/// The first pair of dates of `a` and `b` that conflict, unless some pair of their dates agrees.
+fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(Precision, &'a DateMention, &'a DateMention)> {
+    let (da, db) = (dated(a), dated(b));
+    let agree = da
+        .iter()
+        .any(|(_, x)| db.iter().any(|(_, y)| x.comparable(y) && x.compatible(y)));
+    if agree {
+        return None;
+    }
+    da.iter().find_map(|(x, px)| {
+        db.iter()
+            .find(|(_, py)| px.comparable(py) && !px.compatible(py))
+            .map(|(y, _)| (px.precision(), *x, *y))
+    })
 }
 
 impl Detector for DateConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
-        let mut out = Vec::new();
+        let mut edges = Vec::new();
+        // The first claim of each pair whose dates conflict, with the precision compared.
+        let mut disputed: Vec<(usize, Precision)> = Vec::new();
         for (i, j, al) in &input.alignment.pairs {
-            let (a, b) = oriented(&input.claims[*i], &input.claims[*j]);
-            if al.score < SAME_EVENT || al.features.shared_entities.is_empty() {
+            let (a, b) = (&input.claims[*i], &input.claims[*j]);
+            if al.score < SAME_EVENT
+                || al.features.shared_entities.is_empty()
+                || a.dates.is_empty()
+                || b.dates.is_empty()
+            {
                 continue;
             }
-            let valued = |d: &&DateMention| d.value.is_some();
-            let agree = a
-                .dates
-                .iter()
-                .filter(valued)
-                .any(|x| b.dates.iter().any(|y| x.value == y.value));
-            if agree {
-                continue;
+            edges.push((*i, *j));
+            if let Some((p, _, _)) = conflict(a, b) {
+                disputed.push((*i, p));
             }
-            let pair = a.dates.iter().filter(valued).find_map(|x| {
-                let xv = x.value.as_deref()?;
-                b.dates
-                    .iter()
-                    .filter(valued)
-                    .find(|y| y.value.as_deref().is_some_and(|yv| shape(yv) == shape(xv) && yv != xv))
-                    .map(|y| (x, y))
-            });
-            let Some((x, y)) = pair else { continue };
-            out.push(finding(
-                FindingKind::DateConflict,
-                Severity::Medium,
-                format!("{} dates it \"{}\" but {} says \"{}\".", a.doc, x.text, b.doc, y.text),
-                &[a, b],
-                vec![
-                    claim_evidence(a, format!("{} says", a.doc)),
-                    part_evidence(a, x.span, "date"),
-                    claim_evidence(b, format!("{} says", b.doc)),
-                    part_evidence(b, y.span, "date"),
-                ],
-                vec![format!(
-                    "{} vs {}",
-                    x.value.clone().unwrap_or_default(),
-                    y.value.clone().unwrap_or_default()
-                )],
-            ));
+        }
+        let mut out = Vec::new();
+        let disputed: FxHashMap<usize, Precision> = disputed.into_iter().collect();
+        for fact in components(input.claims.len(), edges) {
+            let Some(&precision) = fact.iter().find_map(|k| disputed.get(k)) else {
+                continue;
+            };
+            if let Some(f) = fact_finding(input, &fact, precision) {
+                out.push(f.finding());
+            }
         }
         out
+    }
+}
+
+/// The finding for the claims `fact`: each claim's first date of `precision`, grouped by date.
+fn fact_finding<'a>(input: &Input<'a>, fact: &[usize], precision: Precision) -> Option<FactFinding<'a>> {
+    let mut groups: Vec<(Parts, &'a DateMention, Vec<&'a Claim>)> = Vec::new();
+    let mut dated_claims = Vec::new();
+    for &k in fact {
+        let c = &input.claims[k];
+        let Some((d, p)) = dated(c).into_iter().find(|(_, p)| p.precision() == precision) else {
+            continue;
+        };
+        dated_claims.push((c, d));
+        match groups.iter_mut().find(|(g, _, _)| g.comparable(&p) && g.compatible(&p)) {
+            Some(g) => g.2.push(c),
+            None => groups.push((p, d, vec![c])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.2.len()));
+    let claims: Vec<&Claim> = dated_claims.iter().map(|(c, _)| *c).collect();
+    let name = match main_entity(&claims) {
+        Some(e) => format!("date ({e})"),
+        None => "date".to_string(),
+    };
+    let mut evidence = Vec::new();
+    for (c, d) in &dated_claims {
+        evidence.push(claim_evidence(c, format!("{} says", c.doc)));
+        evidence.push(part_evidence(c, d.span, "date"));
+    }
+    let values: Vec<String> = groups
+        .iter()
+        .map(|(_, d, _)| d.value.clone().unwrap_or_default())
+        .collect();
+    Some(FactFinding {
+        kind: FindingKind::DateConflict,
+        severity: Severity::Medium,
+        fact: name,
+        groups: groups
+            .into_iter()
+            .map(|(_, d, claims)| Group {
+                value: d.text.clone(),
+                claims,
+            })
+            .collect(),
+        evidence,
+        reasons: vec![values.join(" vs ")],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(v: &str) -> Parts {
+        Parts::of(v).unwrap_or_else(|| panic!("{v}"))
+    }
+
+    #[test]
+    fn dates_compare_at_one_precision() {
+        let conflict = |x: &str, y: &str| {
+            let (a, b) = (parts(x), parts(y));
+            a.comparable(&b) && !a.compatible(&b)
+        };
+        assert!(conflict("2026-03-04", "2026-03-03"));
+        assert!(conflict("--03-04", "2026-03-03"));
+        assert!(!conflict("--03-03", "2026-03-03"));
+        assert!(conflict("--05", "--08"));
+        assert!(conflict("2025-05", "--08"));
+        assert!(!conflict("2025-05", "--05"));
+        assert!(conflict("1907", "1920s"));
+        assert!(!conflict("1925", "1920s"));
+        assert!(!conflict("2019", "2019"));
+        // Different precisions are not compared.
+        assert!(!conflict("2026", "2025-05-07"));
+        assert!(!conflict("--05", "2025-05-07"));
     }
 }

@@ -3,6 +3,7 @@
 
 mod contradiction;
 mod date_conflict;
+mod facts;
 mod numeric_conflict;
 mod overstatement;
 mod repetition;
@@ -121,6 +122,8 @@ pub(crate) fn finding(
         docs,
         evidence: fold_cues(evidence),
         reasons,
+        fact: None,
+        sources: Vec::new(),
     }
 }
 
@@ -128,7 +131,7 @@ pub(crate) fn finding(
 /// word, an intensifier or a number inside its sentence) becomes a cue of the smallest piece that
 /// holds it, so each sentence is given once with its cues marked in it. Nothing is dropped: the
 /// cue keeps its span, text and note. Pieces with the same span both stay.
-fn fold_cues(evidence: Vec<Evidence>) -> Vec<Evidence> {
+pub(crate) fn fold_cues(evidence: Vec<Evidence>) -> Vec<Evidence> {
     let n = evidence.len();
     let holder = |i: usize| -> Option<usize> {
         let e = &evidence[i];
@@ -173,17 +176,6 @@ fn fold_cues(evidence: Vec<Evidence>) -> Vec<Evidence> {
             })
         })
         .collect()
-}
-
-/// The two claims of an aligned pair in a fixed order, by (document id, span): a detector that
-/// reads a pair asymmetrically (the first number of `a` that `b` disputes) then finds the same
-/// thing whatever the order of the input documents.
-pub(crate) fn oriented<'a>(x: &'a Claim, y: &'a Claim) -> (&'a Claim, &'a Claim) {
-    if (&x.doc, x.span) <= (&y.doc, y.span) {
-        (x, y)
-    } else {
-        (y, x)
-    }
 }
 
 /// Resolved dates of a claim that could tell two events apart.

@@ -1,44 +1,152 @@
 //! `numeric_conflict`: aligned claims that count the same thing with different
 //! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
-//! not conflict with 45, and values within 2% are treated as rounding.
+//! not conflict with 45, and values within 2% are treated as rounding. One finding per fact:
+//! the claims joined by aligned pairs that count the same thing, every source with its number
+//! ("people (Valdoria): 2,400 (river_times); 1,200 (valley_courier)").
 
-use super::{claim_evidence, different_dates, finding, oriented, part_evidence, Detector, Input};
+use super::facts::{components, main_entity, FactFinding, Group};
+use super::{claim_evidence, different_dates, part_evidence, Detector, Input};
 use crate::analyze::quantities::{compatible, same_thing};
-use crate::{Finding, FindingKind, Severity};
+use crate::{Claim, Finding, FindingKind, Quantity, Severity};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeMap;
 
 #[derive(Debug)]
 pub struct NumericConflict;
 
 impl Detector for NumericConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
-        let mut out = Vec::new();
+        // Per counted thing (noun and unit): the aligned pairs that both count it (not about
+        // different days), and those whose numbers disagree.
+        type Key = (Option<String>, Option<String>);
+        let mut edges: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut disputed: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
         for (i, j, _) in &input.alignment.pairs {
-            let (a, b) = oriented(&input.claims[*i], &input.claims[*j]);
+            let (a, b) = (&input.claims[*i], &input.claims[*j]);
             if different_dates(a, b) {
                 continue;
             }
-            let conflict = a.quantities.iter().find_map(|qa| {
-                let qb = b.quantities.iter().find(|qb| same_thing(qa, qb))?;
+            let mut keys: Vec<Key> = Vec::new();
+            for qa in &a.quantities {
+                let Some(qb) = b.quantities.iter().find(|qb| same_thing(qa, qb)) else {
+                    continue;
+                };
+                let key = (qa.counted.clone(), qa.unit.clone());
+                if keys.contains(&key) {
+                    continue;
+                }
+                keys.push(key.clone());
+                edges.entry(key.clone()).or_default().push((*i, *j));
                 // A matching value elsewhere in b means they agree on this count.
                 let agrees = b.quantities.iter().any(|x| same_thing(qa, x) && compatible(qa, x));
-                (!agrees && !compatible(qa, qb)).then_some((qa, qb))
-            });
-            let Some((qa, qb)) = conflict else { continue };
-            let what = qa.counted.clone().or_else(|| qa.unit.clone()).unwrap_or_default();
-            out.push(finding(
-                FindingKind::NumericConflict,
-                Severity::High,
-                format!("{} says \"{}\" but {} says \"{}\".", a.doc, qa.text, b.doc, qb.text),
-                &[a, b],
-                vec![
-                    claim_evidence(a, format!("{} says {}", a.doc, qa.text)),
-                    part_evidence(a, qa.span, "number"),
-                    claim_evidence(b, format!("{} says {}", b.doc, qb.text)),
-                    part_evidence(b, qb.span, "number"),
-                ],
-                vec![format!("{} vs {} (counting '{what}')", qa.value, qb.value)],
-            ));
+                if !agrees && !compatible(qa, qb) {
+                    disputed.entry(key).or_default().push((*i, *j));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (key, pairs) in &disputed {
+            let Some(all) = edges.get(key) else { continue };
+            let conflicting: FxHashSet<usize> = pairs.iter().map(|p| p.0).collect();
+            for fact in components(input.claims.len(), all.iter().copied()) {
+                if !fact.iter().any(|c| conflicting.contains(c)) {
+                    continue;
+                }
+                if let Some(f) = fact_finding(input, key, &fact) {
+                    out.push(f.finding());
+                }
+            }
         }
         out
     }
+}
+
+/// The finding for the claims `fact`, which count the thing `key`: their numbers grouped by
+/// agreement (bounds and rounding respected), largest group first.
+fn fact_finding<'a>(
+    input: &Input<'a>,
+    key: &(Option<String>, Option<String>),
+    fact: &[usize],
+) -> Option<FactFinding<'a>> {
+    let mut counted: Vec<(&'a Claim, &'a Quantity)> = fact
+        .iter()
+        .filter_map(|&k| {
+            let c = &input.claims[k];
+            let q = c
+                .quantities
+                .iter()
+                .find(|q| (&q.counted, &q.unit) == (&key.0, &key.1))?;
+            Some((c, q))
+        })
+        .collect();
+    counted.sort_by(|x, y| {
+        x.1.value
+            .total_cmp(&y.1.value)
+            .then_with(|| (&x.0.doc, x.0.span).cmp(&(&y.0.doc, y.0.span)))
+    });
+    let mut groups: Vec<(&'a Quantity, Vec<&'a Claim>)> = Vec::new();
+    for (c, q) in &counted {
+        match groups.last_mut() {
+            Some((first, claims)) if compatible(first, q) => claims.push(c),
+            _ => groups.push((q, vec![c])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.1.len()));
+    let (first, _) = groups[0];
+    let (_, noun) = split_number(first);
+    let what = if noun.is_empty() {
+        key.1.clone().unwrap_or_else(|| "count".into())
+    } else {
+        noun
+    };
+    let claims: Vec<&Claim> = counted.iter().map(|(c, _)| *c).collect();
+    let name = match main_entity(&claims) {
+        Some(e) => format!("{what} ({e})"),
+        None => what.clone(),
+    };
+    let mut evidence = Vec::new();
+    for (c, q) in &counted {
+        evidence.push(claim_evidence(c, format!("{} says {}", c.doc, q.text)));
+        evidence.push(part_evidence(c, q.span, "number"));
+    }
+    let values: Vec<String> = groups.iter().map(|(q, _)| format!("{}", q.value)).collect();
+    let stem = key.0.clone().or_else(|| key.1.clone()).unwrap_or_default();
+    Some(FactFinding {
+        kind: FindingKind::NumericConflict,
+        severity: Severity::High,
+        fact: name,
+        groups: groups
+            .into_iter()
+            .map(|(q, claims)| Group {
+                value: split_number(q).0,
+                claims,
+            })
+            .collect(),
+        evidence,
+        reasons: vec![format!("{} (counting '{stem}')", values.join(" vs "))],
+    })
+}
+
+/// A quantity's number as written, with its bound ("at least 40", "15.4 million"), and the
+/// counted words after it ("people").
+fn split_number(q: &Quantity) -> (String, String) {
+    const SCALE: [&str; 6] = ["hundred", "thousand", "million", "billion", "trillion", "%"];
+    let mut cut = 0;
+    for (i, w) in q.text.split(' ').enumerate() {
+        let numeric = w.chars().any(|c| c.is_ascii_digit()) || SCALE.contains(&w.to_lowercase().as_str()) || i == 0;
+        if !numeric {
+            break;
+        }
+        cut += w.len() + usize::from(cut > 0);
+    }
+    let number = q.text.get(..cut).unwrap_or(&q.text).to_string();
+    let rest = q.text.get(cut..).unwrap_or("").trim().to_string();
+    let number = match &q.qualifier {
+        Some(b) => format!("{b} {number}"),
+        None => number,
+    };
+    (number, rest)
 }

@@ -1,6 +1,7 @@
 //! What the judge reads from one claim ([`ClaimCues`]), whichever pair it is in: its words,
 //! stems, stem bigrams and entities, computed once per claim and compared by the pair features.
 
+use crate::analyze::clauses;
 use crate::analyze::tokens::words;
 use crate::lexicon::Lexicon;
 use crate::Claim;
@@ -36,10 +37,19 @@ pub struct ClaimCues {
     pub stem_bigrams: Vec<u64>,
     /// Keys of the canonical names of the claim's entities (sorted, no repeats).
     pub entities: Vec<u64>,
-    /// Whether a refutation word occurs outside a negation ([`Lexicon::refutes`]).
+    /// The claim refutes something (its [`Refutation`](crate::Refutation), not negated).
     pub refutes: bool,
-    /// Negation words.
+    /// The claim's refutation is negated ("is not a hoax"): it affirms the content.
+    pub affirms: bool,
+    /// Keys of the content stems the refutation governs (sorted, no repeats; empty when it only
+    /// refers back, "denied the report").
+    pub target_stems: Vec<u64>,
+    /// Negations of the claim's main clauses (all clauses when every one is a side clause).
     pub negators: usize,
+    /// Keys of the negated words: the first two content words after each negation of a main
+    /// clause, in its clause ("did not [warn] Valdorian", "has not been [captured]"); sorted, no
+    /// repeats. A pair's negation flip is one side negating what the other states.
+    pub negated: Vec<u64>,
 }
 
 impl ClaimCues {
@@ -63,9 +73,13 @@ impl ClaimCues {
             diff_stems: Vec::new(),
             stem_bigrams: Vec::new(),
             entities: sorted_set(c.entities.iter().map(|e| key(&e.canonical)).collect()),
-            refutes: lex.refutes(&c.text),
-            negators: lex.negators.find(&c.text).len(),
+            refutes: c.refutation.as_ref().is_some_and(|r| !r.negated),
+            affirms: c.refutation.as_ref().is_some_and(|r| r.negated),
+            target_stems: Vec::new(),
+            negators: 0,
+            negated: Vec::new(),
         };
+        cues.scope(lex, c);
         let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
         set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
         set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
@@ -79,6 +93,63 @@ impl ClaimCues {
         cues.diff_stems = sorted_set(cues.diff_words(lex).map(|w| key(&lex.shared_stem(w))).collect());
         cues.stems = sorted_set(ordered);
         cues
+    }
+
+    /// The refutation's content stems, the negations of the main clauses and the words they
+    /// negate.
+    fn scope(&mut self, lex: &Lexicon, c: &Claim) {
+        let stem_key = |w: &str| -> Option<u64> {
+            let w = w.to_lowercase();
+            (!lex.is_stopword(&w) && !lex.is_negator(&w) && !number(&w)).then(|| key(&lex.shared_stem(&w)))
+        };
+        if let Some(t) = c.refutation.as_ref().and_then(|r| r.target) {
+            let t = crate::Span::new(
+                t.start_byte.saturating_sub(c.span.start_byte),
+                t.end_byte.saturating_sub(c.span.start_byte),
+            );
+            self.target_stems = sorted_set(
+                words(t.slice(&c.text), 0)
+                    .iter()
+                    .filter_map(|w| stem_key(w.text))
+                    .collect(),
+            );
+        }
+        let scan = lex.scan(&c.text);
+        let clauses = clauses::split(lex, &scan);
+        let all_side = clauses.iter().all(|k| k.side);
+        let main: Vec<&clauses::Clause> = clauses.iter().filter(|k| all_side || !k.side).collect();
+        self.negators = main.iter().map(|k| k.negations as usize).sum();
+        if self.negators == 0 {
+            return;
+        }
+        let toks = words(&c.text, 0);
+        let mut negated = Vec::new();
+        for n in clauses::negation_spans(lex, &scan) {
+            let Some(clause) = main.iter().find(|k| k.span.contains(n)) else {
+                continue;
+            };
+            negated.extend(
+                toks.iter()
+                    .filter(|t| t.span.start_byte >= n.end_byte && t.span.end_byte <= clause.span.end_byte)
+                    .filter_map(|t| stem_key(t.text))
+                    .take(2),
+            );
+        }
+        self.negated = sorted_set(negated);
+    }
+
+    /// Whether this claim negates a word that `other` states without negating anything.
+    pub fn negates_what(&self, other: &ClaimCues) -> bool {
+        other.negated.is_empty() && shared(self.negated.iter(), other.stems.iter()) > 0
+    }
+
+    /// Share (0..=1) of the refuted content's stems that `other` states, when this claim refutes
+    /// and `other` does not.
+    pub fn refutes_content_of(&self, other: &ClaimCues) -> f64 {
+        if !self.refutes || other.refutes || self.target_stems.is_empty() {
+            return 0.0;
+        }
+        shared(self.target_stems.iter(), other.stems.iter()) as f64 / self.target_stems.len() as f64
     }
 
     /// The words whose stems the learned substitutions compare.
@@ -151,4 +222,26 @@ fn sorted_set<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     items.sort_unstable();
     items.dedup();
     items
+}
+
+/// How many items two sorted, deduplicated sequences have in common.
+pub(super) fn shared<T: Ord>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> usize {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut n = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                a.next();
+                b.next();
+                n += 1;
+            }
+        }
+    }
+    n
 }

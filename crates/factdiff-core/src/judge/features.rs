@@ -3,14 +3,14 @@
 //! Every feature is symmetric in the two claims (the judge does not know which
 //! one is the premise) and has a name a person can read in a verdict's reasons.
 
-use super::cues::ClaimCues;
+use super::cues::{shared, ClaimCues};
 use super::substitutions::{Difference, Scores, Substitutions, MAX_SIDE};
 use crate::analyze::quantities::{compatible, same_thing};
 use crate::lexicon::Lexicon;
-use crate::{Claim, Modality, Polarity};
+use crate::{Claim, Modality};
 
 /// Feature names, in the order of [`PairFeatures::values`] (the weights file uses them).
-pub const NAMES: [&str; 39] = [
+pub const NAMES: [&str; 43] = [
     "bias",
     "term_overlap",
     "negation_flip",
@@ -50,6 +50,10 @@ pub const NAMES: [&str; 39] = [
     "learned_word_neutral_max",
     "learned_word_contradict_max",
     "learned_pair_unknown",
+    "refutes_other_content",
+    "refutes_other_content_x_overlap",
+    "refuting_both",
+    "affirms_what_other_refutes",
 ];
 
 /// Index of the first learned feature in [`NAMES`] (three word-pair scores, then three
@@ -79,6 +83,9 @@ pub fn describe(name: &str) -> &'static str {
         "negation_one_side" | "negation_one_side_x_stem_jaccard" => "negation words on one side",
         "substituted_words" => "words substituted",
         "content_bigram_jaccard" => "content words in the same order",
+        "refutes_other_content" | "refutes_other_content_x_overlap" => "one side refutes what the other says",
+        "refuting_both" => "both refute",
+        "affirms_what_other_refutes" => "one side affirms what the other refutes",
         n if n.starts_with("learned_pair") => "learned word substitution",
         n if n.starts_with("learned_word") => "learned words on one side",
         _ => "bias",
@@ -118,9 +125,13 @@ impl PairFeatures {
     ) -> PairFeatures {
         let flag = |x: bool| if x { 1.0_f64 } else { 0.0 };
         let overlap = overlap.clamp(0.0, 1.0);
-        let flip = flag(a.polarity != b.polarity);
+        // One side negates what the other states (and negates nothing itself).
+        let (neg_a, neg_b) = (ca.negators, cb.negators);
+        let flip = flag(ca.negates_what(cb) || cb.negates_what(ca));
         let antonym = flag(antonym_pair(lex, ca, cb).is_some());
-        let refute = flag(ca.refutes != cb.refutes);
+        // A refutation on one side against neither a refutation nor a negation on the other ("denied
+        // the report" and "it did not happen" say the same).
+        let refute = flag((ca.refutes && !cb.refutes && neg_b == 0) || (cb.refutes && !ca.refutes && neg_a == 0));
         let hedged = |c: &Claim| c.modality != Modality::Fact;
         let mismatch = a.quantities.iter().any(|qa| {
             b.quantities.iter().any(|qb| same_thing(qa, qb))
@@ -141,7 +152,13 @@ impl PairFeatures {
         let (ua, ub) = (unseen(&ca.stems), unseen(&cb.stems));
         let (na, nb) = (ca.word_count() as f64, cb.word_count() as f64);
         let stem_jaccard = jaccard(ca.stems.iter(), cb.stems.iter());
-        let negation_one_side = flag((ca.negators == 0) != (cb.negators == 0));
+        let negation_one_side = flag((neg_a == 0) != (neg_b == 0));
+        // What one side refutes, the other states without a negation of its own.
+        let refutes_content = (if neg_b == 0 { ca.refutes_content_of(cb) } else { 0.0 }).max(if neg_a == 0 {
+            cb.refutes_content_of(ca)
+        } else {
+            0.0
+        });
         let no_cue = 1.0 - flip.max(antonym).max(refute).max(negation_one_side);
         let substituted = ca.stems.len().min(cb.stems.len()) - shared_stems;
         let mut x = PairFeatures {
@@ -150,7 +167,7 @@ impl PairFeatures {
                 overlap,
                 flip,
                 flip * overlap,
-                flag(a.polarity == Polarity::Negated && b.polarity == Polarity::Negated),
+                flag(shared(ca.negated.iter(), cb.negated.iter()) > 0),
                 antonym,
                 antonym * overlap,
                 refute,
@@ -164,7 +181,7 @@ impl PairFeatures {
                 jaccard(ca.word_set(), cb.word_set()),
                 if na.max(nb) > 0.0 { na.min(nb) / na.max(nb) } else { 0.0 },
                 flag(a.intensifiers.is_empty() != b.intensifiers.is_empty()),
-                (ca.negators.abs_diff(cb.negators) as f64).min(2.0) / 2.0,
+                (neg_a.abs_diff(neg_b) as f64).min(2.0) / 2.0,
                 stem_jaccard,
                 flip * stem_jaccard,
                 no_cue * (1.0 - ua.min(ub)),
@@ -185,6 +202,10 @@ impl PairFeatures {
                 0.0,
                 0.0,
                 0.0,
+                refutes_content,
+                refutes_content * overlap,
+                flag(ca.refutes && cb.refutes),
+                flag((ca.affirms && cb.refutes) || (cb.affirms && ca.refutes)),
             ],
         };
         // Most news pairs differ in too many words for the table (it would give no scores):
@@ -211,28 +232,6 @@ impl PairFeatures {
     pub fn get(&self, name: &str) -> f64 {
         NAMES.iter().position(|n| *n == name).map_or(0.0, |i| self.values[i])
     }
-}
-
-/// How many items two sorted, deduplicated sequences have in common.
-fn shared<T: Ord>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> usize {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
-    let mut n = 0;
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => {
-                a.next();
-            }
-            std::cmp::Ordering::Greater => {
-                b.next();
-            }
-            std::cmp::Ordering::Equal => {
-                a.next();
-                b.next();
-                n += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Jaccard similarity of two sorted, deduplicated lists.

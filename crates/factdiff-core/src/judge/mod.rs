@@ -15,7 +15,7 @@ pub mod model;
 pub mod substitutions;
 
 use crate::lexicon::Lexicon;
-use crate::{Claim, Polarity, Verdict, VerdictLabel};
+use crate::{Claim, Verdict, VerdictLabel};
 pub use cues::ClaimCues;
 pub use features::{antonym_pair, PairFeatures};
 pub use model::Model;
@@ -168,12 +168,27 @@ fn cue_reasons(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCu
             .unwrap_or_default()
     };
     let mut reasons = Vec::new();
+    if x.get("refutes_other_content") > 0.0 {
+        let (r, other) = if ca.refutes_content_of(cb) >= cb.refutes_content_of(ca) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(refutation) = &r.refutation {
+            reasons.push(format!(
+                "refutation: {} says '{}' of what {} states",
+                r.doc, refutation.cue.text, other.doc
+            ));
+        }
+    }
     if x.get("negation_flip") > 0.0 {
-        let neg = if a.polarity == Polarity::Negated { a } else { b };
-        reasons.push(format!(
-            "negation flip: one source says '{}'",
-            first(&lex.negators, neg)
-        ));
+        let neg = if ca.negates_what(cb) { a } else { b };
+        let cue = [&lex.negators, &lex.implicit_negators, &lex.refuters]
+            .into_iter()
+            .map(|list| first(list, neg))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        reasons.push(format!("negation flip: one source says '{cue}'"));
     }
     if let Some((p, q)) = antonym_pair(lex, ca, cb) {
         reasons.push(format!("antonymous predicates: '{p}' vs '{q}'"));
@@ -232,6 +247,53 @@ mod tests {
             0.9,
         );
         assert_eq!(v.label, VerdictLabel::Entail);
+    }
+
+    #[test]
+    fn negations_away_from_the_shared_content_do_not_contradict() {
+        let lex = Lexicon::get();
+        let label = |a: &str, b: &str| lexical_verdict(lex, &claim(a), &claim(b), 0.6).label;
+        // A negation in a side clause.
+        assert_ne!(
+            label(
+                "The paper reports that the firm will close the plant in Esk, but doesn't say when.",
+                "The firm will close the plant in Esk."
+            ),
+            VerdictLabel::Contradict
+        );
+        // A negation and a verb that means it.
+        assert_ne!(
+            label(
+                "The guards locked the gate of the Esk prison so that the prisoner would not leave.",
+                "The guards locked the gate of the Esk prison to prevent the prisoner from leaving."
+            ),
+            VerdictLabel::Contradict
+        );
+        // Two sources quoting the same refutation, one with a quote of two sentences.
+        assert_ne!(
+            label(
+                "The ministry denied the report about the troops in Esk, saying it is “not true.”",
+                "“It is not true. We never sent troops to Esk,” the ministry said."
+            ),
+            VerdictLabel::Contradict
+        );
+    }
+
+    #[test]
+    fn a_denial_of_what_the_other_states_contradicts() {
+        let lex = Lexicon::get();
+        let v = lexical_verdict(
+            lex,
+            &claim("Troops from Valdoria crossed the border into Esk on Monday."),
+            &claim("The ministry denied that troops from Valdoria crossed the border into Esk on Monday."),
+            0.7,
+        );
+        assert_eq!(v.label, VerdictLabel::Contradict);
+        assert!(
+            v.reasons[0].starts_with("refutation: d says 'denied'"),
+            "{:?}",
+            v.reasons
+        );
     }
 
     #[test]

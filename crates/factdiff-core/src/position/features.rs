@@ -6,11 +6,10 @@
 //! (share of hedged or attributed claims, refutation cues anywhere and near the aligned claims).
 //! Only verdict labels and scores are read, so any judge (lexical, NLI, Python) feeds them.
 
-use crate::lexicon::Lexicon;
 use crate::{Claim, Cluster, Modality, SpeakerKind, VerdictLabel};
 
 /// Feature names, in the order of [`PositionFeatures::values`] and of the weights file.
-pub const NAMES: [&str; 27] = [
+pub const NAMES: [&str; 29] = [
     "bias",
     "best_score",
     "max_entail",
@@ -38,6 +37,8 @@ pub const NAMES: [&str; 27] = [
     "doc_claims_log",
     "cluster_share",
     "doc_refuting_x_score",
+    "affirms_what_others_refute",
+    "near_refers_back",
 ];
 
 /// A short description of a feature for a position's reasons.
@@ -62,6 +63,8 @@ pub fn describe(name: &str) -> &'static str {
         "doc_question_share" => "questions in the document",
         "near_refuting" => "refutation cue near the aligned claim",
         "doc_claims_log" => "long document",
+        "affirms_what_others_refute" => "affirms what the others refute, or the reverse",
+        "near_refers_back" => "a refutation of 'it' or 'the report' near the aligned claim",
         _ => "base rate",
     }
 }
@@ -84,16 +87,23 @@ pub struct ClaimFlags {
     pub hedged: bool,
     pub attributed: bool,
     pub refuting: bool,
+    /// A negated refutation ("is not a hoax"): the claim affirms its content.
+    pub affirming: bool,
+    /// A refutation of something named only by reference ("denied the report", "it's a hoax").
+    pub refers_back: bool,
     pub negated: bool,
     pub question: bool,
 }
 
 impl ClaimFlags {
-    pub fn of(lex: &Lexicon, c: &Claim) -> ClaimFlags {
+    pub fn of(c: &Claim) -> ClaimFlags {
+        let r = c.refutation.as_ref();
         ClaimFlags {
             hedged: c.modality == Modality::Hedged,
             attributed: c.speaker.kind != SpeakerKind::Author,
-            refuting: lex.refutes(&c.text),
+            refuting: r.is_some_and(|r| !r.negated),
+            affirming: r.is_some_and(|r| r.negated),
+            refers_back: r.is_some_and(|r| !r.negated && r.target.is_none()),
             negated: c.polarity == crate::Polarity::Negated,
             question: c.text.trim_end().ends_with('?'),
         }
@@ -110,6 +120,8 @@ pub struct DocCues {
     pub questions: usize,
     /// Sentence numbers of refuting claims, ascending.
     pub refuting_sentences: Vec<usize>,
+    /// Sentence numbers of claims that refute something named only by reference, ascending.
+    pub refers_back_sentences: Vec<usize>,
 }
 
 impl DocCues {
@@ -123,15 +135,25 @@ impl DocCues {
             self.refuting += 1;
             self.refuting_sentences.push(c.sentence);
         }
+        if f.refers_back {
+            self.refers_back_sentences.push(c.sentence);
+        }
     }
 
     /// A refuting claim within `window` sentences of `sentence`.
     fn refuting_near(&self, sentence: usize, window: usize) -> bool {
-        let from = sentence.saturating_sub(window);
-        let i = self.refuting_sentences.partition_point(|&s| s < from);
-        self.refuting_sentences.get(i).is_some_and(|&s| s <= sentence + window)
+        near(&self.refuting_sentences, sentence, window)
     }
 }
+
+/// A sentence number of the ascending list `sentences` within `window` of `sentence`.
+fn near(sentences: &[usize], sentence: usize, window: usize) -> bool {
+    let from = sentence.saturating_sub(window);
+    let i = sentences.partition_point(|&s| s < from);
+    sentences.get(i).is_some_and(|&s| s <= sentence + window)
+}
+
+impl DocCues {}
 
 /// How many sentences around an aligned claim count as "near".
 pub const NEAR: usize = 2;
@@ -166,9 +188,10 @@ pub fn of<'c>(
         n_e += usize::from(al.verdict.label == VerdictLabel::Entail);
         n_c += usize::from(al.verdict.label == VerdictLabel::Contradict);
     }
-    let (mut own, mut hedged, mut attributed, mut refuting, mut negated, mut question, mut near) =
+    let (mut own, mut hedged, mut attributed, mut refuting, mut negated, mut question, mut near_cue) =
         (0usize, 0usize, 0usize, 0usize, 0usize, false, false);
     let (mut others, mut others_hedged, mut others_refuting, mut others_negated) = (0usize, 0usize, false, false);
+    let (mut affirming, mut others_affirming, mut refers_back) = (false, false, false);
     for id in &cluster.claims {
         let Some((c, f)) = claim(id) else { continue };
         if c.doc == doc {
@@ -178,12 +201,15 @@ pub fn of<'c>(
             refuting += usize::from(f.refuting);
             negated += usize::from(f.negated);
             question |= f.question;
-            near |= cues.refuting_near(c.sentence, NEAR);
+            affirming |= f.affirming;
+            near_cue |= cues.refuting_near(c.sentence, NEAR);
+            refers_back |= near(&cues.refers_back_sentences, c.sentence, NEAR);
         } else {
             others += 1;
             others_hedged += usize::from(f.hedged || f.attributed);
             others_refuting |= f.refuting;
             others_negated |= f.negated;
+            others_affirming |= f.affirming;
         }
     }
     // Logarithms of counts are divided down to about 0..=1, like the other features.
@@ -216,10 +242,12 @@ pub fn of<'c>(
         share(cues.refuting, cues.claims) * clean,
         doc_refuting_log,
         share(cues.questions, cues.claims),
-        flag(near) * clean,
+        flag(near_cue) * clean,
         (1.0 + cues.claims as f64).ln() / 5.0,
         share(own, cues.claims),
         doc_refuting_log * best,
+        flag((affirming && others_refuting) || (own_refutes && others_affirming)),
+        flag(refers_back) * clean,
     ];
     v[1..].copy_from_slice(&rest);
     PositionFeatures { values: v }

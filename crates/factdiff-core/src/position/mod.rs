@@ -12,7 +12,6 @@
 pub mod features;
 pub mod model;
 
-use crate::lexicon::Lexicon;
 use crate::{Claim, Cluster, Position, PositionLabel};
 pub use features::{PositionFeatures, NAMES};
 pub use model::PositionModel;
@@ -21,7 +20,7 @@ use rustc_hash::FxHashMap;
 
 /// The features of every (cluster, document) position: per cluster, one `(doc, features)` per
 /// document in `cluster.docs`.
-pub fn features(clusters: &[Cluster], claims: &[Claim], lex: &Lexicon) -> Vec<Vec<(String, PositionFeatures)>> {
+pub fn features(clusters: &[Cluster], claims: &[Claim]) -> Vec<Vec<(String, PositionFeatures)>> {
     if clusters.is_empty() {
         return Vec::new();
     }
@@ -34,7 +33,7 @@ pub fn features(clusters: &[Cluster], claims: &[Claim], lex: &Lexicon) -> Vec<Ve
     let flags: Vec<(&Claim, features::ClaimFlags)> = claims
         .par_iter()
         .filter(|c| in_clusters.contains(c.doc.as_str()))
-        .map(|c| (c, features::ClaimFlags::of(lex, c)))
+        .map(|c| (c, features::ClaimFlags::of(c)))
         .collect();
     for (c, f) in flags {
         cues.entry(c.doc.as_str()).or_default().add(c, f);
@@ -84,9 +83,9 @@ pub fn position(model: &PositionModel, doc: String, x: &PositionFeatures) -> Pos
 }
 
 /// Fill `positions` of every cluster with the embedded model.
-pub fn annotate(clusters: &mut [Cluster], claims: &[Claim], lex: &Lexicon) {
+pub fn annotate(clusters: &mut [Cluster], claims: &[Claim]) {
     let model = PositionModel::get();
-    let all = features(clusters, claims, lex);
+    let all = features(clusters, claims);
     for (cluster, docs) in clusters.iter_mut().zip(all) {
         cluster.positions = docs.into_iter().map(|(d, x)| position(model, d, &x)).collect();
     }
