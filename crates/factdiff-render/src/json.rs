@@ -14,6 +14,7 @@ pub(crate) fn render(report: &Report) -> String {
 /// The same bytes as [`render`], written to `out` as they are made: a large report is never
 /// held as one string beside the report itself.
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    // `io::Error::from` gives back the writer's own error (a closed pipe stays `BrokenPipe`).
+    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }

@@ -371,6 +371,18 @@ fn json_is_the_serde_model() {
     let mut written = Vec::new();
     crate::write_json(&report, &mut written).unwrap();
     assert_eq!(String::from_utf8(written).unwrap(), out);
+    // A reader that went away is told apart from other failures (the CLI exits quietly on it).
+    struct Closed;
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let closed = crate::write_json(&report, &mut Closed).unwrap_err();
+    assert_eq!(closed.kind(), std::io::ErrorKind::BrokenPipe);
 }
 
 fn html(report: &Report) -> String {
