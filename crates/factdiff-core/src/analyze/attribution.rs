@@ -179,7 +179,8 @@ impl Reader<'_> {
             "state", "states", "notes", "note", "claims", "reports", "report", "posts", "post",
         ];
         let content_follows = after == "that" || after.starts_with(['"', '“', '\'', '‘', ':', ',']) || after.is_empty();
-        if noun_too.contains(&cue.as_str()) && !content_follows {
+        // "saying" names its speaker through the clause it hangs from, or no one.
+        if cue == "saying" || (noun_too.contains(&cue.as_str()) && !content_follows) {
             return false;
         }
         ![
@@ -189,11 +190,17 @@ impl Reader<'_> {
             && !["of", "by"].contains(&after)
     }
 
-    /// "responded to the claims", "replied to a letter": a speech act that says nothing itself.
+    /// "responded to the claims", "replied to a letter": a speech act that says nothing itself;
+    /// "told him to retrieve it": an order, not a report.
     fn act_without_content(&self, v: Span) -> bool {
         let cue = v.slice(self.text).to_lowercase();
-        ["responded", "replied", "responds", "replies"].contains(&cue.as_str())
-            && self.text[v.end_byte..].starts_with(" to ")
+        let rest = &self.text[v.end_byte..];
+        let order = ["told", "tells", "tell"].contains(&cue.as_str())
+            && rest
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w == "to" && rest.starts_with(' '));
+        order || (["responded", "replied", "responds", "replies"].contains(&cue.as_str()) && rest.starts_with(" to "))
     }
 
     /// True when the relative span lies between an opening parenthesis and its closing one.
@@ -216,8 +223,18 @@ impl Reader<'_> {
     /// The speaker named for the reporting verb at `verb`, if any.
     fn resolve(&self, verb: Span) -> Option<Speaker> {
         let verb_text = verb.slice(self.text);
+        let pre_word = self.text[..verb.start_byte]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
         let found = if verb_text.eq_ignore_ascii_case("according to") {
             self.after(verb, true)
+        } else if verb_text == "saying" {
+            // "X praised the king, saying …": the subject of the clause it hangs from.
+            pre_word.ends_with(',').then(|| self.clause_subject(verb)).flatten()
+        } else if pre_word == "and" {
+            // "X named Emwazi and said …": the verb shares the clause's subject.
+            self.before(verb).or_else(|| self.clause_subject(verb))
         } else {
             let pre = self.text[..verb.start_byte].trim_end();
             // Speaker after the verb: right after a quotation or at the start ("…," said X);
@@ -246,6 +263,23 @@ impl Reader<'_> {
             }
             sp.verb = Some(verb_text.to_string());
             sp
+        })
+    }
+
+    /// The subject that opens the sentence, for a verb that shares it ("and said", ", saying"): the
+    /// phrase before the sentence's first verb-like word (lower case, ending in -ed or -s).
+    fn clause_subject(&self, verb: Span) -> Option<Speaker> {
+        let last = self.last_token_before(verb.start_byte)?;
+        (1..=last.min(8)).find_map(|m| {
+            let w = self.toks[m].text;
+            let verb_like = w.starts_with(char::is_lowercase)
+                && (w.ends_with("ed") || w.ends_with('s'))
+                && self.blank(self.tok(m - 1).end_byte, self.tok(m).start_byte)
+                && self.outside(self.tok(m));
+            verb_like
+                .then(|| self.subject_ending(m - 1))
+                .flatten()
+                .filter(|sp| matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organisation))
         })
     }
 
@@ -1212,6 +1246,31 @@ mod tests {
             named("According to Twitter users, hairs get stuck in the seam.").0,
             SpeakerKind::Anonymous
         );
+    }
+
+    #[test]
+    fn a_verb_that_shares_its_clause_takes_the_clause_subject() {
+        assert_eq!(
+            named("Mr. Obama praised the late king, saying \"His vision was dedicated to his people,\" Bloomberg reported."),
+            person("Obama")
+        );
+        assert_eq!(
+            named("The interior ministry named the suspect and said he was from London.").0,
+            SpeakerKind::Organisation
+        );
+        assert_eq!(
+            named("The video shows a man saying the dam is safe.").0,
+            SpeakerKind::Author
+        );
+        // An order is no report: "told him to".
+        assert_eq!(
+            named("Doctors who told him to retrieve it could not help.").0,
+            SpeakerKind::Author
+        );
+        // "X, a <person noun>": X is a person, whom a later "she" can refer to.
+        let doc = "The document was obtained by Park Jin-Hee, a North Korean defector.\n\n\
+                   \"There is no one in the North with that name,\" she said.";
+        assert_eq!(speakers_of(doc)[1], person("Park Jin-Hee"));
     }
 
     #[test]

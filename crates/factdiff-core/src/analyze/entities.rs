@@ -199,6 +199,15 @@ pub fn find_in(
             i = next;
             continue;
         }
+        if let Some((name, next)) = appositive_person(&words, i, &out, people) {
+            people.add(Person {
+                name,
+                role: None,
+                affiliation: None,
+            });
+            i = next;
+            continue;
+        }
         let t = toks[i];
         if t.is_capitalised() && !covered(t.span, &out) {
             if let Some(p) = people.by_token(t.text).cloned() {
@@ -299,6 +308,53 @@ fn given_name_person(w: &Words<'_>, i: usize, found: &[EntityMention]) -> Option
         Span::new(span.start_byte, span.start_byte + text.len()),
         j,
     ))
+}
+
+/// A person named by an appositive after the name: "Park Jin-Hee, a North Korean defector
+/// working for the KBS" (one to three capitalised words, unknown so far, then ", a"/", an" and a
+/// phrase headed by a person noun). Returns the name and the token after it.
+fn appositive_person(w: &Words<'_>, i: usize, found: &[EntityMention], people: &People) -> Option<(String, usize)> {
+    let (lex, sentence, base, toks) = (w.lex, w.sentence, w.base, w.toks);
+    let gap = |j: usize| &sentence[toks[j - 1].span.end_byte - base..toks[j].span.start_byte - base];
+    let free = |t: &Token<'_>| {
+        t.is_capitalised()
+            && !is_possessive(t.text)
+            && !lex.is_not_name(&t.text.to_lowercase())
+            && !found
+                .iter()
+                .any(|e| e.span.start_byte < t.span.end_byte && t.span.start_byte < e.span.end_byte)
+    };
+    if !free(&toks[i])
+        || (i > 0 && gap(i) == " " && toks[i - 1].is_capitalised())
+        || people.by_token(toks[i].text).is_some()
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < toks.len() && end < i + 3 && (gap(end) == " " || gap(end) == "-") && free(&toks[end]) {
+        end += 1;
+    }
+    let article = toks.get(end).map(|t| t.text)?;
+    if gap(end) != ", " || !["a", "an"].contains(&article) {
+        return None;
+    }
+    // The head: the last word before "of", "for", "working"… or the end of the appositive.
+    let mut head = None;
+    for (j, tok) in toks.iter().enumerate().take(end + 8).skip(end + 1) {
+        let word = tok.text;
+        if [
+            "of", "for", "at", "from", "in", "who", "with", "working", "based", "and", "whose", "which",
+        ]
+        .contains(&word)
+            || (gap(j) != " " && gap(j) != "-")
+        {
+            break;
+        }
+        head = Some(word);
+    }
+    let name = &sentence[toks[i].span.start_byte - base..toks[end - 1].span.end_byte - base];
+    head.filter(|h| lex.is_person_noun(&h.to_lowercase()))
+        .map(|_| (name.to_string(), end))
 }
 
 fn is_possessive(word: &str) -> bool {
