@@ -37,6 +37,13 @@ pub fn report(args: &ReportArgs) -> Result<bool, CliError> {
     if args.quiet && args.output.is_none() {
         return Ok(failed);
     }
+    if matches!(format, Format::Json) {
+        // Written as it is made: a report of 200,000 claims is hundreds of MB of JSON.
+        emit_with(args.output.as_deref(), &mut |out| {
+            factdiff_render::write_json(&report, out)
+        })?;
+        return Ok(failed);
+    }
     let color = matches!(format, Format::Text) && use_color(args.color, args.output.is_some());
     let out = factdiff_render::render(&report, format, &Options { color, width: width() });
     emit(args.output.as_deref(), &out)?;
@@ -148,13 +155,20 @@ fn width() -> usize {
 
 /// Write to the file, or to stdout (a closed pipe comes back as `BrokenPipe`).
 fn emit(output: Option<&Path>, content: &str) -> Result<(), CliError> {
+    emit_with(output, &mut |out| out.write_all(content.as_bytes()))
+}
+
+/// Run `write` on the output file (created or truncated) or on stdout, buffered, and flush.
+fn emit_with(output: Option<&Path>, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> Result<(), CliError> {
     match output {
         Some(path) => {
-            std::fs::write(path, content).map_err(|e| CliError::Io(format!("{}: cannot write", path.display()), e))
+            let error = |e| CliError::Io(format!("{}: cannot write", path.display()), e);
+            let mut out = io::BufWriter::new(std::fs::File::create(path).map_err(error)?);
+            write(&mut out).and_then(|()| out.flush()).map_err(error)
         }
         None => {
-            let mut out = io::stdout().lock();
-            out.write_all(content.as_bytes())
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            write(&mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| CliError::Io("cannot write to stdout".into(), e))
         }

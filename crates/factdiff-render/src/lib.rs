@@ -68,6 +68,12 @@ pub fn render(report: &Report, format: Format, opts: &Options) -> String {
     }
 }
 
+/// The JSON report written to `out` as it is made (the same bytes as `render` with
+/// [`Format::Json`]), for reports too large to hold twice in memory.
+pub fn write_json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    json::write(report, out)
+}
+
 /// The HTML report as a fragment to embed in another page (a notebook cell): one `<div>` whose
 /// class is unique to this call, with a `<style>` scoped under that class; no `<html>`/`<head>`.
 pub fn render_html_fragment(report: &Report) -> String {

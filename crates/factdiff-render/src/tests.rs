@@ -367,6 +367,10 @@ fn json_is_the_serde_model() {
     assert_eq!(value["documents"][0]["removed"][0]["reason"], "photo_credit");
     let back: Report = serde_json::from_str(&out).unwrap();
     assert_eq!(back, report);
+    // Written as it is made, the same bytes.
+    let mut written = Vec::new();
+    crate::write_json(&report, &mut written).unwrap();
+    assert_eq!(String::from_utf8(written).unwrap(), out);
 }
 
 fn html(report: &Report) -> String {
