@@ -3,7 +3,10 @@
 //! The rule, in one place for the CLI and the Python package: the claim is compared as its own
 //! document with the sources; it is contradicted when a contradiction, numeric or date conflict
 //! involves one of its claims, else supported when one of its claims aligns (without a
-//! contradict verdict) with a claim of a source, else not covered.
+//! contradict verdict) with a claim of a source, else not covered A contradicted claim's evidence
+//! lists every source on the conflicting facts, each noted as agreeing with the claim or
+//! contradicting it (with its value), then the other sources that support it: a claim one source
+//! confirms and another contradicts shows both.
 
 use crate::pipeline::{compare, CompareOptions};
 use crate::{Check, CheckVerdict, Config, Document, Evidence, Report, Result};
@@ -55,15 +58,7 @@ fn verdict(report: &Report, claim_doc: &str) -> (CheckVerdict, Vec<Evidence>) {
         .iter()
         .filter(|f| f.kind.is_conflict() && f.claims.iter().any(|c| mine.contains(&c.as_str())))
         .collect();
-    if !conflicts.is_empty() {
-        let evidence = conflicts
-            .iter()
-            .flat_map(|f| &f.evidence)
-            .filter(|e| e.doc != claim_doc)
-            .cloned()
-            .collect();
-        return (CheckVerdict::Contradicted, evidence);
-    }
+    // Every source that aligns with the claim without contradicting it.
     let mut supporting = Vec::new();
     for al in report.clusters.iter().flat_map(|c| &c.alignments) {
         let a_mine = mine.contains(&&*al.a);
@@ -80,6 +75,41 @@ fn verdict(report: &Report, claim_doc: &str) -> (CheckVerdict, Vec<Evidence>) {
                 });
             }
         }
+    }
+    if !conflicts.is_empty() {
+        // Every source on the conflicting facts, each said to agree with the claim or contradict
+        // it (its value in the finding beside the claim's), then the other supporting sources.
+        let mut evidence: Vec<Evidence> = Vec::new();
+        for f in &conflicts {
+            let claim_groups: Vec<usize> = f
+                .sources
+                .iter()
+                .filter(|s| s.doc == claim_doc)
+                .map(|s| s.group)
+                .collect();
+            for e in f.evidence.iter().filter(|e| e.doc != claim_doc) {
+                let mut e = e.clone();
+                let theirs: Vec<&crate::SourceValue> = f.sources.iter().filter(|s| s.doc == e.doc).collect();
+                if let Some(s) = theirs.first() {
+                    let agrees = theirs.iter().any(|s| claim_groups.contains(&s.group));
+                    let side = if agrees {
+                        "agrees with the claim"
+                    } else {
+                        "contradicts the claim"
+                    };
+                    e.note = format!("{side}: {}", s.value);
+                }
+                if !evidence.iter().any(|x| x.doc == e.doc && x.span == e.span) {
+                    evidence.push(e);
+                }
+            }
+        }
+        for e in supporting {
+            if !evidence.iter().any(|x| x.doc == e.doc && x.span == e.span) {
+                evidence.push(e);
+            }
+        }
+        return (CheckVerdict::Contradicted, evidence);
     }
     let verdict = if supporting.is_empty() {
         CheckVerdict::NotCovered
@@ -121,6 +151,39 @@ mod tests {
         let unrelated = check("The choir sang old songs in the town hall of Lisbon.");
         assert_eq!(unrelated.verdict, CheckVerdict::NotCovered);
         assert!(unrelated.evidence.is_empty());
+        // The source that gives the claim's number is listed as agreeing, the other as
+        // contradicting.
+        let sources = vec![
+            Document::new(
+                "a",
+                "Officials in Valdoria evacuated 1,200 people from villages along the river on Tuesday.",
+            ),
+            Document::new(
+                "b",
+                "Valdorian officials evacuated 2,400 people from villages along the river, the ministry said.",
+            ),
+        ];
+        let split = check_claim(
+            "Valdorian officials evacuated 2,400 people from villages along the river.",
+            &sources,
+            &Config::default(),
+            &CompareOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(split.verdict, CheckVerdict::Contradicted);
+        let note = |doc: &str| split.evidence.iter().find(|e| e.doc == doc).map(|e| e.note.clone());
+        assert_eq!(
+            note("a").as_deref(),
+            Some("contradicts the claim: 1,200"),
+            "{:?}",
+            split.evidence
+        );
+        assert_eq!(
+            note("b").as_deref(),
+            Some("agrees with the claim: 2,400"),
+            "{:?}",
+            split.evidence
+        );
         let json = serde_json::to_value(&unrelated).unwrap_or_default();
         assert_eq!(
             json,
