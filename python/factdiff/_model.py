@@ -332,6 +332,8 @@ class Alignment:
     score: float
     features: AlignFeatures
     verdict: Verdict
+    reasons: Tuple[str, ...] = ()
+    """What moved the aligner's score most, e.g. ``"shared rare terms +1.92"``."""
 
 
 @dataclass(frozen=True)
@@ -657,7 +659,7 @@ def _alignment(a: Json) -> Alignment:
         tuple(f["shared_numbers"]),
     )
     verdict = Verdict(v["label"], v["entail"], v["neutral"], v["contradict"], tuple(v["reasons"]))
-    return Alignment(a["a"], a["b"], a["score"], features, verdict)
+    return Alignment(a["a"], a["b"], a["score"], features, verdict, tuple(a.get("reasons", ())))
 
 
 def document_from_json(d: Json, o: Offsets) -> DocumentReport:

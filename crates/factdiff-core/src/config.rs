@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    /// Minimum alignment score for two claims to be clustered as the same fact.
+    /// Two claims are aligned (the same fact) when the aligner's probability reaches this. The
+    /// learned model's bias is set so that one half is its decision on the training data.
     pub align_threshold: f64,
-    /// Pairs whose weighted term overlap is below this are not the same fact (and are not scored further).
+    /// Pairs whose IDF-weighted term overlap is below this are not scored (0: the model decides).
     pub min_term_overlap: f64,
     /// Candidate pairs must share at least this many indexed features.
     pub min_shared_features: usize,
@@ -33,9 +34,9 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            align_threshold: 0.34,
+            align_threshold: 0.5,
             min_shared_features: 2,
-            min_term_overlap: 0.12,
+            min_term_overlap: 0.0,
             max_term_share: 0.5,
             max_postings: 64,
             check_worthy: 0.5,

@@ -601,8 +601,14 @@ pub struct Alignment {
     // is in (a big story has tens of thousands of alignments).
     pub a: Arc<str>,
     pub b: Arc<str>,
+    /// The aligner's probability that the two claims state the same fact (aligned at or above
+    /// `Config::align_threshold`).
     pub score: f64,
     pub features: AlignFeatures,
+    /// The kinds of evidence that moved the score most, with their push on the model's logit
+    /// (e.g. `"shared rare terms +1.92"`).
+    #[serde(default)]
+    pub reasons: Vec<String>,
     pub verdict: Verdict,
 }
 

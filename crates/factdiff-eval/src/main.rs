@@ -33,13 +33,15 @@ use std::time::Instant;
 // `print!`/`println!` for this binary: std's panic when stdout is closed (`factdiff-eval | head`);
 // these end the program quietly instead (exit 0, like the `factdiff` CLI).
 macro_rules! print {
-    ($($t:tt)*) => { write_stdout(format_args!($($t)*)) };
+    ($($t:tt)*) => { $crate::write_stdout(format_args!($($t)*)) };
 }
 macro_rules! println {
-    ($($t:tt)*) => { write_stdout(format_args!("{}\n", format_args!($($t)*))) };
+    ($($t:tt)*) => { $crate::write_stdout(format_args!("{}\n", format_args!($($t)*))) };
 }
 
 // Declared after the macros so that they print through them too.
+mod align_dump;
+mod align_train;
 mod paraphrase;
 mod speakers;
 mod story;
@@ -75,6 +77,8 @@ struct Args {
     ecb_mentions: Option<PathBuf>,
     ecb_only: bool,
     ecb_grid: bool,
+    align_dump: Option<PathBuf>,
+    train_align: bool,
 }
 
 fn number(s: Option<String>, what: &str) -> Res<usize> {
@@ -91,6 +95,7 @@ fn parse_args() -> Res<Args> {
             "--tune" => args.tune = true,
             "--speaker-misses" => args.speaker_misses = true,
             "--train" => args.train = true,
+            "--train-align" => args.train_align = true,
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
             "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
@@ -110,6 +115,7 @@ fn parse_args() -> Res<Args> {
             }
             "--ecb-pairs" => args.ecb_pairs = Some(it.next().ok_or("--ecb-pairs needs a file")?.into()),
             "--ecb" => args.ecb_only = true,
+            "--align-dump" => args.align_dump = Some(it.next().ok_or("--align-dump needs a file")?.into()),
             "--ecb-grid" => {
                 args.ecb_only = true;
                 args.ecb_grid = true;
@@ -254,6 +260,14 @@ fn real_main() -> Res<i32> {
         );
         println!("  {}", ecb_row("shared tokens", p.tokens));
         println!("  {}", ecb_row("shared stems", p.stems));
+        return Ok(0);
+    }
+    if let Some(out) = &args.align_dump {
+        align_dump::dump(&dir, out)?;
+        return Ok(0);
+    }
+    if args.train_align {
+        align_train::train(&dir)?;
         return Ok(0);
     }
     if args.train {

@@ -9,7 +9,6 @@
 //! over those whose gold speaker has a name; kind accuracy over all sentences.
 
 use crate::data::{fnc1_bodies, Res};
-use crate::write_stdout;
 use factdiff_core::{compare, CompareOptions, Config, Document, SpeakerKind};
 use std::collections::BTreeMap;
 use std::path::Path;

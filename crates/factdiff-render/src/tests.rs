@@ -442,6 +442,7 @@ fn html_claim_matrix_counts_sources() {
         claims: vec!["a#0".into(), "b#0".into()],
         docs: vec!["a".into(), "b".into()],
         alignments: vec![Alignment {
+            reasons: vec![],
             a: "a#0".into(),
             b: "b#0".into(),
             score: 0.8,

@@ -84,6 +84,11 @@ impl Index {
         self.idf.get(key as usize).copied().unwrap_or(1.0)
     }
 
+    /// The IDF of a key only one claim has (the largest there is).
+    pub fn max_idf(&self) -> f64 {
+        ((self.claims as f64 + 1.0) / 2.0).ln() + 1.0
+    }
+
     /// Pairs (i < j), in order, that share at least `min_shared_features` selective keys (those in
     /// at most `max_postings` claims and at most `max_term_share` of them); and, for each claim
     /// with fewer selective keys than that, the claims among the nearest [`Fallback::budget`] in

@@ -2,14 +2,16 @@
 //!
 //! Candidates come from an inverted index over content stems, canonical
 //! entities and numbers ([`index`]); only pairs that share enough rare keys are
-//! scored ([`similarity`]), so no stage loops over all claim pairs. Scored
-//! pairs above the threshold are judged in one batch and grouped into
-//! clusters ([`cluster`]). A source never aligns with itself: pairs inside one
+//! scored ([`similarity`], [`model`]), so no stage loops over all claim pairs. Scored
+//! pairs above the threshold that are mutual best matches ([`best`]) are judged in one batch and
+//! grouped into clusters ([`cluster`]). A source never aligns with itself: pairs inside one
 //! document are kept apart as possible repetitions.
 
+pub mod best;
 pub mod bigrams;
 pub mod cluster;
 pub mod index;
+pub mod model;
 pub mod similarity;
 
 use crate::judge::Judge;
@@ -42,10 +44,12 @@ pub fn align(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let scored = score_candidates(claims, &terms, config, should_stop);
+    let mut scored = score_candidates(claims, &terms, config, should_stop)?;
     // The terms are only for scoring: freed before the judge runs.
     drop(terms);
-    judge_scored(claims, scored?, judge, should_stop)
+    // Each claim keeps its best counterpart per other source (see [`best`]).
+    scored.pairs = best::mutual_best(claims, std::mem::take(&mut scored.pairs));
+    judge_scored(claims, scored, judge, should_stop)
 }
 
 /// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
@@ -162,7 +166,7 @@ fn score_candidates(
         );
         for outcome in outcomes.drain(..) {
             match outcome {
-                Outcome::Aligned(i, j, score, features) => pairs.push((
+                Outcome::Aligned(i, j, score, features, reasons) => pairs.push((
                     i,
                     j,
                     Alignment {
@@ -170,6 +174,7 @@ fn score_candidates(
                         b: Arc::clone(&ids[j]),
                         score: round3(score),
                         features,
+                        reasons,
                         verdict: pending(),
                     },
                 )),
@@ -192,6 +197,35 @@ fn score_candidates(
     })
 }
 
+/// Every candidate pair of claims from different documents that blocking proposes under
+/// `config`, with its raw statistics, before any threshold: what the aligner is trained on.
+pub fn candidate_stats(
+    claims: &[Claim],
+    terms: &[&[Arc<str>]],
+    config: &Config,
+) -> Vec<(usize, usize, similarity::PairStats)> {
+    let mut vocab = index::Vocabulary::default();
+    let mut features: Vec<similarity::Features> = claims
+        .iter()
+        .zip(terms)
+        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
+        .collect();
+    let idx = index::Index::build(&features, vocab.keys.len());
+    for f in &mut features {
+        f.weigh(&idx);
+    }
+    idx.candidates(&features, config)
+        .pairs
+        .into_iter()
+        .filter(|&(i, j)| claims[i].doc != claims[j].doc)
+        .map(|(i, j)| {
+            let mut s = similarity::pair_stats(&features[i], &features[j], &idx);
+            s.dice = similarity::dice(&features[i], &features[j]);
+            (i, j, s)
+        })
+        .collect()
+}
+
 /// The verdict of a pair the judge has not seen yet.
 fn pending() -> Verdict {
     Verdict {
@@ -205,7 +239,7 @@ fn pending() -> Verdict {
 
 /// A candidate pair that passed: aligned across documents, or a repeat inside one.
 enum Outcome {
-    Aligned(usize, usize, f64, crate::AlignFeatures),
+    Aligned(usize, usize, f64, crate::AlignFeatures, Vec<String>),
     Repeat(usize, usize, f64),
 }
 
@@ -234,13 +268,20 @@ fn score_pair(
     if overlap < config.min_term_overlap {
         return None;
     }
-    let f = similarity::compare(fa, fb, vocab, overlap);
-    if similarity::score_bound_for(&f, fa, fb) < config.align_threshold {
+    let model = model::AlignModel::get();
+    let mut stats = similarity::pair_stats(fa, fb, idx);
+    if model.bound(&stats, round3(similarity::dice_bound(fa, fb))) < config.align_threshold {
         return None;
     }
-    let f = similarity::with_text_similarity(f, fa, fb);
-    let score = similarity::score(&f);
-    (score >= config.align_threshold).then_some(Outcome::Aligned(i, j, score, f))
+    stats.dice = similarity::dice(fa, fb);
+    let x = model::values(&stats);
+    let p = model.probability(&x);
+    if p < config.align_threshold {
+        return None;
+    }
+    let mut f = similarity::compare(fa, fb, vocab, overlap);
+    f.text_similarity = round3(stats.dice);
+    Some(Outcome::Aligned(i, j, p, f, model.reasons(&x, 3)))
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.

@@ -132,7 +132,60 @@ pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
     }
 }
 
-/// The named features of a pair, except the character similarity (see [`with_text_similarity`]).
+/// Raw counts and weights of one candidate pair, from which the aligner's features are made.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PairStats {
+    /// Summed IDF of the shared terms, and of each side's terms.
+    pub shared_weight: f64,
+    pub weight_a: f64,
+    pub weight_b: f64,
+    /// Shared terms, and each side's terms.
+    pub shared_terms: usize,
+    pub terms_a: usize,
+    pub terms_b: usize,
+    /// IDF of the rarest shared term (0 when none), and the IDF of a term only one claim has.
+    pub rarest_shared: f64,
+    pub max_idf: f64,
+    pub entities_a: usize,
+    pub entities_b: usize,
+    pub shared_entities: usize,
+    pub numbers_a: usize,
+    pub numbers_b: usize,
+    pub shared_numbers: usize,
+    /// Character-bigram similarity ([`dice`]).
+    pub dice: f64,
+}
+
+/// The [`PairStats`] of two weighed claims, except the character similarity, which is left at 0
+/// (the costly one: see [`super::model::AlignModel::bound`]).
+pub fn pair_stats(a: &Features, b: &Features, idx: &Index) -> PairStats {
+    let (mut shared_weight, mut rarest_shared, mut shared_terms) = (0.0, 0.0f64, 0);
+    for t in shared_ids(&a.terms, &b.terms) {
+        let w = idx.idf(t);
+        shared_weight += w;
+        rarest_shared = rarest_shared.max(w);
+        shared_terms += 1;
+    }
+    PairStats {
+        shared_weight,
+        weight_a: a.term_weight,
+        weight_b: b.term_weight,
+        shared_terms,
+        terms_a: a.terms.len(),
+        terms_b: b.terms.len(),
+        rarest_shared,
+        max_idf: idx.max_idf(),
+        entities_a: a.entities.len(),
+        entities_b: b.entities.len(),
+        shared_entities: shared_ids(&a.entities, &b.entities).count(),
+        numbers_a: a.numbers.len(),
+        numbers_b: b.numbers.len(),
+        shared_numbers: shared_ids(&a.numbers, &b.numbers).count(),
+        dice: 0.0,
+    }
+}
+
+/// The named features of a pair; the character similarity is left at 0 for the caller to fill in.
 pub fn compare(a: &Features, b: &Features, vocab: &Vocabulary, term_overlap: f64) -> AlignFeatures {
     let names = |ids: Vec<u32>| ids.into_iter().map(|id| vocab.name(id)).collect();
     AlignFeatures {
@@ -144,45 +197,6 @@ pub fn compare(a: &Features, b: &Features, vocab: &Vocabulary, term_overlap: f64
         shared_entities: names(shared(&a.entities, &b.entities)),
         shared_numbers: names(shared(&a.numbers, &b.numbers)),
     }
-}
-
-/// Fill in the character-bigram similarity (the costly feature, computed last).
-pub fn with_text_similarity(mut f: AlignFeatures, a: &Features, b: &Features) -> AlignFeatures {
-    f.text_similarity = round3(dice(a, b));
-    f
-}
-
-/// The best score these features could reach whatever the character similarity.
-pub fn score_bound(f: &AlignFeatures) -> f64 {
-    score_with_text(f, 1.0)
-}
-
-/// The best score these features could reach with the character similarity of `a` and `b`
-/// at most [`dice_bound`].
-pub fn score_bound_for(f: &AlignFeatures, a: &Features, b: &Features) -> f64 {
-    score_with_text(f, round3(dice_bound(a, b)))
-}
-
-/// One score from the features; entity and number weights apply only when either side has some.
-pub fn score(f: &AlignFeatures) -> f64 {
-    score_with_text(f, f.text_similarity)
-}
-
-/// [`score`] with `text_similarity` in place of the features' own.
-fn score_with_text(f: &AlignFeatures, text_similarity: f64) -> f64 {
-    // Character bigrams overlap a lot even between unrelated sentences: only the excess counts.
-    let text = ((text_similarity - 0.3) / 0.7).max(0.0);
-    let mut total = 0.6 * f.term_overlap + 0.2 * text;
-    let mut weight = 0.8;
-    if f.entity_overlap > 0.0 || !f.shared_entities.is_empty() {
-        total += 0.2 * f.entity_overlap;
-        weight += 0.2;
-    }
-    if f.number_overlap > 0.0 {
-        total += 0.1 * f.number_overlap;
-        weight += 0.1;
-    }
-    total / weight
 }
 
 #[cfg(test)]

@@ -1,0 +1,97 @@
+//! Keep only mutual best matches: a claim aligns, in each other document, with the claim that
+//! matches it best there, and only when it is that claim's best match in its own document too.
+//!
+//! A story's claims share its topic words, so a claim resembles many claims of another source a
+//! little; pairing each claim with its one counterpart per source (as a reader lines two articles
+//! up) keeps the pairs that state the same fact and stops clusters chaining a whole topic
+//! together. A one-sentence document (a headline) still gets its best match in every source.
+
+use crate::{Alignment, Claim};
+use rustc_hash::FxHashMap;
+
+/// The pairs of `pairs` (claim indices into `claims`, from different documents) that are, for
+/// both claims, the best-scoring pair with the other claim's document (ties all kept). Order is
+/// kept.
+pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> Vec<(usize, usize, Alignment)> {
+    let mut doc_index: FxHashMap<&str, usize> = FxHashMap::default();
+    let docs: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let n = doc_index.len();
+            *doc_index.entry(c.doc.as_str()).or_insert(n)
+        })
+        .collect();
+    // The best score of each (claim, other document).
+    let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    for (i, j, al) in &pairs {
+        for (a, b) in [(*i, *j), (*j, *i)] {
+            let e = best.entry((a, docs[b])).or_insert(f64::NEG_INFINITY);
+            *e = e.max(al.score);
+        }
+    }
+    let is_best = |a: usize, b: usize, score: f64| best.get(&(a, docs[b])).is_some_and(|s| score >= *s);
+    pairs
+        .into_iter()
+        .filter(|(i, j, al)| is_best(*i, *j, al.score) && is_best(*j, *i, al.score))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document};
+
+    /// A one-sentence headline `h`, a three-sentence body `b` and a one-sentence body `c`.
+    fn claims() -> Vec<Claim> {
+        let docs = [
+            ("h", "The council approved the new bridge over the river on Monday."),
+            (
+                "b",
+                "The council approved the new bridge on Monday. The bridge will cost the town 3 million dollars. The river floods the valley every spring.",
+            ),
+            ("c", "The town council voted for the bridge on Monday."),
+        ];
+        let claims: Vec<Claim> = docs
+            .iter()
+            .flat_map(|(id, text)| {
+                crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
+            })
+            .collect();
+        let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["h#0", "b#0", "b#1", "b#2", "c#0"]);
+        claims
+    }
+
+    fn pair(claims: &[Claim], i: usize, j: usize, score: f64) -> (usize, usize, Alignment) {
+        let al = Alignment {
+            a: claims[i].id.as_str().into(),
+            b: claims[j].id.as_str().into(),
+            score,
+            features: Default::default(),
+            reasons: Vec::new(),
+            verdict: crate::judge::verdict_from_scores(0.0, 1.0, 0.0, String::new()),
+        };
+        (i, j, al)
+    }
+
+    fn kept(claims: &[Claim], pairs: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
+        let pairs = pairs.iter().map(|&(i, j, s)| pair(claims, i, j, s)).collect();
+        mutual_best(claims, pairs).into_iter().map(|(i, j, _)| (i, j)).collect()
+    }
+
+    #[test]
+    fn each_claim_keeps_its_mutual_best_counterpart_per_document() {
+        let c = claims();
+        // h#0's second-best match in b (b#1) goes; b#2–c#0 loses to b#0–c#0 on c#0's side.
+        let pairs = [(0, 1, 0.9), (0, 2, 0.6), (0, 4, 0.7), (3, 4, 0.55), (1, 4, 0.8)];
+        assert_eq!(kept(&c, &pairs), [(0, 1), (0, 4), (1, 4)]);
+        // Without its better rival, b#2–c#0 stays: c#0's best in b, b#2's best in c.
+        assert_eq!(kept(&c, &[(3, 4, 0.55)]), [(3, 4)]);
+    }
+
+    #[test]
+    fn ties_are_all_kept() {
+        let c = claims();
+        assert_eq!(kept(&c, &[(0, 1, 0.7), (0, 2, 0.7)]), [(0, 1), (0, 2)]);
+    }
+}
