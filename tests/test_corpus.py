@@ -68,6 +68,7 @@ def test_compare_many_yields_reports_in_order_and_streams() -> None:
     stream.close()
 
 
+@pytest.mark.filterwarnings("ignore:not compared with any other claim")  # the repeated text trips the blocking budget; not what this test is about
 def test_stories_run_in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     import factdiff._corpus as corpus
 

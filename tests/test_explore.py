@@ -136,6 +136,7 @@ def test_findings_and_claims_are_frozen_hashable_and_typed(example_report: Repor
         f.kind = "unsupported"  # type: ignore[misc]
 
 
+@pytest.mark.filterwarnings("ignore:not compared with any other claim")  # the repeated text trips the blocking budget; not what this test is about
 def test_reprs_are_short(example_report: Report) -> None:
     long = "Officials said the river rose. " * 5000
     report = factdiff.compare({"a": long + "Kessaria opened the dam on Monday.", "b": "Kessaria opened the dam on Monday, officials said."})
