@@ -125,16 +125,7 @@ fn score_candidates(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scored> {
-    let mut vocab = index::Vocabulary::default();
-    let mut features: Vec<similarity::Features> = claims
-        .iter()
-        .zip(terms)
-        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
-        .collect();
-    let idx = index::Index::build(&features, vocab.keys.len());
-    for f in &mut features {
-        f.weigh(&idx);
-    }
+    let (mut features, idx, vocab) = weighted_features(claims, terms);
     // Pairs are scored independently: in parallel, collected in candidate order, one chunk of
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
     // go straight to their list, so no list of every outcome is held beside them.
@@ -197,6 +188,25 @@ fn score_candidates(
     })
 }
 
+/// Each claim's matching features, weighed by the blocking index built over them; the index
+/// (which proposes the candidate pairs) and the vocabulary of keys come back with them.
+fn weighted_features<T: AsRef<[Arc<str>]>>(
+    claims: &[Claim],
+    terms: &[T],
+) -> (Vec<similarity::Features>, index::Index, index::Vocabulary) {
+    let mut vocab = index::Vocabulary::default();
+    let mut features: Vec<similarity::Features> = claims
+        .iter()
+        .zip(terms)
+        .map(|(c, t)| similarity::Features::of(c, t.as_ref(), &mut vocab))
+        .collect();
+    let idx = index::Index::build(&features, vocab.keys.len());
+    for f in &mut features {
+        f.weigh(&idx);
+    }
+    (features, idx, vocab)
+}
+
 /// Every candidate pair of claims from different documents that blocking proposes under
 /// `config`, with its raw statistics, before any threshold: what the aligner is trained on.
 pub fn candidate_stats(
@@ -204,16 +214,7 @@ pub fn candidate_stats(
     terms: &[&[Arc<str>]],
     config: &Config,
 ) -> Vec<(usize, usize, similarity::PairStats)> {
-    let mut vocab = index::Vocabulary::default();
-    let mut features: Vec<similarity::Features> = claims
-        .iter()
-        .zip(terms)
-        .map(|(c, t)| similarity::Features::of(c, t, &mut vocab))
-        .collect();
-    let idx = index::Index::build(&features, vocab.keys.len());
-    for f in &mut features {
-        f.weigh(&idx);
-    }
+    let (features, idx, _) = weighted_features(claims, terms);
     idx.candidates(&features, config)
         .pairs
         .into_iter()
