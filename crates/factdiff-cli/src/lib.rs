@@ -93,9 +93,16 @@ enum Command {
 /// Run the command line on `args` (the first one is the program name) and return the exit code:
 /// 0 success, 1 a finding matched `--fail-on`, 2 bad input or usage (one message on stderr).
 pub fn run(args: Vec<OsString>) -> i32 {
+    // The subcommand named on the command line, for the help a usage error points to (clap's
+    // "invalid value" message has no usage line naming it).
+    let subcommand = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|a| Cli::command().find_subcommand(a).is_some())
+        .map(str::to_string);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error(&e, subcommand.as_deref()),
     };
     let result = match &cli.command {
         Command::Report(args) if args.stream.is_used() => stream::report(args),
@@ -127,7 +134,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
 /// missing subcommand print clap's own text; a usage error is one line, like every other error:
 /// `factdiff: error: unexpected argument '--formt' found (tip: a similar argument exists:
 /// '--format'); see 'factdiff report --help'`.
-fn usage_error(e: &clap::Error) -> i32 {
+fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> i32 {
     use clap::error::ErrorKind;
     if e.exit_code() == 0 || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let _ = e.print();
@@ -135,7 +142,10 @@ fn usage_error(e: &clap::Error) -> i32 {
     }
     let rendered = e.render().to_string();
     let mut what = Vec::new();
-    let mut help = "factdiff".to_string();
+    let mut help = match subcommand {
+        Some(name) => format!("factdiff {name}"),
+        None => "factdiff".to_string(),
+    };
     for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(usage) = line.strip_prefix("Usage: ") {
             // "Usage: factdiff report [OPTIONS] [INPUTS]..." names the subcommand.
@@ -145,6 +155,10 @@ fn usage_error(e: &clap::Error) -> i32 {
                 .collect();
             help = words.join(" ");
             break;
+        }
+        // Clap's own pointer to the help; ours ends the line.
+        if line.starts_with("For more information, try ") {
+            continue;
         }
         let line = line.strip_prefix("error: ").unwrap_or(line);
         match line.strip_prefix("tip: ") {

@@ -136,7 +136,10 @@ fn usage_errors_are_one_line_naming_the_help_to_read() {
         ),
         (
             &["report", "a.txt", "--format", "pdf"],
-            &["invalid value 'pdf' for '--format <FORMAT>'"],
+            &[
+                "invalid value 'pdf' for '--format <FORMAT>'",
+                "[possible values: text, md, json, csv, html]; see 'factdiff report --help'",
+            ],
         ),
         (
             &["frobnicate"],
@@ -150,6 +153,7 @@ fn usage_errors_are_one_line_naming_the_help_to_read() {
         assert!(err.starts_with("factdiff: error: "), "{args:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert_inert(&err);
+        assert!(!err.contains("For more information"), "{args:?}: {err}");
         for needle in needles {
             assert!(err.contains(needle), "{args:?}: {needle:?} not in {err}");
         }
