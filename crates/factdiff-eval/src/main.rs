@@ -4,6 +4,8 @@
 //! ```text
 //! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
 //! factdiff-eval --speaker-misses                      # the tune half's speaker misses (speakers.tsv)
+//! factdiff-eval --conflicts                           # precision of conflicts on labelled pairs
+//! factdiff-eval --conflicts-dump FILE                 # the conflict pairs found, with their labels
 //! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
 //! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
 //! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
@@ -42,6 +44,7 @@ macro_rules! println {
 // Declared after the macros so that they print through them too.
 mod align_dump;
 mod align_train;
+mod conflicts;
 mod paraphrase;
 mod speakers;
 mod story;
@@ -79,6 +82,8 @@ struct Args {
     ecb_grid: bool,
     align_dump: Option<PathBuf>,
     train_align: bool,
+    conflicts: bool,
+    conflicts_dump: Option<PathBuf>,
 }
 
 fn number(s: Option<String>, what: &str) -> Res<usize> {
@@ -115,6 +120,10 @@ fn parse_args() -> Res<Args> {
             }
             "--ecb-pairs" => args.ecb_pairs = Some(it.next().ok_or("--ecb-pairs needs a file")?.into()),
             "--ecb" => args.ecb_only = true,
+            "--conflicts" => args.conflicts = true,
+            "--conflicts-dump" => {
+                args.conflicts_dump = Some(it.next().ok_or("--conflicts-dump needs a file")?.into());
+            }
             "--align-dump" => args.align_dump = Some(it.next().ok_or("--align-dump needs a file")?.into()),
             "--ecb-grid" => {
                 args.ecb_only = true;
@@ -123,7 +132,7 @@ fn parse_args() -> Res<Args> {
             "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --conflicts | --conflicts-dump FILE\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
                 );
                 std::process::exit(0);
             }
@@ -264,6 +273,14 @@ fn real_main() -> Res<i32> {
     }
     if let Some(out) = &args.align_dump {
         align_dump::dump(&dir, out)?;
+        return Ok(0);
+    }
+    if args.conflicts {
+        conflicts::evaluate(&dir)?;
+        return Ok(0);
+    }
+    if let Some(out) = &args.conflicts_dump {
+        conflicts::dump(&dir, out)?;
         return Ok(0);
     }
     if args.train_align {
