@@ -110,6 +110,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             he: he.as_ref(),
             she: she.as_ref(),
             latest: latest.as_ref(),
+            prior: claims.last().filter(|c: &&Claim| c.sentence + 1 == n),
         };
         let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
         if speaker.kind == SpeakerKind::Person {
