@@ -278,7 +278,7 @@ fn negates_a_detail(after: &str) -> bool {
     let words: Vec<&str> = after
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(4)
+        .take(6)
         .collect();
     if words.first().is_some_and(|w| *w == "be") && words.get(1).is_some_and(|w| *w == "reached") {
         return true;
