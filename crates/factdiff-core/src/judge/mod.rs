@@ -71,7 +71,7 @@ impl Judge for LexicalJudge {
 /// The label is the strictly highest score; a tie goes to neutral. `reason` names the judge.
 ///
 /// ```
-/// use factdiff_core::{judge::verdict_from_scores, VerdictLabel};
+/// use factdiff_core::{verdict_from_scores, VerdictLabel};
 /// let v = verdict_from_scores(0.1, 0.2, 0.7, "nli model".into());
 /// assert_eq!(v.label, VerdictLabel::Contradict);
 /// assert_eq!(v.reasons, ["nli model: contradict 0.70"]);
