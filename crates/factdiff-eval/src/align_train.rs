@@ -1,4 +1,4 @@
-//! `--train-align`: fits the aligner (`factdiff_core::align::model`) on training splits only and
+//! `--train-align`: fits the aligner (`factdiff_core::training::align`) on training splits only and
 //! writes `crates/factdiff-core/src/align/weights.txt`.
 //!
 //! Every example is a candidate pair that blocking proposes under `Config::default()`, with the
@@ -21,16 +21,12 @@
 use crate::data::Res;
 use crate::paraphrase::{self, SentencePair};
 use crate::story::{self, Story, HEADLINE};
-use factdiff_core::align::model::{AlignModel, Values, NAMES};
-use factdiff_core::analyze::tokens::content_terms;
-use factdiff_core::lexicon::Lexicon;
-use factdiff_core::{align, extract_claims, Claim, Config, Document};
+use factdiff_core::training::align::{AlignModel, Values, NAMES};
+use factdiff_core::training::{align, content_terms};
+use factdiff_core::{extract_claims, Claim, Config, Document};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
-
-/// Where `--train-align` writes the weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/align/weights.txt");
 
 /// The training groups and their total weights.
 const GROUPS: [(&str, f64); 5] = [
@@ -59,12 +55,11 @@ fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
         .iter()
         .flat_map(|d| extract_claims(d, &config).unwrap_or_default())
         .collect();
-    let lex = Lexicon::get();
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(lex, &c.text)).collect();
+    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(&c.text)).collect();
     let slices: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
     let pairs = align::candidate_stats(&claims, &slices, &config)
         .into_iter()
-        .map(|(i, j, s)| (i, j, align::model::values(&s)))
+        .map(|(i, j, s)| (i, j, align::values(&s)))
         .collect();
     (claims, pairs)
 }
@@ -215,8 +210,8 @@ fn accuracy(groups: &[Group], w: &Values, t: f64) -> f64 {
     got / GROUPS.iter().map(|g| g.1).sum::<f64>()
 }
 
-/// Train on the training splits and write the weights file.
-pub fn train(dir: &Path) -> Res<()> {
+/// Train on the training splits and write the weights file `out`.
+pub fn train(dir: &Path, out: &Path) -> Res<()> {
     let stories = story::stories(&dir.join("fnc1"), false)?;
     let per_story: Vec<[Group; 3]> = stories.par_iter().map(story_groups).collect();
     let mut groups: Vec<Group> = (0..GROUPS.len()).map(|_| Group::default()).collect();
@@ -262,7 +257,6 @@ pub fn train(dir: &Path) -> Res<()> {
          Do not edit by hand.",
         sizes.join("; ")
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())
 }

@@ -9,10 +9,10 @@
 //! [`STRIDE`]-th training story (the bodies outside the hold-out split, built as in the story
 //! mode), never from validation stories.
 //!
-//! `factdiff-eval --conflicts` prints, for the default engine, how many opposed pairs it finds,
+//! `factdiff-eval conflicts` prints, for the default engine, how many opposed pairs it finds,
 //! how many of them are labelled, and the precision (real / labelled) of contradictions and of
 //! numeric and date conflicts, with the number of real conflicts found beside it.
-//! `factdiff-eval --conflicts-dump FILE` writes every found pair with its label (`?` when it has
+//! `factdiff-eval conflicts-dump FILE` writes every found pair with its label (`?` when it has
 //! none yet), for reading.
 
 use crate::data::Res;
@@ -138,7 +138,7 @@ impl Precision {
     }
 }
 
-/// `--conflicts`: print the precision table.
+/// `conflicts`: print the precision table.
 pub fn evaluate(dir: &Path) -> Res<()> {
     let labels = labels(LABELS)?;
     let found = found(dir)?;
@@ -175,7 +175,7 @@ pub fn evaluate(dir: &Path) -> Res<()> {
     Ok(())
 }
 
-/// `--conflicts-dump FILE`: every found pair with its label (`real`, `not`, or `?` when it has
+/// `conflicts-dump FILE`: every found pair with its label (`real`, `not`, or `?` when it has
 /// none yet), in the file's format.
 pub fn dump(dir: &Path, out: &Path) -> Res<()> {
     let labels = labels(LABELS)?;

@@ -1,4 +1,4 @@
-//! `--train`, second step: fits the position model (`factdiff_core::position`) on FNC-1 training
+//! `--train`, second step: fits the position model (`factdiff_core::training::position`) on FNC-1 training
 //! stories (bodies outside `fnc1/splits/hold_out_ids.txt`, built as the story mode builds them)
 //! and writes `crates/factdiff-core/src/position/weights.txt`.
 //!
@@ -11,13 +11,11 @@
 
 use crate::data::Res;
 use crate::story::{Story, HEADLINE};
-use factdiff_core::judge::{pair_features, Judge, Model, Substitutions};
-use factdiff_core::position::{PositionFeatures, PositionModel};
-use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Verdict, VerdictLabel};
+use factdiff_core::training::judge::{pair_features, Model, Substitutions};
+use factdiff_core::training::position::{self, PositionFeatures, PositionModel};
+use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Judge, Verdict, VerdictLabel};
 use rayon::prelude::*;
-
-/// Where `--train` writes the position weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/position/weights.txt");
+use std::path::Path;
 
 /// The lexical judge with a given model and substitution table (the ones just trained): labels
 /// and scores as the embedded judge gives them once both files are embedded. Positions read only
@@ -83,7 +81,7 @@ pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, 
                 .iter()
                 .filter_map(|b| Some((b.doc_id(), class(b.gold)?)))
                 .collect();
-            for docs in factdiff_core::position::features(&clusters, &report.claims) {
+            for docs in position::features(&clusters, &report.claims) {
                 for (doc, x) in docs {
                     if let Some((_, y)) = gold.iter().find(|(d, _)| *d == doc) {
                         out.push((x, *y));
@@ -144,8 +142,8 @@ pub fn shift_biases(model: &mut PositionModel, rows: &[(PositionFeatures, usize)
 }
 
 /// Train on FNC-1 training stories (bodies outside the hold-out split) and write the position
-/// weights file.
-pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()> {
+/// weights file `out`.
+pub fn train(stories: &[Story], judge: &Model, table: &Substitutions, out: &Path) -> Res<()> {
     let rows = examples(stories, &ModelJudge { model: judge, table });
     let mut counts = [0usize; 3];
     for (_, y) in &rows {
@@ -174,15 +172,14 @@ pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()>
          after the judge. Do not edit by hand.",
         rows.len()
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use factdiff_core::position::NAMES;
+    use factdiff_core::training::position::NAMES;
 
     fn row(entail: f64, refute: f64) -> PositionFeatures {
         let mut values = [0.0; NAMES.len()];
