@@ -9,6 +9,7 @@
 //! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
 //! factdiff-eval --ecb-grid [--ecb-mentions F]          # ... and over a grid of alignment thresholds
 //! factdiff-eval --ecb-pairs PAIRS.json [--ecb-mentions F] # score external ECB+ sentence alignments
+//! factdiff-eval --embed-texts FILE | --embed-vectors CACHE | --train-embed CACHE  # semantic mode
 //! ```
 
 mod data;
@@ -43,6 +44,7 @@ macro_rules! println {
 mod align_dump;
 mod align_train;
 mod paraphrase;
+mod semantic;
 mod speakers;
 mod story;
 
@@ -79,6 +81,10 @@ struct Args {
     ecb_grid: bool,
     align_dump: Option<PathBuf>,
     train_align: bool,
+    /// The semantic mode (`semantic`): write the sentences to embed, evaluate or train with vectors.
+    embed_texts: Option<PathBuf>,
+    embed_vectors: Option<PathBuf>,
+    train_embed: Option<PathBuf>,
 }
 
 fn number(s: Option<String>, what: &str) -> Res<usize> {
@@ -121,9 +127,12 @@ fn parse_args() -> Res<Args> {
                 args.ecb_grid = true;
             }
             "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
+            "--embed-texts" => args.embed_texts = Some(it.next().ok_or("--embed-texts needs a file")?.into()),
+            "--embed-vectors" => args.embed_vectors = Some(it.next().ok_or("--embed-vectors needs a cache")?.into()),
+            "--train-embed" => args.train_embed = Some(it.next().ok_or("--train-embed needs a cache")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]\n       factdiff-eval --embed-texts FILE | --embed-vectors CACHE | --train-embed CACHE   (semantic mode: see docs/evaluation.md)"
                 );
                 std::process::exit(0);
             }
@@ -264,6 +273,18 @@ fn real_main() -> Res<i32> {
     }
     if let Some(out) = &args.align_dump {
         align_dump::dump(&dir, out)?;
+        return Ok(0);
+    }
+    if let Some(out) = &args.embed_texts {
+        semantic::write_texts(&dir, out)?;
+        return Ok(0);
+    }
+    if let Some(cache) = &args.embed_vectors {
+        semantic::evaluate(&dir, cache)?;
+        return Ok(0);
+    }
+    if let Some(cache) = &args.train_embed {
+        semantic::train(&dir, cache)?;
         return Ok(0);
     }
     if args.train_align {
