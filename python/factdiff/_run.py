@@ -52,7 +52,7 @@ def check(
     stacklevel: int = 3,
 ) -> Tuple[Report, Dict[str, Any]]:
     """Check ``claim`` against checked sources with the core's ``check_claim``: the comparison (its
-    warnings issued) and the JSON of ``{"verdict", "evidence", "claim_doc"}``."""
+    warnings issued) and the JSON of ``{"verdict", "sources", "claim_doc"}``."""
     call = None if judge is None else adapter(judge)
     vectors = None if embed is None else embed_adapter(embed)
     (sections, lengths), found = _native.check_claim(
