@@ -1,4 +1,4 @@
-//! The semantic mode (sentence vectors, `factdiff_core::align::embed`), measured and trained with
+//! The semantic mode (sentence vectors, `factdiff_core::Embedder`), measured and trained with
 //! vectors computed outside Rust (all-MiniLM-L6-v2 in numpy, `bench/minilm.py`):
 //!
 //! 1. `--embed-texts FILE` writes every claim text the two other steps need (one JSON string per
@@ -16,9 +16,9 @@ use crate::data::Res;
 use crate::metrics::{fnc_score, pearson, Confusion};
 use crate::paraphrase::{self, SentencePair};
 use crate::story::{self, Story, HEADLINE};
-use factdiff_core::align::embed::{EmbedModel, Embedder, Vectors};
-use factdiff_core::align::model::AlignModel;
-use factdiff_core::{align, extract_claims, Claim, CompareOptions, Config, Document};
+use factdiff_core::training::align::{self, AlignModel};
+use factdiff_core::training::embed::{EmbedModel, Vectors};
+use factdiff_core::{extract_claims, Claim, CompareOptions, Config, Document, Embedder};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -244,7 +244,7 @@ fn candidates(docs: &[Document], cache: &Cache) -> Res<(Vec<Claim>, Vec<Candidat
     let model = AlignModel::get();
     let pairs = align::semantic_candidate_stats(&claims, &slices, &vectors, &config)
         .into_iter()
-        .map(|(i, j, s, cos)| (i, j, [model.logit(&align::model::values(&s)), cos]))
+        .map(|(i, j, s, cos)| (i, j, [model.logit(&align::values(&s)), cos]))
         .collect();
     Ok((claims, pairs))
 }

@@ -187,8 +187,11 @@ const WEIGHTS: &str = include_str!("embed_weights.txt");
 /// reason it gives still holds, scaled; the cosine is one more named reason.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EmbedModel {
+    /// The weight of the aligner's logit (positive).
     pub logit_weight: f64,
+    /// The weight of the cosine of the two claims' vectors.
     pub cosine_weight: f64,
+    /// The bias (the decision is at probability one half).
     pub bias: f64,
 }
 

@@ -137,20 +137,31 @@ pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
 pub struct PairStats {
     /// Summed IDF of the shared terms, and of each side's terms.
     pub shared_weight: f64,
+    /// Summed IDF of the first claim's terms.
     pub weight_a: f64,
+    /// Summed IDF of the second claim's terms.
     pub weight_b: f64,
     /// Shared terms, and each side's terms.
     pub shared_terms: usize,
+    /// Number of the first claim's terms.
     pub terms_a: usize,
+    /// Number of the second claim's terms.
     pub terms_b: usize,
     /// IDF of the rarest shared term (0 when none), and the IDF of a term only one claim has.
     pub rarest_shared: f64,
+    /// The IDF of a term only one claim has.
     pub max_idf: f64,
+    /// Canonical entities of the first claim.
     pub entities_a: usize,
+    /// Canonical entities of the second claim.
     pub entities_b: usize,
+    /// Canonical entities the two share.
     pub shared_entities: usize,
+    /// Numbers of the first claim.
     pub numbers_a: usize,
+    /// Numbers of the second claim.
     pub numbers_b: usize,
+    /// Numbers the two share.
     pub shared_numbers: usize,
     /// Character-bigram similarity ([`dice`]).
     pub dice: f64,
