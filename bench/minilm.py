@@ -10,9 +10,9 @@ the tokens, unit length — the steps sentence-transformers runs for this model.
     model = MiniLM.from_package()
     report = factdiff.compare(docs, embed=model)      # model(sentences) -> array (n, 384)
 
-Run as a script it writes vectors for a list of sentences (``factdiff-eval --embed-texts``
+Run as a script it writes vectors for a list of sentences (``factdiff-eval embed-texts``
 writes that list) as ``OUT.f32`` (little-endian float32, one row of 384 per sentence) beside a
-copy of the sentences in ``OUT.jsonl``, the cache ``factdiff-eval --embed-vectors OUT`` reads:
+copy of the sentences in ``OUT.jsonl``, the cache ``factdiff-eval embed-vectors OUT`` reads:
 
     python bench/minilm.py SENTENCES.jsonl OUT [--minutes 20]
 """
@@ -278,7 +278,7 @@ def write_cache(sentences_path: Path, out: Path, minutes: float) -> Tuple[int, f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sentences", type=Path, help="one JSON string per line (factdiff-eval --embed-texts)")
+    parser.add_argument("sentences", type=Path, help="one JSON string per line (factdiff-eval embed-texts)")
     parser.add_argument("out", type=Path, help="writes OUT.f32 and OUT.jsonl")
     parser.add_argument("--minutes", type=float, default=20.0, help="give up after this long (default 20)")
     args = parser.parse_args()

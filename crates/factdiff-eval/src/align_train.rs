@@ -28,9 +28,6 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Where `--train-align` writes the weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/align/weights.txt");
-
 /// The training groups and their total weights (the semantic mode's training uses the same).
 pub const GROUPS: [(&str, f64); 5] = [
     ("story headline, related body (best pair)", 1.0),
@@ -220,8 +217,8 @@ fn accuracy(groups: &[Group], w: &Values, t: f64) -> f64 {
     got / GROUPS.iter().map(|g| g.1).sum::<f64>()
 }
 
-/// Train on the training splits and write the weights file.
-pub fn train(dir: &Path) -> Res<()> {
+/// Train on the training splits and write the weights file `out`.
+pub fn train(dir: &Path, out: &Path) -> Res<()> {
     let stories = story::stories(&dir.join("fnc1"), false)?;
     let per_story: Vec<[Group; 3]> = stories.par_iter().map(story_groups).collect();
     let mut groups: Vec<Group> = (0..GROUPS.len()).map(|_| Group::default()).collect();
@@ -260,7 +257,6 @@ pub fn train(dir: &Path) -> Res<()> {
          Do not edit by hand.",
         sizes.join("; ")
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())
 }

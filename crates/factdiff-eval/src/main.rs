@@ -2,16 +2,21 @@
 //! claim-verification datasets and prints a metrics table.
 //!
 //! ```text
-//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
-//! factdiff-eval --speaker-misses                      # the tune half's speaker misses (speakers.tsv)
-//! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
-//! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
-//! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
-//! factdiff-eval --ecb-grid [--ecb-mentions F]          # ... and over a grid of alignment thresholds
-//! factdiff-eval --ecb-pairs PAIRS.json [--ecb-mentions F] # score external ECB+ sentence alignments
-//! factdiff-eval --embed-texts FILE | --embed-vectors CACHE | --train-embed CACHE  # semantic mode
+//! factdiff-eval [eval] [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline]
+//! factdiff-eval train [--out-dir DIR]           # judge, then positions (writes the embedded weights)
+//! factdiff-eval train-align [--out FILE]        # the aligner
+//! factdiff-eval tune | speaker-misses
+//! factdiff-eval scale [--factors 1,10,100]      # the scale benchmark (see `scale`)
+//! factdiff-eval write-story DOCS DIR            # one FNC-1 story of DOCS documents as files
+//! factdiff-eval ecb [--grid] [--mentions F]     # factdiff's ECB+ alignment score (over a grid)
+//! factdiff-eval ecb-pairs PAIRS.json [--mentions F] # score external ECB+ sentence alignments
+//! factdiff-eval align-dump FILE                 # the aligner's candidate pairs as TSV
 //! ```
+//!
+//! The flags of earlier versions (`--train`, `--train-align`, `--scale --scale-factors 1`, ...)
+//! still work: [`cli::from_old_flags`] reads them as their subcommands.
 
+mod cli;
 mod data;
 mod ecb;
 mod fit;
@@ -62,85 +67,8 @@ fn write_stdout(args: std::fmt::Arguments<'_>) {
 /// `../shared/data` beside the repository (the layout CI and developers use).
 const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
-#[derive(Debug, Default)]
-struct Args {
-    smoke: bool,
-    tune: bool,
-    /// Print the tune half's speaker misses and stop.
-    speaker_misses: bool,
-    train: bool,
-    baseline: bool,
-    check: Option<PathBuf>,
-    data: Option<PathBuf>,
-    scale: Option<Vec<usize>>,
-    scale_run: Option<(scale::Axis, usize)>,
-    write_story: Option<(usize, PathBuf)>,
-    ecb_pairs: Option<PathBuf>,
-    ecb_mentions: Option<PathBuf>,
-    ecb_only: bool,
-    ecb_grid: bool,
-    align_dump: Option<PathBuf>,
-    train_align: bool,
-    /// The semantic mode (`semantic`): write the sentences to embed, evaluate or train with vectors.
-    embed_texts: Option<PathBuf>,
-    embed_vectors: Option<PathBuf>,
-    train_embed: Option<PathBuf>,
-}
-
-fn number(s: Option<String>, what: &str) -> Res<usize> {
-    let s = s.ok_or_else(|| format!("{what} needs a number"))?;
-    s.parse().map_err(|e| format!("{what} {s:?}: {e}").into())
-}
-
-fn parse_args() -> Res<Args> {
-    let mut args = Args::default();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--smoke" => args.smoke = true,
-            "--tune" => args.tune = true,
-            "--speaker-misses" => args.speaker_misses = true,
-            "--train" => args.train = true,
-            "--train-align" => args.train_align = true,
-            "--baseline" => args.baseline = true,
-            "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
-            "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
-            "--scale" => args.scale = args.scale.or(Some(vec![1, 10, 100])),
-            "--scale-factors" => {
-                let list = it.next().ok_or("--scale-factors needs a list such as 1,10,100")?;
-                let factors = list.split(',').map(|f| number(Some(f.to_string()), "--scale-factors"));
-                args.scale = Some(factors.collect::<Res<Vec<_>>>()?);
-            }
-            "--scale-run" => {
-                let axis = scale::Axis::parse(&it.next().ok_or("--scale-run needs an axis")?)?;
-                args.scale_run = Some((axis, number(it.next(), "--scale-run")?));
-            }
-            "--write-story" => {
-                let docs = number(it.next(), "--write-story")?;
-                args.write_story = Some((docs, it.next().ok_or("--write-story needs a directory")?.into()));
-            }
-            "--ecb-pairs" => args.ecb_pairs = Some(it.next().ok_or("--ecb-pairs needs a file")?.into()),
-            "--ecb" => args.ecb_only = true,
-            "--align-dump" => args.align_dump = Some(it.next().ok_or("--align-dump needs a file")?.into()),
-            "--ecb-grid" => {
-                args.ecb_only = true;
-                args.ecb_grid = true;
-            }
-            "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
-            "--embed-texts" => args.embed_texts = Some(it.next().ok_or("--embed-texts needs a file")?.into()),
-            "--embed-vectors" => args.embed_vectors = Some(it.next().ok_or("--embed-vectors needs a cache")?.into()),
-            "--train-embed" => args.train_embed = Some(it.next().ok_or("--train-embed needs a cache")?.into()),
-            "-h" | "--help" => {
-                println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]\n       factdiff-eval --embed-texts FILE | --embed-vectors CACHE | --train-embed CACHE   (semantic mode: see docs/evaluation.md)"
-                );
-                std::process::exit(0);
-            }
-            other => return Err(format!("unknown argument {other:?}").into()),
-        }
-    }
-    Ok(args)
-}
+/// The core's sources, where the training commands write the embedded weight files by default.
+const CORE_SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src");
 
 /// Every `stride`-th item, at most `max` of them (a fixed, deterministic subset).
 fn subset<T>(items: Vec<T>, smoke: bool, max: usize) -> Vec<T> {
@@ -194,8 +122,15 @@ fn main() {
 }
 
 fn real_main() -> Res<i32> {
-    let args = parse_args()?;
-    let dir = args
+    let cli = match cli::Cli::parse_args(std::env::args().collect()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print and exit 0; a usage error exits 2.
+            let _ = e.print();
+            return Ok(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let dir = cli
         .data
         .clone()
         .or_else(|| std::env::var_os("FACTDIFF_DATA").map(PathBuf::from))
@@ -209,102 +144,68 @@ fn real_main() -> Res<i32> {
         println!("factdiff-eval: datasets not found under {}; skipped", dir.display());
         return Ok(0);
     }
-    if let Some((axis, factor)) = args.scale_run {
-        scale::run_one(&dir.join("fnc1"), axis, factor)?;
-        return Ok(0);
-    }
-    if let Some(factors) = &args.scale {
-        return scale::run_all(&dir, factors);
-    }
-    if let Some((docs, out)) = &args.write_story {
-        scale::write_story(&dir.join("fnc1"), *docs, out)?;
-        return Ok(0);
-    }
-    if args.ecb_only {
-        let mentions = args
-            .ecb_mentions
-            .clone()
-            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
-        let e = ecb::evaluate(&mentions, &Config::default(), usize::MAX)?;
-        println!(
-            "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
-            mentions.display(),
-            e.mentions,
-            e.claims,
-            e.pairs.sentence.gold,
-            "",
-            "sentence",
-            "mention"
-        );
-        for (name, r) in [
-            ("factdiff aligned pairs", e.pairs),
-            ("factdiff clusters", e.clusters),
-            ("every pair in a topic", e.all_pairs),
-            ("gold sentence pairs", e.oracle_sentences),
-        ] {
-            println!("  {}", ecb_row(name, r));
+    let default_mentions = || dir.join("ecbplus/dev_event_gold_mentions.json");
+    let core_src = Path::new(CORE_SRC);
+    match cli.command {
+        None => eval(&dir, &cli.eval),
+        Some(cli::Command::Eval(args)) => eval(&dir, &args),
+        Some(cli::Command::Train { out_dir }) => {
+            train::train(&dir, out_dir.as_deref().unwrap_or(core_src))?;
+            Ok(0)
         }
-        println!("  {:<24}{}", "same mention string", prf(e.same_string));
-        println!("(every pair: evidence is all stems the two sentences share; gold sentence pairs: the ceiling of sentence alignment, reads gold)");
-        if args.ecb_grid {
-            ecb_grid(&mentions)?;
+        Some(cli::Command::TrainAlign { out }) => {
+            let out = out.unwrap_or_else(|| core_src.join("align/weights.txt"));
+            align_train::train(&dir, &out)?;
+            Ok(0)
         }
-        return Ok(0);
+        Some(cli::Command::EmbedTexts { file }) => {
+            semantic::write_texts(&dir, &file)?;
+            Ok(0)
+        }
+        Some(cli::Command::EmbedVectors { cache }) => {
+            semantic::evaluate(&dir, &cache)?;
+            Ok(0)
+        }
+        Some(cli::Command::TrainEmbed { cache }) => {
+            semantic::train(&dir, &cache)?;
+            Ok(0)
+        }
+        Some(cli::Command::Tune) => {
+            tune(&dir)?;
+            Ok(0)
+        }
+        Some(cli::Command::SpeakerMisses) => {
+            speakers::print_tune_misses(&dir)?;
+            Ok(0)
+        }
+        Some(cli::Command::Scale { factors }) => scale::run_all(&dir, &factors),
+        Some(cli::Command::ScaleRun { axis, factor }) => {
+            scale::run_one(&dir.join("fnc1"), axis, factor)?;
+            Ok(0)
+        }
+        Some(cli::Command::WriteStory { docs, dir: out }) => {
+            scale::write_story(&dir.join("fnc1"), docs, &out)?;
+            Ok(0)
+        }
+        Some(cli::Command::Ecb { grid, mentions }) => {
+            ecb_only(&mentions.unwrap_or_else(default_mentions), grid)?;
+            Ok(0)
+        }
+        Some(cli::Command::EcbPairs { pairs, mentions }) => {
+            ecb_pairs(&mentions.unwrap_or_else(default_mentions), &pairs)?;
+            Ok(0)
+        }
+        Some(cli::Command::AlignDump { file }) => {
+            align_dump::dump(&dir, &file)?;
+            Ok(0)
+        }
     }
-    if let Some(pairs) = &args.ecb_pairs {
-        let mentions = args
-            .ecb_mentions
-            .clone()
-            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
-        let p = ecb::score_pairs(&mentions, pairs)?;
-        println!(
-            "ECB+ events in {}, {} aligned sentence pairs from {}: {} gold pairs, pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
-            mentions.display(),
-            p.pairs,
-            pairs.display(),
-            p.tokens.sentence.gold,
-            "",
-            "sentence",
-            "mention"
-        );
-        println!("  {}", ecb_row("shared tokens", p.tokens));
-        println!("  {}", ecb_row("shared stems", p.stems));
-        return Ok(0);
-    }
-    if let Some(out) = &args.align_dump {
-        align_dump::dump(&dir, out)?;
-        return Ok(0);
-    }
-    if let Some(out) = &args.embed_texts {
-        semantic::write_texts(&dir, out)?;
-        return Ok(0);
-    }
-    if let Some(cache) = &args.embed_vectors {
-        semantic::evaluate(&dir, cache)?;
-        return Ok(0);
-    }
-    if let Some(cache) = &args.train_embed {
-        semantic::train(&dir, cache)?;
-        return Ok(0);
-    }
-    if args.train_align {
-        align_train::train(&dir)?;
-        return Ok(0);
-    }
-    if args.train {
-        train::train(&dir)?;
-        return Ok(0);
-    }
-    if args.speaker_misses {
-        speakers::print_tune_misses(&dir)?;
-        return Ok(0);
-    }
-    if args.tune {
-        tune(&dir)?;
-        return Ok(0);
-    }
+}
+
+/// The metrics table; with `--check`, exit code 1 when a metric dropped.
+fn eval(dir: &Path, args: &cli::Eval) -> Res<i32> {
     let started = Instant::now();
-    let (metrics, claims) = evaluate(&dir, args.smoke, &Mapping::default())?;
+    let (metrics, claims) = evaluate(dir, args.smoke, &Mapping::default())?;
     let wall = started.elapsed().as_secs_f64();
     println!(
         "\nthroughput: {claims} claims in {wall:.1} s wall = {:.0} claims/s ({} threads)",
@@ -478,6 +379,53 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
 
     print!("{tables}");
     Ok((out, claims))
+}
+
+/// `ecb`: factdiff's ECB+ alignment scores, by reading; with `grid`, over the threshold grid too.
+fn ecb_only(mentions: &Path, grid: bool) -> Res<()> {
+    let e = ecb::evaluate(mentions, &Config::default(), usize::MAX)?;
+    println!(
+        "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
+        mentions.display(),
+        e.mentions,
+        e.claims,
+        e.pairs.sentence.gold,
+        "",
+        "sentence",
+        "mention"
+    );
+    for (name, r) in [
+        ("factdiff aligned pairs", e.pairs),
+        ("factdiff clusters", e.clusters),
+        ("every pair in a topic", e.all_pairs),
+        ("gold sentence pairs", e.oracle_sentences),
+    ] {
+        println!("  {}", ecb_row(name, r));
+    }
+    println!("  {:<24}{}", "same mention string", prf(e.same_string));
+    println!("(every pair: evidence is all stems the two sentences share; gold sentence pairs: the ceiling of sentence alignment, reads gold)");
+    if grid {
+        ecb_grid(mentions)?;
+    }
+    Ok(())
+}
+
+/// `ecb-pairs`: scores external ECB+ sentence alignments.
+fn ecb_pairs(mentions: &Path, pairs: &Path) -> Res<()> {
+    let p = ecb::score_pairs(mentions, pairs)?;
+    println!(
+        "ECB+ events in {}, {} aligned sentence pairs from {}: {} gold pairs, pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
+        mentions.display(),
+        p.pairs,
+        pairs.display(),
+        p.tokens.sentence.gold,
+        "",
+        "sentence",
+        "mention"
+    );
+    println!("  {}", ecb_row("shared tokens", p.tokens));
+    println!("  {}", ecb_row("shared stems", p.stems));
+    Ok(())
 }
 
 /// One row of the metrics table; a NaN baseline prints as "–" (none).

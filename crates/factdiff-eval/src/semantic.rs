@@ -1,13 +1,13 @@
 //! The semantic mode (sentence vectors, `factdiff_core::Embedder`), measured and trained with
 //! vectors computed outside Rust (all-MiniLM-L6-v2 in numpy, `bench/minilm.py`):
 //!
-//! 1. `--embed-texts FILE` writes every claim text the two other steps need (one JSON string per
+//! 1. `embed-texts FILE` writes every claim text the two other steps need (one JSON string per
 //!    line): MSRP val and the first [`MSRP_TRAIN`] pairs of MSRP train, STS headlines 2013 and
 //!    2014, the first [`STORIES`] validation and training FNC-1 stories.
 //! 2. `python bench/minilm.py FILE CACHE` writes `CACHE.f32` and `CACHE.jsonl` (time-bounded).
-//! 3. `--embed-vectors CACHE` prints MSRP val, STS headlines 2013 / 2014 and the story mode on
+//! 3. `embed-vectors CACHE` prints MSRP val, STS headlines 2013 / 2014 and the story mode on
 //!    those validation stories, each with and without the vectors, through the same `compare` as
-//!    the main evaluation (a [`Cache`] is the `Embedder`); `--train-embed CACHE` fits
+//!    the main evaluation (a [`Cache`] is the `Embedder`); `train-embed CACHE` fits
 //!    `embed_weights.txt` on the training splits only (MSRP train, STS 2013, FNC-1 training
 //!    stories).
 
@@ -31,7 +31,7 @@ pub const STORIES: usize = 30;
 /// How many MSRP training pairs it is trained on.
 pub const MSRP_TRAIN: usize = 1_000;
 
-/// Where `--train-embed` writes the weights.
+/// Where `train-embed` writes the weights.
 pub const WEIGHTS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../factdiff-core/src/align/embed_weights.txt"
@@ -86,7 +86,7 @@ impl Data {
     }
 }
 
-/// `--embed-texts`: every claim text of the data, once, sorted, one JSON string per line.
+/// `embed-texts`: every claim text of the data, once, sorted, one JSON string per line.
 pub fn write_texts(dir: &Path, out: &Path) -> Res<()> {
     let data = Data::load(dir)?;
     let config = Config::default();
@@ -118,7 +118,7 @@ impl Cache {
     pub fn load(prefix: &Path) -> Res<Cache> {
         let read = |ext: &str| {
             let p = prefix.with_extension(ext);
-            std::fs::read(&p).map_err(|e| format!("{}: {e} (run --embed-texts, then bench/minilm.py)", p.display()))
+            std::fs::read(&p).map_err(|e| format!("{}: {e} (run embed-texts, then bench/minilm.py)", p.display()))
         };
         let texts = String::from_utf8(read("jsonl")?).map_err(|e| e.to_string())?;
         let mut rows = HashMap::new();
@@ -152,14 +152,14 @@ impl Embedder for Cache {
             .map(|t| match self.rows.get(*t) {
                 Some(&r) => Ok(self.data[r * self.dim..(r + 1) * self.dim].to_vec()),
                 None => Err(format!(
-                    "no vector for {t:?}: run --embed-texts and bench/minilm.py again"
+                    "no vector for {t:?}: run embed-texts and bench/minilm.py again"
                 )),
             })
             .collect()
     }
 }
 
-/// `--embed-vectors`: the validation metrics with and without the vectors of `cache`.
+/// `embed-vectors`: the validation metrics with and without the vectors of `cache`.
 pub fn evaluate(dir: &Path, cache: &Path) -> Res<()> {
     let data = Data::load(dir)?;
     let cache = Cache::load(cache)?;
@@ -405,7 +405,7 @@ fn accuracy(groups: &[Vec<Bag>], w: &[f64; 3], t: f64) -> f64 {
     got / GROUPS.iter().map(|g| g.1).sum::<f64>()
 }
 
-/// `--train-embed`: fit the semantic mode's weights on the training splits and write them.
+/// `train-embed`: fit the semantic mode's weights on the training splits and write them.
 pub fn train(dir: &Path, cache: &Path) -> Res<()> {
     let data = Data::load(dir)?;
     let cache = Cache::load(cache)?;
@@ -455,7 +455,7 @@ pub fn train(dir: &Path, cache: &Path) -> Res<()> {
     let header = format!(
         "factdiff aligner with sentence vectors (the optional semantic mode, align/embed.rs):\n\
          logistic(aligner_logit * aligner's logit + sentence_vectors_cosine * cosine + bias).\n\
-         Written by `cargo run --release -p factdiff-eval -- --train-embed CACHE` (all-MiniLM-L6-v2\n\
+         Written by `cargo run --release -p factdiff-eval -- train-embed CACHE` (all-MiniLM-L6-v2\n\
          vectors from bench/minilm.py) from training splits only: {}.\nDo not edit by hand.",
         sizes.join("; ")
     );

@@ -5,7 +5,7 @@
 //! nearest claims of other documents by cosine as candidates, among the [`WINDOW`] claims around
 //! it, so the cost stays linear in the claims; and (b) scores every candidate with the cosine as
 //! one more named feature, "sentence vectors cosine", stacked on the aligner's logit with weights
-//! of their own ([`EmbedModel`], `embed_weights.txt`, written by `factdiff-eval --train-embed`).
+//! of their own ([`EmbedModel`], `embed_weights.txt`, written by `factdiff-eval train-embed`).
 //!
 //! Without an embedder nothing here runs: the default path is unchanged and offline. What this
 //! module does not do: compute vectors (the caller's model does), or change the aligner's own

@@ -250,7 +250,7 @@ fn raw_stats(features: &[similarity::Features], idx: &index::Index, i: usize, j:
 
 /// [`candidate_stats`] in the semantic mode: the candidates of blocking and of the sentence
 /// `vectors`' nearest neighbours ([`embed::Vectors::neighbours`]), each with its raw statistics and
-/// cosine, before any threshold: what `factdiff-eval --train-embed` fits the cosine's weight on.
+/// cosine, before any threshold: what `factdiff-eval train-embed` fits the cosine's weight on.
 pub fn semantic_candidate_stats(
     claims: &[Claim],
     terms: &[&[Arc<str>]],
