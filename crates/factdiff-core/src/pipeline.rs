@@ -27,7 +27,7 @@ use crate::{Claim, Config, Document, Error, Report, Result};
 /// ```
 #[derive(Clone, Copy)]
 pub struct CompareOptions<'a> {
-    /// Gives the verdicts on the aligned pairs (default: the built-in [`LexicalJudge`]); another
+    /// Gives the verdicts on the aligned pairs (default: the built-in lexical judge); another
     /// judge (an NLI model, a Python callable) is called only on the pairs alignment produced.
     pub judge: &'a dyn Judge,
     /// Polled before each document is analysed, every few thousand candidate pairs in alignment

@@ -226,7 +226,6 @@ fn eval(dir: &Path, args: &cli::Eval) -> Res<i32> {
 }
 
 fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
-    let config = Config::default();
     let mut out = Metrics::default();
     let mut claims = 0;
     let mode = if smoke { "smoke subset" } else { "full" };
@@ -240,10 +239,23 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     claims += paraphrase::evaluate(dir, smoke, &mut out)?;
     speakers::evaluate(dir, &mut out)?;
 
-    // FNC-1 hold-out split, one (headline, body) pair at a time (a diagnostic).
+    claims += fnc1_holdout(dir, smoke, m, &mut out, &mut tables)?;
+    claims += sick(dir, smoke, m, &mut out, &mut tables)?;
+    claims += emergent(dir, smoke, m, &mut out, &mut tables)?;
+    claims += climate_fever(dir, smoke, m, &mut out, &mut tables)?;
+    claims += wice(dir, smoke, m, &mut out, &mut tables)?;
+    claims += ecb_dev(dir, smoke, &mut out)?;
+
+    print!("{tables}");
+    Ok((out, claims))
+}
+
+/// The FNC-1 hold-out split, one (headline, body) pair at a time (a diagnostic). Returns the claims analysed.
+fn fnc1_holdout(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let fnc = subset(data::fnc1(&dir.join("fnc1"), true)?, smoke, 400);
     let r = run(&fnc, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&FNC_LABELS, &fnc, &r.signals, |s| m.fnc(s));
     let mut all_unrelated = Confusion::new(&FNC_LABELS);
     for p in &fnc {
@@ -276,8 +288,13 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
         out.push(format!("fnc1.f1.{l}"), 100.0 * c.f1(k));
     }
     tables.push_str(&format!("\nFNC-1 hold-out confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // SICK.
+/// SICK trial and train. Returns the claims analysed.
+fn sick(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
+    let mut claims = 0;
     for (name, file, max) in [
         ("sick_trial", "SICK_trial.txt", 150),
         ("sick_train", "SICK_train.txt", 150),
@@ -299,11 +316,15 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
         out.push(format!("{name}.f1.contradiction"), 100.0 * c.f1(2));
         tables.push_str(&format!("\n{name} confusion:\n{}", c.render()));
     }
+    Ok(claims)
+}
 
-    // Emergent dev.
+/// Emergent dev. Returns the claims analysed.
+fn emergent(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let pairs = subset(data::emergent(&dir.join("emergent/emergent_dev.csv"))?, smoke, 150);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::EMERGENT_LABELS, &pairs, &r.signals, |s| m.emergent(s));
     row(
         "Emergent dev",
@@ -322,12 +343,16 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     out.push("emergent.accuracy", c.accuracy());
     out.push("emergent.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nEmergent dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // Climate-FEVER dev, claim level (DISPUTED left out).
+/// Climate-FEVER dev, claim level (DISPUTED left out). Returns the claims analysed.
+fn climate_fever(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let (pairs, disputed) = data::climate_fever(&dir.join("climate_fever/climate-fever.dev.jsonl"))?;
     let pairs = subset(pairs, smoke, 100);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::VERIFY_LABELS, &pairs, &r.signals, |s| m.verify(s));
     let label = format!("Climate-FEVER dev ({disputed} DISPUTED left out)");
     row(
@@ -340,11 +365,15 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     row(&label, c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
     out.push("climate_fever.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nClimate-FEVER dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // WiCE dev, claim level, full cited page.
+/// WiCE dev, claim level, full cited page. Returns the claims analysed.
+fn wice(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let pairs = subset(data::wice(&dir.join("wice/claim/dev.jsonl"))?, smoke, 50);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::WICE_LABELS, &pairs, &r.signals, |s| m.wice(s));
     row(
         "WiCE dev",
@@ -356,14 +385,17 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     row("WiCE dev", c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
     out.push("wice.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nWiCE dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // ECB+ dev: cross-document event mention pairs aligned into one cluster.
+/// ECB+ dev: cross-document event mention pairs aligned into one cluster. Returns the claims analysed.
+fn ecb_dev(dir: &Path, smoke: bool, out: &mut Metrics) -> Res<usize> {
     let e = ecb::evaluate(
         &dir.join("ecbplus/dev_event_gold_mentions.json"),
         &Config::default(),
         if smoke { 2 } else { usize::MAX },
     )?;
-    claims += e.claims;
+    let claims = e.claims;
     println!(
         "| ECB+ dev events ({} mentions, cross-doc pairs within topic) | {} gold pairs | pairwise P / R / F1, sentence-level (clusters; aligned pairs); mention-level (aligned pairs) | {}; {}; {} | same string: {} |",
         e.mentions,
@@ -376,9 +408,7 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     out.push("ecb.pairwise_f1", e.clusters.sentence.f1());
     out.push("ecb.aligned_pairs_f1", e.pairs.sentence.f1());
     out.push("ecb.aligned_mention_f1", e.pairs.mention.f1());
-
-    print!("{tables}");
-    Ok((out, claims))
+    Ok(claims)
 }
 
 /// `ecb`: factdiff's ECB+ alignment scores, by reading; with `grid`, over the threshold grid too.
