@@ -28,8 +28,8 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The training groups and their total weights.
-const GROUPS: [(&str, f64); 5] = [
+/// The training groups and their total weights (the semantic mode's training uses the same).
+pub const GROUPS: [(&str, f64); 5] = [
     ("story headline, related body (best pair)", 1.0),
     ("story headline, unrelated body", 0.5),
     ("story unrelated body, related body", 1.0),
@@ -48,14 +48,21 @@ const STEPS: usize = 1500;
 const RATE: f64 = 0.5;
 const L2: f64 = 1e-3;
 
-/// The candidate pairs of `docs` under the defaults, as (claim, claim, feature values).
-fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
+/// The claims of `docs` under the defaults and each claim's content terms (what blocking reads).
+pub fn claims_and_terms(docs: &[Document]) -> (Vec<Claim>, Vec<Vec<Arc<str>>>) {
     let config = Config::default();
     let claims: Vec<Claim> = docs
         .iter()
         .flat_map(|d| extract_claims(d, &config).unwrap_or_default())
         .collect();
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(&c.text)).collect();
+    let terms = claims.iter().map(|c| content_terms(&c.text)).collect();
+    (claims, terms)
+}
+
+/// The candidate pairs of `docs` under the defaults, as (claim, claim, feature values).
+fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
+    let config = Config::default();
+    let (claims, terms) = claims_and_terms(docs);
     let slices: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
     let pairs = align::candidate_stats(&claims, &slices, &config)
         .into_iter()
@@ -228,14 +235,7 @@ pub fn train(dir: &Path, out: &Path) -> Res<()> {
     for _ in 0..ROUNDS {
         w = fit(&rows(&groups, &w), &w);
     }
-    let (mut best_t, mut best) = (0.5, f64::NEG_INFINITY);
-    for step in 0..=25 {
-        let t = 0.3 + 0.02 * f64::from(step);
-        let a = accuracy(&groups, &w, t);
-        if a > best + 1e-12 {
-            (best_t, best) = (t, a);
-        }
-    }
+    let (best_t, best) = crate::fit::best_threshold(|t| accuracy(&groups, &w, t));
     w[0] -= (best_t / (1.0 - best_t)).ln();
     let model = AlignModel { weights: w };
     let sizes: Vec<String> = groups

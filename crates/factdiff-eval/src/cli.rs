@@ -53,6 +53,24 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Semantic mode: write every sentence the two commands below need, one JSON string per line
+    /// (then `python bench/minilm.py FILE CACHE` writes their vectors).
+    EmbedTexts {
+        /// The sentences file to write.
+        file: PathBuf,
+    },
+    /// Semantic mode: MSRP val, STS 2013 / 2014 and 30 validation stories with and without the
+    /// vectors of CACHE (CACHE.jsonl and CACHE.f32 from bench/minilm.py).
+    EmbedVectors {
+        /// The vector cache (without extension).
+        cache: PathBuf,
+    },
+    /// Semantic mode: fit the cosine's weights (align/embed_weights.txt) on training splits with
+    /// the vectors of CACHE.
+    TrainEmbed {
+        /// The vector cache (without extension).
+        cache: PathBuf,
+    },
     /// Grid-search the mapping thresholds on training data; print the best settings.
     Tune,
     /// Print the tune half's speaker misses (crates/factdiff-eval/data/speakers.tsv).

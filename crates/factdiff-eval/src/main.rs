@@ -52,6 +52,7 @@ mod align_dump;
 mod align_train;
 mod conflicts;
 mod paraphrase;
+mod semantic;
 mod speakers;
 mod story;
 
@@ -158,6 +159,18 @@ fn real_main() -> Res<i32> {
         Some(cli::Command::TrainAlign { out }) => {
             let out = out.unwrap_or_else(|| core_src.join("align/weights.txt"));
             align_train::train(&dir, &out)?;
+            Ok(0)
+        }
+        Some(cli::Command::EmbedTexts { file }) => {
+            semantic::write_texts(&dir, &file)?;
+            Ok(0)
+        }
+        Some(cli::Command::EmbedVectors { cache }) => {
+            semantic::evaluate(&dir, &cache)?;
+            Ok(0)
+        }
+        Some(cli::Command::TrainEmbed { cache }) => {
+            semantic::train(&dir, &cache)?;
             Ok(0)
         }
         Some(cli::Command::Tune) => {

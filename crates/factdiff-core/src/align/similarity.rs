@@ -163,7 +163,7 @@ pub struct PairStats {
     pub numbers_b: usize,
     /// Numbers the two share.
     pub shared_numbers: usize,
-    /// Character-bigram similarity ([`dice`]).
+    /// Character-bigram similarity (Sørensen–Dice over the two sentences).
     pub dice: f64,
 }
 
