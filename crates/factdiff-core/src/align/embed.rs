@@ -99,6 +99,7 @@ impl Vectors {
     }
 
     /// Whether there are none.
+    #[cfg(any(test, feature = "training"))]
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
@@ -248,7 +249,8 @@ impl EmbedModel {
     }
 
     /// The weights file for this model (what `parse` reads), with a header comment.
-    pub fn to_text(&self, header: &str) -> String {
+    #[cfg(any(test, feature = "training"))]
+    pub fn to_text(self, header: &str) -> String {
         let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
         for (name, w) in NAMES.iter().zip([self.logit_weight, self.cosine_weight, self.bias]) {
             out.push_str(&format!("{name} {w:.4}\n"));

@@ -242,6 +242,7 @@ pub fn candidate_stats(
 }
 
 /// A candidate pair's statistics with its character similarity (what scoring computes last).
+#[cfg(any(test, feature = "training"))]
 fn raw_stats(features: &[similarity::Features], idx: &index::Index, i: usize, j: usize) -> similarity::PairStats {
     let mut s = similarity::pair_stats(&features[i], &features[j], idx);
     s.dice = similarity::dice(&features[i], &features[j]);
@@ -251,6 +252,7 @@ fn raw_stats(features: &[similarity::Features], idx: &index::Index, i: usize, j:
 /// [`candidate_stats`] in the semantic mode: the candidates of blocking and of the sentence
 /// `vectors`' nearest neighbours ([`embed::Vectors::neighbours`]), each with its raw statistics and
 /// cosine, before any threshold: what `factdiff-eval train-embed` fits the cosine's weight on.
+#[cfg(any(test, feature = "training"))]
 pub fn semantic_candidate_stats(
     claims: &[Claim],
     terms: &[&[Arc<str>]],
