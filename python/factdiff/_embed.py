@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable, List, Sequence
 
+from ._judge import check_batch_size
 from .errors import FactdiffError, InputError
 
 #: An embedder: a batch of sentences in, one vector (a sequence of floats) per sentence out; a
@@ -29,10 +30,7 @@ def check_embed(embed: object, batch_size: object) -> None:
         raise TypeError(
             f"embed= must be a callable taking a list of sentences, not {type(embed).__name__} ({embed!r:.60})"
         )
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-        raise TypeError(f"embed_batch_size must be an int, not {type(batch_size).__name__} ({batch_size!r:.60})")
-    if batch_size < 1:
-        raise InputError(f"embed_batch_size must be at least 1, not {batch_size}")
+    check_batch_size("embed_batch_size", batch_size)
 
 
 def adapter(embed: EmbedFn) -> Callable[[List[str]], List[List[float]]]:

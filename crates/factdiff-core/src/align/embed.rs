@@ -290,21 +290,13 @@ fn sigmoid(z: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Document};
+    use crate::align::tests::claims;
 
     struct Fixed(Vec<Vec<f32>>);
     impl Embedder for Fixed {
         fn embed(&self, texts: &[&str]) -> std::result::Result<Vec<Vec<f32>>, String> {
             Ok(self.0.iter().take(texts.len()).cloned().collect())
         }
-    }
-
-    fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
-        docs.iter()
-            .flat_map(|(id, text)| {
-                crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
-            })
-            .collect()
     }
 
     #[test]

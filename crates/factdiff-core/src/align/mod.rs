@@ -360,7 +360,9 @@ mod tests {
         claims.iter().map(|c| content_terms(Lexicon::get(), &c.text)).collect()
     }
 
-    fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
+    /// The claims of `(id, text)` documents under the default configuration (also used by the
+    /// tests of the submodules).
+    pub(super) fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
         docs.iter()
             .flat_map(|(id, text)| {
                 crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
