@@ -85,7 +85,8 @@ impl Half {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        if h % 2 == 0 {
+        // The top bit: FNV-1a's lowest bit only sums the lowest bits of the bytes.
+        if h >> 63 == 0 {
             Half::Tuning
         } else {
             Half::HeldOut
