@@ -63,10 +63,24 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
         next.entry(*j).or_default().push(*i);
     }
     let facts = components(claims.len(), contradicts.iter().map(|(i, j, _, _)| (*i, *j)));
-    // Each claim's side (0 or 1) within its fact, alternating along contradictions.
+    // Each claim's side (0 or 1) within its fact, alternating along contradictions; when every
+    // contradiction of the fact opposes a claim that negates or refutes to one that does not, the
+    // side is that (so two claims that both deny it are never opposed, whatever the cycles).
     let mut side: FxHashMap<usize, usize> = FxHashMap::default();
     let mut fact_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let denies = |x: usize| says_not(&[&claims[x]]);
     for (f, fact) in facts.iter().enumerate() {
+        let polar = contradicts
+            .iter()
+            .filter(|(i, _, _, _)| fact.binary_search(i).is_ok())
+            .all(|(i, j, _, _)| denies(*i) != denies(*j));
+        if polar {
+            for &x in fact {
+                side.insert(x, usize::from(denies(x)));
+                fact_of.insert(x, f);
+            }
+            continue;
+        }
         let mut queue = std::collections::VecDeque::from([fact[0]]);
         side.insert(fact[0], 0);
         while let Some(x) = queue.pop_front() {
@@ -82,7 +96,10 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
             fact_of.insert(x, f);
         }
     }
-    // Claims that entail a member join its side (one hop), so every source on the fact is listed.
+    // Claims that entail a member join its side (one hop), so every source on the fact is listed;
+    // such a claim says what the member says, so it puts it the same way: a claim that negates or
+    // refutes joins only a member that negates or refutes, and one that states only one that
+    // states (two reports of a refutation are not opposite a third).
     let mut members: Vec<[Vec<usize>; 2]> = vec![[Vec::new(), Vec::new()]; facts.len()];
     for (&x, &f) in &fact_of {
         members[f][side.get(&x).copied().unwrap_or(0)].push(x);
@@ -92,7 +109,7 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
             continue;
         }
         for (member, other) in [(*i, *j), (*j, *i)] {
-            if !takes_a_side(&claims[other]) {
+            if !takes_a_side(&claims[other]) || denies(member) != denies(other) {
                 continue;
             }
             if let (Some(&f), None) = (fact_of.get(&member), fact_of.get(&other)) {

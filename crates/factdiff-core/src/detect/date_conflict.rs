@@ -2,10 +2,12 @@
 //! April 22" vs "the attack on April 23", "in May" vs "in August", "since 1907" vs "since the
 //! 1920s"). Dates are compared at the same precision: days with days, months with months, years
 //! with years and decades; a year the other side leaves out is not a difference. A hedged,
-//! questioned or unconfirmed claim takes no side. One finding per
+//! questioned or unconfirmed claim takes no side, and the two claims must say the same thing apart
+//! from their dates ([`super::same_event`]). One finding per
 //! fact: the claims joined by such pairs, every source with its date.
 
 use super::facts::{components, main_entity, FactFinding, Group};
+use super::same_event::Stems;
 use super::{claim_evidence, part_evidence, takes_a_side, Detector, Input};
 use crate::{Claim, DateMention, Finding, FindingKind, Severity};
 use rustc_hash::FxHashMap;
@@ -117,6 +119,7 @@ impl Detector for DateConflict {
         let mut edges = Vec::new();
         // The first claim of each pair whose dates conflict, with the precision compared.
         let mut disputed: Vec<(usize, Precision)> = Vec::new();
+        let mut stems = Stems::new(input.lex, input.claims);
         for (i, j, al) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
             if al.score < SAME_EVENT
@@ -125,6 +128,7 @@ impl Detector for DateConflict {
                 || al.features.shared_entities.is_empty()
                 || a.dates.is_empty()
                 || b.dates.is_empty()
+                || stems.same_event(*i, *j).is_none()
             {
                 continue;
             }

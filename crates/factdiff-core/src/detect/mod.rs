@@ -8,6 +8,7 @@ mod numeric_conflict;
 mod opposition;
 mod overstatement;
 mod repetition;
+mod same_event;
 mod unsupported;
 
 use crate::align::Aligned;
@@ -192,7 +193,21 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
 /// or unconfirmed ("may have", "Is it true?", "has not been confirmed" leave the claim open: a
 /// reader's discuss, not a dispute).
 pub(crate) fn takes_a_side(c: &Claim) -> bool {
-    c.modality != crate::Modality::Hedged
+    c.modality != crate::Modality::Hedged && !asks_whether(&c.text)
+}
+
+/// An indirect question: "asked (…) if" / "asked (…) whether" within six words ("I asked the
+/// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
+fn asks_whether(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder")
+            && words.iter().skip(k + 1).take(6).any(|n| n == "if" || n == "whether")
+    })
 }
 
 /// True when both claims carry resolved dates and none of them agree: they are
@@ -215,6 +230,16 @@ mod tests {
             claim: None,
             cues: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_indirect_question_asks_whether() {
+        assert!(asks_whether(
+            "I asked the Department of Homeland Security if Hunter's comments were true."
+        ));
+        assert!(asks_whether("Reporters asked whether the dam would hold."));
+        assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
+        assert!(!asks_whether("He asked for help and the army came if only late."));
     }
 
     #[test]

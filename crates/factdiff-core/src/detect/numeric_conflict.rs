@@ -2,11 +2,14 @@
 //! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
 //! not conflict with 45, and values within 2% are treated as rounding. A claim that gives several
 //! values of one thing ("the 12-inch model, smaller than the 13-inch") counts several things and
-//! takes no side, and so does a hedged, questioned or unconfirmed claim. One finding per fact:
+//! takes no side, and so does a hedged, questioned or unconfirmed claim. The two claims must say
+//! the same thing apart from their numbers ([`super::same_event`]): "held for 44 days in Libya in
+//! 2011" and "held captive for 635 days" count days of different things. One finding per fact:
 //! the claims joined by aligned pairs that count the same thing, every source with its number
 //! ("people (Valdoria): 2,400 (river_times); 1,200 (valley_courier)").
 
 use super::facts::{components, main_entity, FactFinding, Group};
+use super::same_event::Stems;
 use super::{claim_evidence, different_dates, part_evidence, takes_a_side, Detector, Input};
 use crate::analyze::quantities::{compatible, same_thing};
 use crate::{Claim, Finding, FindingKind, Quantity, Severity};
@@ -28,9 +31,18 @@ impl Detector for NumericConflict {
         type Key = (Option<String>, Option<String>);
         let mut edges: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
         let mut disputed: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut stems = Stems::new(input.lex, input.claims);
         for (i, j, _) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
             if different_dates(a, b) || !takes_a_side(a) || !takes_a_side(b) {
+                continue;
+            }
+            // Both count one thing in claims that say the same thing apart from the numbers.
+            let counts_one_thing = a
+                .quantities
+                .iter()
+                .any(|qa| b.quantities.iter().any(|qb| same_thing(qa, qb)));
+            if !counts_one_thing || stems.same_event(*i, *j).is_none() {
                 continue;
             }
             let mut keys: Vec<Key> = Vec::new();
