@@ -46,7 +46,7 @@ fn lines(split: &str, n: usize, story: &Story) -> String {
                 .claims
                 .iter()
                 .filter_map(|id| report.claim(id))
-                .filter(|c| c.doc == doc)
+                .filter(|c| *c.doc == *doc)
                 .map(|c| clean(&c.text))
                 .collect();
             let _ = writeln!(out, "\t{}\t{}", clean(&story.headline), texts.join(" || "));

@@ -133,7 +133,7 @@ pub fn label(conflict: bool, position: Option<PositionLabel>) -> usize {
 /// The clusters of `report` that hold a headline claim (the ones the story mode reads positions
 /// on), in the report's order.
 pub fn headline_clusters(report: &Report) -> Vec<Cluster> {
-    let headline = |id: &String| report.claim(id).is_some_and(|c| c.doc == HEADLINE);
+    let headline = |id: &String| report.claim(id).is_some_and(|c| *c.doc == *HEADLINE);
     report
         .clusters
         .iter()
@@ -147,8 +147,8 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
     let headline_claims: HashSet<&str> = report
         .claims
         .iter()
-        .filter(|c| c.doc == HEADLINE)
-        .map(|c| c.id.as_str())
+        .filter(|c| *c.doc == *HEADLINE)
+        .map(|c| &*c.id)
         .collect();
     let is_headline = |id: &String| headline_claims.contains(id.as_str());
     let clusters: Vec<_> = report

@@ -35,6 +35,13 @@ pub trait Judge: Sync {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LexicalJudge;
 
+/// Read the built-in judge's tables (the learned substitutions and weights) now instead of at
+/// their first use, so that a caller can read them beside the word lists.
+pub fn load_tables() {
+    Substitutions::get();
+    model::Model::get();
+}
+
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         use rayon::prelude::*;
@@ -47,7 +54,7 @@ impl Judge for LexicalJudge {
         let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
         for (a, b, _) in pairs {
             for c in [*a, *b] {
-                slot.entry(c.id.as_str()).or_insert_with(|| {
+                slot.entry(&*c.id).or_insert_with(|| {
                     unique.push(c);
                     unique.len() - 1
                 });
@@ -55,7 +62,7 @@ impl Judge for LexicalJudge {
         }
         let cues: Vec<ClaimCues> = unique.par_iter().map(|c| ClaimCues::of(lex, c)).collect();
         drop(unique);
-        let cue = |c: &Claim| slot.get(c.id.as_str()).and_then(|&k| cues.get(k));
+        let cue = |c: &Claim| slot.get(&*c.id).and_then(|&k| cues.get(k));
         pairs
             .par_iter()
             .map(|(a, b, overlap)| match (cue(a), cue(b)) {
