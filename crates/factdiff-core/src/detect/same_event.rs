@@ -5,7 +5,8 @@
 //! ("imprisoned for 44 days in Libya in 2011" / "held captive for 635 days"; "came to Ottawa on
 //! October 2" / a tweet signed "October 22"). A numeric or date conflict needs the two claims'
 //! content words, with the numbers, dates and the attribution left out, to share at least
-//! [`MIN_SHARED`] stems and at least [`MIN_SHARE`] of the shorter claim's: the claims then state
+//! [`MIN_SHARED`] stems (or all of the shorter claim's, when it has fewer: "Officials said 12 people
+//! died" / "… 13 people died") and at least [`MIN_SHARE`] of the shorter claim's: the claims then state
 //! one fact and differ in its value ("Rosenberg served four years in jail" / "She served three
 //! years in jail for fraud": 'serve', 'year', 'jail' of four).
 
@@ -49,7 +50,9 @@ impl<'a> Stems<'a> {
         let b = self.of(j);
         let shared = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
         let shorter = a.len().min(b.len());
-        (shared >= MIN_SHARED && shared as f64 >= MIN_SHARE * shorter as f64).then_some((shared, shorter))
+        // A claim of one content word ("Officials said 12 people died") shares all of it or nothing.
+        let enough = shared >= MIN_SHARED || (shared >= 1 && shared == shorter);
+        (enough && shared as f64 >= MIN_SHARE * shorter as f64).then_some((shared, shorter))
     }
 }
 
@@ -100,6 +103,10 @@ mod tests {
 
     #[test]
     fn one_fact_with_two_values_is_one_event() {
+        assert!(same(
+            "Officials said 12 people died on Monday.",
+            "Officials said 13 people died on Monday."
+        ));
         assert!(same(
             "Rosenberg served four years in jail.",
             "She served three years in jail for fraud."
