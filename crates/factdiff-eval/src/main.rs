@@ -9,6 +9,8 @@
 //! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
 //! factdiff-eval --ecb-grid [--ecb-mentions F]          # ... and over a grid of alignment thresholds
 //! factdiff-eval --ecb-pairs PAIRS.json [--ecb-mentions F] # score external ECB+ sentence alignments
+//! factdiff-eval --train-align                          # re-train the aligner (align/weights.txt)
+//! factdiff-eval --build-synonyms [--wordnet DIR]       # the WordNet sense table (lexicon/synonyms.txt)
 //! ```
 
 mod data;
@@ -45,6 +47,7 @@ mod align_train;
 mod paraphrase;
 mod speakers;
 mod story;
+mod synonyms_build;
 
 fn write_stdout(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
@@ -79,6 +82,10 @@ struct Args {
     ecb_grid: bool,
     align_dump: Option<PathBuf>,
     train_align: bool,
+    /// `--build-synonyms [--wordnet DIR]`: the WordNet directory to build the table from.
+    build_synonyms: Option<PathBuf>,
+    /// `--train-align --drop-features a,b`: features the aligner is trained without.
+    drop_features: Vec<String>,
 }
 
 fn number(s: Option<String>, what: &str) -> Res<usize> {
@@ -96,6 +103,14 @@ fn parse_args() -> Res<Args> {
             "--speaker-misses" => args.speaker_misses = true,
             "--train" => args.train = true,
             "--train-align" => args.train_align = true,
+            "--build-synonyms" => {
+                args.build_synonyms = args.build_synonyms.or(Some(PathBuf::from("/usr/share/wordnet")))
+            }
+            "--drop-features" => {
+                let list = it.next().ok_or("--drop-features needs a list of feature names")?;
+                args.drop_features = list.split(',').map(str::to_string).collect();
+            }
+            "--wordnet" => args.build_synonyms = Some(it.next().ok_or("--wordnet needs a directory")?.into()),
             "--baseline" => args.baseline = true,
             "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
             "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
@@ -123,7 +138,7 @@ fn parse_args() -> Res<Args> {
             "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--speaker-misses]\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
+                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--train-align [--drop-features A,B]] [--speaker-misses]\n       factdiff-eval --build-synonyms [--wordnet DIR]   (WordNet 3.0, default /usr/share/wordnet)\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
                 );
                 std::process::exit(0);
             }
@@ -266,8 +281,12 @@ fn real_main() -> Res<i32> {
         align_dump::dump(&dir, out)?;
         return Ok(0);
     }
+    if let Some(wordnet) = &args.build_synonyms {
+        synonyms_build::build(&dir, wordnet)?;
+        return Ok(0);
+    }
     if args.train_align {
-        align_train::train(&dir)?;
+        align_train::train(&dir, &args.drop_features)?;
         return Ok(0);
     }
     if args.train {

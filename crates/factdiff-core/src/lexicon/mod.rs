@@ -3,6 +3,8 @@
 //! sentence is scanned in one pass per list. A linguist can extend the lists
 //! without touching Rust.
 
+pub mod synonyms;
+
 use crate::report::{EntityKind, Span, StanceKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -204,6 +206,8 @@ pub struct Lexicon {
     /// Lower-case nouns that name a person ("lawyer", "defector"), from WordNet.
     person_nouns: HashSet<String>,
     negator_words: HashSet<String>,
+    /// Stem of a British spelling → stem of its American form (`spellings.txt`).
+    spellings: HashMap<String, Arc<str>>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
     all_cues: Option<AhoCorasick>,
@@ -288,6 +292,10 @@ impl Lexicon {
             antonyms.entry(a.clone()).or_default().push(b.clone());
             antonyms.entry(b).or_default().push(a);
         }
+        let spellings = pairs(include_str!("spellings.txt"))
+            .map(|(gb, us)| (stemmer.stem(gb).into_owned(), Arc::from(stemmer.stem(us).as_ref())))
+            .filter(|(gb, us): &(String, Arc<str>)| gb.as_str() != &**us)
+            .collect();
         let mut lex = Lexicon {
             reporting: list(include_str!("reporting_verbs.txt")),
             anonymous: list(include_str!("anonymous.txt")),
@@ -327,6 +335,7 @@ impl Lexicon {
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
                 .collect(),
+            spellings,
             stemmer,
             all_cues: None,
             cue_slots: Vec::new(),
@@ -423,6 +432,16 @@ impl Lexicon {
             }
             stem
         })
+    }
+
+    /// [`Lexicon::shared_stem`] in American spelling: the stem of a British spelling listed in
+    /// `spellings.txt` ("organised", "defence") is that of its American form ("organ", "defens").
+    pub fn spelling_stem(&self, word: &str) -> Arc<str> {
+        let stem = self.shared_stem(word);
+        match self.spellings.get(&*stem) {
+            Some(us) => Arc::clone(us),
+            None => stem,
+        }
     }
 
     pub fn is_stopword(&self, lower: &str) -> bool {
@@ -571,6 +590,21 @@ mod tests {
         assert!(!lex.refutes("This is no hoax, the mayor said."));
         assert!(!lex.refutes("Police haven't dismissed the claim."));
         assert!(!lex.refutes("The mayor opened the bridge."));
+    }
+
+    #[test]
+    fn british_spellings_take_the_american_stem() {
+        let lex = Lexicon::get();
+        for (gb, us) in [
+            ("organised", "organization"),
+            ("defence", "defense"),
+            ("centres", "center"),
+            ("colour", "colors"),
+        ] {
+            assert_eq!(lex.spelling_stem(gb), lex.spelling_stem(us), "{gb} {us}");
+        }
+        assert_ne!(lex.spelling_stem("defence"), lex.spelling_stem("centre"));
+        assert_eq!(&*lex.spelling_stem("analysts"), "analyst");
     }
 
     #[test]
