@@ -31,8 +31,6 @@ mod document;
 mod error;
 mod label;
 mod pipeline;
-// Not all its fields have docs yet (issue 16; their docs become the schema's descriptions).
-#[allow(missing_docs)]
 mod report;
 mod schema;
 mod stats;

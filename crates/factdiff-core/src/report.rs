@@ -14,17 +14,22 @@ pub const SCHEMA_VERSION: &str = "1";
 /// A half-open byte range `start_byte..end_byte` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
+    /// First byte of the range.
     pub start_byte: usize,
+    /// One past the last byte of the range.
     pub end_byte: usize,
 }
 
 impl Span {
+    /// The span `start_byte..end_byte`.
     pub fn new(start_byte: usize, end_byte: usize) -> Self {
         Span { start_byte, end_byte }
     }
+    /// Its length in bytes (0 when `end_byte` is before `start_byte`).
     pub fn len(&self) -> usize {
         self.end_byte.saturating_sub(self.start_byte)
     }
+    /// True when it covers no byte.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -32,6 +37,7 @@ impl Span {
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start_byte..self.end_byte).unwrap_or("")
     }
+    /// True when `other` lies inside this span (the ends included).
     pub fn contains(&self, other: Span) -> bool {
         self.start_byte <= other.start_byte && other.end_byte <= self.end_byte
     }
@@ -40,12 +46,19 @@ impl Span {
 /// The whole result of comparing several documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
+    /// The version of this layout ([`SCHEMA_VERSION`]).
     pub schema_version: String,
+    /// The input documents, in input order.
     pub documents: Vec<DocumentReport>,
+    /// Every claim of every document, in document order.
     pub claims: Vec<Claim>,
+    /// Claims of different documents about the same fact, grouped.
     pub clusters: Vec<Cluster>,
+    /// What the comparison found: conflicts, overstatements, unsupported claims, repetitions.
     pub findings: Vec<Finding>,
+    /// Per-document statistics, one entry per document in input order.
     pub sources: Vec<SourceStats>,
+    /// How often each pair of sources agrees on the claims they share.
     pub agreement: Agreement,
     /// Overall consistency in 0..=1: the share of the facts stated by two or more sources that no
     /// source disputes (a conflict finding between two of them, or a `disputes` position); 1 when
@@ -56,9 +69,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&DocumentReport> {
         self.documents.iter().find(|d| d.id == id)
     }
+    /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }
@@ -71,21 +86,26 @@ impl Report {
 /// One input document as it went in, with what cleaning removed from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentReport {
+    /// The document's id, unique within the report.
     pub id: String,
     /// A short readable name for the document, for wherever a source is named (tables, matrix
     /// columns, evidence): its title, else its headline (the first line when it has no final
     /// punctuation), else its first words; suffixed with ` (id)` when two documents would share it.
     #[serde(default)]
     pub label: String,
+    /// Its title, when the input gives one.
     pub title: Option<String>,
+    /// The outlet or publisher, when known.
     pub source: Option<String>,
     /// Publication date, `YYYY-MM-DD`, when known.
     pub published: Option<String>,
+    /// Where the document came from, when known.
     pub url: Option<String>,
     /// The full text; every span of this document indexes into it.
     pub text: String,
     /// Spans left out of analysis, each with its reason. Nothing is dropped silently.
     pub removed: Vec<RemovedSpan>,
+    /// Number of sentences kept for analysis.
     pub sentences: usize,
 }
 
@@ -103,24 +123,32 @@ impl DocumentReport {
 /// A piece of text that cleaning kept out of the analysis.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RemovedSpan {
+    /// Where the removed text is.
     #[serde(flatten)]
     pub span: Span,
+    /// The removed text itself.
     pub text: String,
+    /// Why it was removed.
     pub reason: RemovalReason,
     /// For repeats: the earlier span this one repeats.
     pub repeats: Option<Span>,
 }
 
+/// Why cleaning kept a piece of text out of the analysis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RemovalReason {
+    /// A photo credit ("Photo: Reuters", "Getty Images").
     PhotoCredit,
+    /// An advertisement marker ("Advertisement", "Sponsored content").
     AdMarker,
+    /// Site furniture ("Share this article", "Skip to content", "Subscribe").
     SiteFurniture,
     /// A "You may also like" / "Read more" heading and the links after it.
     LinkList,
+    /// A paragraph that repeats an earlier one word for word (see `repeats`).
     RepeatedParagraph,
-    // A place name opening a paragraph ("NEW DELHI:"), not part of its first sentence.
+    /// A place name opening a paragraph ("NEW DELHI:"), not part of its first sentence.
     Dateline,
     /// "By Ana Silva, Reuters".
     Byline,
@@ -213,28 +241,40 @@ impl RemovalReason {
 pub struct Claim {
     /// `<document id>#<sentence number>`, stable for the same input.
     pub id: String,
+    /// The id of the document the claim is in.
     pub doc: String,
+    /// Where the claim is in its document.
     #[serde(flatten)]
     pub span: Span,
+    /// The claim's text (the sentence).
     pub text: String,
     /// Sentence index within the document (0-based, over kept sentences).
     pub sentence: usize,
     /// A line without final punctuation (a headline or title).
     pub headline: bool,
+    /// Who asserts it: the article's own voice or someone it quotes or paraphrases.
     pub speaker: Speaker,
     /// The directly quoted part of the sentence, if any.
     pub quote: Option<Span>,
+    /// The countries, organisations, people and places it names.
     pub entities: Vec<EntityMention>,
     /// Canonical entity that the sentence is mainly about (first entity outside the attribution).
     pub subject: Option<String>,
     /// Main predicate (lemma-ish stem of the first content verb after the subject).
     pub predicate: Option<String>,
+    /// Whether the sentence asserts or negates its predicate.
     pub polarity: Polarity,
+    /// Whether it states a fact, hedges, predicts, sets a condition or calls for action.
     pub modality: Modality,
+    /// Certainty and degree words ("unequivocally", "firmly") that an overstatement can rest on.
     pub intensifiers: Vec<Cue>,
+    /// Positions of actors toward targets that the sentence states ("Japan backed India").
     pub stances: Vec<Stance>,
+    /// The numbers in the sentence, with what they count.
     pub quantities: Vec<Quantity>,
+    /// The dates and times in the sentence.
     pub dates: Vec<DateMention>,
+    /// Judgement words ("significant", "crucial"): opinion, when the article's own voice uses them.
     pub evaluative: Vec<Cue>,
     /// A cue that denies or debunks something in the sentence, with the content it governs.
     #[serde(default)]
@@ -254,10 +294,15 @@ pub struct Claim {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimStatus {
+    /// In a contradiction, numeric or date conflict with another source.
     Contradicted,
+    /// In an unsupported finding (a check-worthy claim no other source corroborates).
     Unsupported,
+    /// Repeats another claim of its own document.
     Repeated,
+    /// Another source states the same fact, and no conflict involves it.
     Corroborated,
+    /// Only its own document states it.
     #[default]
     OnlyHere,
 }
@@ -298,18 +343,22 @@ pub struct Refutation {
 /// Who asserts a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Speaker {
+    /// Whether the speaker is the author, a person, an organisation or anonymous.
     pub kind: SpeakerKind,
     /// The speaker as written ("Maria Zakharova", "sources", "the Indian government").
     pub name: Option<String>,
+    /// The speaker's role as written ("Foreign Minister"), when given.
     pub role: Option<String>,
     /// Canonical affiliation (country or organisation) when known.
     pub affiliation: Option<String>,
     /// The reporting verb ("said", "stated", "believe").
     pub verb: Option<String>,
+    /// Where the speaker is named in the sentence, when it is.
     pub span: Option<Span>,
 }
 
 impl Speaker {
+    /// The article's own voice: the speaker of a claim that attributes it to nobody.
     pub fn author() -> Self {
         Speaker {
             kind: SpeakerKind::Author,
@@ -341,6 +390,7 @@ impl Speaker {
     }
 }
 
+/// What kind of speaker asserts a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
@@ -373,12 +423,16 @@ impl SpeakerKind {
     }
 }
 
+/// A named entity in a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityMention {
     /// Canonical name: "Japan" for "Tokyo", "Japanese", "Japan's".
     pub canonical: String,
+    /// Whether it is a country, an organisation, a person or a place.
     pub kind: EntityKind,
+    /// The entity as written.
     pub text: String,
+    /// Where it is written.
     #[serde(flatten)]
     pub span: Span,
     /// For people: the role given in the text ("Foreign Minister").
@@ -387,12 +441,17 @@ pub struct EntityMention {
     pub affiliation: Option<String>,
 }
 
+/// The kind of a named entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    /// A country (or its people or capital standing for it).
     Country,
+    /// A company, agency, party, government body or other organisation.
     Organisation,
+    /// A person.
     Person,
+    /// A city, region or other place that is not a country.
     Place,
 }
 
@@ -415,10 +474,13 @@ impl EntityKind {
     }
 }
 
+/// Whether a claim asserts or denies its predicate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
+    /// The claim asserts its predicate.
     Asserted,
+    /// The claim denies its predicate ("did not", "never").
     Negated,
 }
 
@@ -434,13 +496,19 @@ impl Polarity {
     }
 }
 
+/// How firmly a claim states what it says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
+    /// Stated as a fact.
     Fact,
+    /// Hedged ("may", "reportedly", "believed to").
     Hedged,
+    /// A prediction about the future ("will", "is expected to").
     Prediction,
+    /// Conditional ("if", "unless").
     Conditional,
+    /// A call on someone to act ("urged", "calls for", "must").
     CallToAction,
 }
 
@@ -468,7 +536,9 @@ impl Modality {
 /// A word or phrase that carries meaning for a detector, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Cue {
+    /// The cue as written.
     pub text: String,
+    /// Where it is written.
     #[serde(flatten)]
     pub span: Span,
 }
@@ -478,21 +548,27 @@ pub struct Cue {
 pub struct Stance {
     /// Canonical actor ("Japan").
     pub actor: String,
+    /// Support, opposition, both-sides or concern.
     pub kind: StanceKind,
     /// Canonical targets ("India"; for both-sides: "India", "Pakistan").
     pub targets: Vec<String>,
     /// Against whom the support is given, when the sentence says so.
     pub against: Vec<String>,
+    /// The words that express the stance.
     pub cue: Cue,
 }
 
+/// The kind of a stance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StanceKind {
+    /// The actor backs the targets.
     Support,
+    /// The actor opposes or condemns the targets.
     Oppose,
     /// Calls on both sides (dialogue, restraint) without taking one.
     BothSides,
+    /// The actor voices concern about the targets.
     Concern,
 }
 
@@ -515,8 +591,10 @@ impl StanceKind {
     }
 }
 
+/// A number in a claim, with its unit and what it counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quantity {
+    /// The number's value ("2,400" is 2400, "about 2 million" is 2000000).
     pub value: f64,
     /// Unit when one is written ("km", "%", "million").
     pub unit: Option<String>,
@@ -524,14 +602,19 @@ pub struct Quantity {
     pub counted: Option<String>,
     /// Written as a bound: "at least", "more than", "about".
     pub qualifier: Option<String>,
+    /// The quantity as written.
     pub text: String,
+    /// Where it is written.
     #[serde(flatten)]
     pub span: Span,
 }
 
+/// A date or time expression in a claim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DateMention {
+    /// The expression as written.
     pub text: String,
+    /// Where it is written.
     #[serde(flatten)]
     pub span: Span,
     /// When known: an ISO date (`YYYY-MM-DD`, `--MM-DD` without year), a month (`YYYY-MM`,
@@ -544,9 +627,13 @@ pub struct DateMention {
 /// Claims from different sources about the same thing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Cluster {
+    /// The cluster's id, unique within the report (`k0`, `k1`, ...).
     pub id: String,
+    /// The ids of its claims.
     pub claims: Vec<String>,
+    /// The ids of the documents its claims come from.
     pub docs: Vec<String>,
+    /// The aligned pairs of claims that made the cluster, each with its verdict.
     pub alignments: Vec<Alignment>,
     /// Where each document with claims in this cluster stands on it (one entry per such document).
     #[serde(default)]
@@ -558,22 +645,31 @@ pub struct Cluster {
 /// attributed or questioned, without taking a side).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Position {
+    /// The document's id.
     pub doc: String,
+    /// Its position: corroborates, reports or disputes.
     pub label: PositionLabel,
     /// Probability of `label` (0..=1).
     pub score: f64,
+    /// Probability that the document corroborates the cluster (0..=1).
     pub corroborates: f64,
+    /// Probability that it only reports it (0..=1).
     pub reports: f64,
+    /// Probability that it disputes it (0..=1).
     pub disputes: f64,
     /// The named features that pushed most towards `label`, strongest first.
     pub reasons: Vec<String>,
 }
 
+/// A document's position on a cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PositionLabel {
+    /// The document states the fact as the other sources do.
     Corroborates,
+    /// The document mentions it without taking a side (hedged, attributed or questioned).
     Reports,
+    /// The document denies or contradicts it.
     Disputes,
 }
 
@@ -597,18 +693,22 @@ impl PositionLabel {
 /// Two claims from different documents judged to be about the same fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Alignment {
+    /// The id of the first claim of the pair.
     // The two claims' ids: shared strings, one per claim of the story, however many pairs it
     // is in (a big story has tens of thousands of alignments).
     pub a: Arc<str>,
+    /// The id of the second claim of the pair (from another document).
     pub b: Arc<str>,
     /// The aligner's probability that the two claims state the same fact (aligned at or above
     /// `Config::align_threshold`).
     pub score: f64,
+    /// The named features the score was computed from.
     pub features: AlignFeatures,
     /// The kinds of evidence that moved the score most, with their push on the model's logit
     /// (e.g. `"shared rare terms +1.92"`).
     #[serde(default)]
     pub reasons: Vec<String>,
+    /// What the judge says about the pair.
     pub verdict: Verdict,
 }
 
@@ -623,28 +723,40 @@ pub struct AlignFeatures {
     pub entity_overlap: f64,
     /// Share of numbers in common (0..=1).
     pub number_overlap: f64,
+    /// The content stems the two claims share.
     // Shared strings (one per distinct key of the story): a big story has tens of thousands of
     // aligned pairs, and a string per name and pair was the largest part of its report.
     pub shared_terms: Vec<Arc<str>>,
+    /// The canonical entities the two claims share.
     pub shared_entities: Vec<Arc<str>>,
+    /// The numbers the two claims share.
     pub shared_numbers: Vec<Arc<str>>,
 }
 
 /// What the judge says about an aligned pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Verdict {
+    /// The most probable label.
     pub label: VerdictLabel,
+    /// Probability that the two claims state the same fact, one following from the other (0..=1).
     pub entail: f64,
+    /// Probability that neither follows from nor contradicts the other (0..=1).
     pub neutral: f64,
+    /// Probability that the two cannot both be true (0..=1).
     pub contradict: f64,
+    /// The named features that pushed most towards `label`, strongest first.
     pub reasons: Vec<String>,
 }
 
+/// The judge's label for an aligned pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictLabel {
+    /// One claim follows from the other.
     Entail,
+    /// Neither follows from the other nor contradicts it.
     Neutral,
+    /// The two claims cannot both be true.
     Contradict,
 }
 
@@ -667,13 +779,19 @@ impl VerdictLabel {
 /// the findings grow with the facts, not with the pairs of sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
+    /// The finding's id, unique within the report (`f0`, `f1`, ...).
     pub id: String,
+    /// What kind of finding it is.
     pub kind: FindingKind,
+    /// How much it matters.
     pub severity: Severity,
     /// One line a person can read.
     pub explanation: String,
+    /// The ids of the claims involved.
     pub claims: Vec<String>,
+    /// The ids of the documents involved.
     pub docs: Vec<String>,
+    /// The spans of the sources that show it, each with a note.
     pub evidence: Vec<Evidence>,
     /// Named reasons behind the finding (e.g. "no attribution", "intensifier 'unequivocally'").
     pub reasons: Vec<String>,
@@ -704,6 +822,7 @@ impl Finding {
 /// What one source says about the fact of a finding.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceValue {
+    /// The id of the source.
     pub doc: String,
     /// Its value or stance as written ("2,400", "3 March", "says not", "calls on both Valdoria
     /// and Kessaria").
@@ -715,14 +834,22 @@ pub struct SourceValue {
     pub claims: Vec<String>,
 }
 
+/// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
+    /// Two sources make claims that cannot both be true (the judge's verdict, opposite stances, one
+    /// quote given to two people).
     Contradiction,
+    /// Two sources give different numbers for the same thing.
     NumericConflict,
+    /// Two sources give different dates for the same event.
     DateConflict,
+    /// A source states with certainty or intensity what another source hedges or says without the intensifier.
     Overstatement,
+    /// A check-worthy claim that no other source corroborates, with the reasons to be careful.
     Unsupported,
+    /// A document repeats its own content (a repeated paragraph, near-identical sentences).
     Repetition,
 }
 
@@ -763,11 +890,15 @@ impl std::fmt::Display for FindingKind {
     }
 }
 
+/// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// The least serious.
     Low,
+    /// Between low and high.
     Medium,
+    /// The most serious: sources clearly clash on a fact.
     High,
 }
 
@@ -787,12 +918,16 @@ impl Severity {
 /// A span of one document shown as evidence for a finding.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
+    /// The id of the document the span is in.
     pub doc: String,
+    /// Where the span is in that document.
     #[serde(flatten)]
     pub span: Span,
+    /// The text of the span.
     pub text: String,
     /// What this span shows ("Japan backs India", "quote by Iwaya Takeshi").
     pub note: String,
+    /// The id of the claim the span is, when it is one.
     pub claim: Option<String>,
     /// Words inside this span that the finding rests on (a stance verb, an intensifier, a
     /// number), each with what it shows: the sentence is given once, its cues marked inside it.
@@ -803,9 +938,12 @@ pub struct Evidence {
 /// A cue inside an evidence span: a word or phrase with what it shows ("stance cue", "number").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceCue {
+    /// Where the cue is in the evidence's document.
     #[serde(flatten)]
     pub span: Span,
+    /// The cue as written.
     pub text: String,
+    /// What the cue shows ("stance cue", "number").
     pub note: String,
 }
 
@@ -817,6 +955,7 @@ pub struct EvidenceCue {
 pub struct Check {
     /// The claim as given.
     pub claim: String,
+    /// Supported, contradicted or not covered.
     pub verdict: CheckVerdict,
     /// The spans in the sources behind the verdict: the conflicting evidence, or the source
     /// claims that support the claim.
@@ -861,7 +1000,9 @@ impl CheckVerdict {
 /// Per-document statistics.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceStats {
+    /// The document's id.
     pub doc: String,
+    /// Number of claims extracted from it.
     pub claims: usize,
     /// Claims whose [`ClaimStatus`] is corroborated (another source corroborates them, and they
     /// are in no conflict, unsupported or repetition finding).
@@ -872,8 +1013,11 @@ pub struct SourceStats {
     pub unsupported: usize,
     /// Claims whose status is repeated.
     pub repeated: usize,
+    /// Total bytes that cleaning removed from it.
     pub removed_bytes: usize,
+    /// `corroborated / claims` (0 when it has no claim).
     pub corroborated_share: f64,
+    /// `unsupported / claims` (0 when it has no claim).
     pub unsupported_share: f64,
     /// The overall consistency over the shared facts this document states.
     pub consistency: f64,
@@ -883,7 +1027,9 @@ pub struct SourceStats {
 /// over their aligned claims; `None` when they share no claim.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Agreement {
+    /// The document ids, in the order of the matrix's rows and columns.
     pub docs: Vec<String>,
+    /// `matrix[i][j]`: the agreement of `docs[i]` with `docs[j]` (0..=1); `None` when they share no claim.
     pub matrix: Vec<Vec<Option<f64>>>,
 }
 

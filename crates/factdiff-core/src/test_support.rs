@@ -1,5 +1,10 @@
 //! Helpers for the unit tests.
 
+// The FNC-1 data directory, found as the integration tests find it.
+#[path = "../tests/common/mod.rs"]
+mod common;
+pub use common::fnc1_dir;
+
 /// Pseudo-random strings (xorshift, so every run sees the same ones), each of fewer than
 /// `max_len` pieces taken from `pieces` with the given `stride`.
 pub struct RandomStrings<'a> {

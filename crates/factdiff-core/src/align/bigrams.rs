@@ -47,15 +47,11 @@ impl Bigrams {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         match self {
             Bigrams::Narrow(v) => v.len(),
             Bigrams::Wide(v) => v.len(),
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// Every bigram in its 64-bit form, in order.
@@ -123,6 +119,6 @@ mod tests {
         assert_eq!(a.shared(&a), a.len());
         assert!(a.same(&widened) && !a.same(&b));
         assert_eq!(of("aaaa").shared(&of("aa")), 1);
-        assert!(of("x").is_empty());
+        assert_eq!(of("x").len(), 0);
     }
 }

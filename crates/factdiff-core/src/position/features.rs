@@ -75,12 +75,6 @@ pub struct PositionFeatures {
     pub values: [f64; NAMES.len()],
 }
 
-impl PositionFeatures {
-    pub fn get(&self, name: &str) -> f64 {
-        NAMES.iter().position(|n| *n == name).map_or(0.0, |i| self.values[i])
-    }
-}
-
 /// What one claim contributes to the document-level cues.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClaimFlags {

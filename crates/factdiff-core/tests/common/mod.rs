@@ -1,4 +1,4 @@
-//! Helpers shared by the core's integration tests.
+//! Helpers shared by the core's integration tests (and its unit tests, through `test_support`).
 
 use std::path::PathBuf;
 
