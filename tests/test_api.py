@@ -110,8 +110,30 @@ def test_check_claim_verdicts(examples: list) -> None:
     assert any("people" in e.text for e in contradicted.evidence)
     assert all(e.doc != contradicted.claim_doc for e in contradicted.evidence)
 
+    assert {s.verdict for s in contradicted.sources} >= {"contradicts"}
+    assert {s.value for s in contradicted.sources if s.verdict == "contradicts"} == {"1,200", "2,400"}
+
     missing = factdiff.check_claim("The moon is made of green cheese, astronomers said.", examples)
     assert missing.verdict == "not_covered" and missing.evidence == ()
+    assert [s.verdict for s in missing.sources] == ["silent"] * len(examples)
+
+
+def test_check_claim_gives_each_source_its_verdict(examples: list) -> None:
+    date = factdiff.check_claim("Kessaria opened the floodgates on 4 March 2026.", examples)
+    assert date.verdict == "disputed"
+    assert (date.source("valley_courier").verdict, date.source("valley_courier").value) == ("contradicts", "3 March 2026")
+    assert (date.source("river_times").verdict, date.source("river_times").value) == ("supports", "4 March 2026")
+    count = factdiff.check_claim("Valdorian officials evacuated 2,400 people.", examples)
+    assert count.verdict == "disputed"
+    exact = count.source("river_times")
+    assert (exact.verdict, exact.value) == ("supports", "2,400")
+    assert "2,400 people" in exact.evidence[0].text and exact.evidence[0].note == "agrees with the claim: 2,400"
+    assert (count.source("valley_courier").verdict, count.source("valley_courier").value) == ("contradicts", "1,200")
+    assert count.source("lowland_post").verdict == "silent"
+    assert repr(exact) == "<SourceCheck river_times supports '2,400' (1 evidence)>"
+    assert "sev-disputed" in count._repr_html_() and "Silent: lowland_post" in count._repr_html_()
+    with pytest.raises(KeyError):
+        count.source("nowhere")
 
 
 def test_evidence_spans_slice_the_documents(example_report: factdiff.Report) -> None:

@@ -28,7 +28,7 @@ from ._inputs import (
     to_documents,
 )
 from ._judge import JudgeFn, check_judge
-from ._model import Claim, Document, claim_from_json, evidence_from_json
+from ._model import Claim, Document, claim_from_json, source_check_from_json
 from ._offsets import Offsets
 from ._report import Check, Report
 from ._run import check, run
@@ -117,17 +117,20 @@ def extract_claims(text: Union[str, Document], **options: float) -> List[Claim]:
 def check_claim(claim: Union[str, Claim], sources: Docs, *, judge: Optional[JudgeFn] = None, **options: float) -> Check:
     """Check one claim against sources (grounding, e.g. an LLM answer against its sources).
 
-    The claim is compared as its own document. Verdict: "contradicted" when a contradiction,
-    numeric or date conflict involves it; else "supported" when it aligns with a claim of a source;
-    else "not_covered". The rule is the Rust core's (``factdiff check`` uses the same).
+    The claim is compared as its own document, and each source gets its own verdict: "contradicts"
+    (on another side of a contradiction, numeric or date conflict with it), "supports" (on its
+    side, or stating it plainly), "mentions" (about it without a position: hedged, refuted, of the
+    other polarity) or "silent". The overall verdict: "disputed" when sources split, else
+    "contradicted", "supported", "mentioned", or "not_covered". The rule is the Rust core's
+    (``factdiff check`` uses the same).
     """
     text = claim.text if isinstance(claim, Claim) else text_of(claim, "check_claim() claim")
     docs = to_documents(sources, "check_claim")
     check_judge(judge, 64)
     report, found = check(text, docs, config_json(options, "check_claim"), judge, 64)
     offsets = report._offsets
-    evidence = tuple(evidence_from_json(e, offsets[e["doc"]]) for e in found["evidence"])
-    return Check(text, found["verdict"], evidence, report, found["claim_doc"])
+    per_source = tuple(source_check_from_json(s, offsets[s["doc"]]) for s in found["sources"])
+    return Check(text, found["verdict"], per_source, report, found["claim_doc"])
 
 
 _GLOB = frozenset("*?[")

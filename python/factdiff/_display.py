@@ -19,6 +19,7 @@ CARD_CSS = (
     "font-size:12px;font-weight:600;color:#fff;background:#6b7280}"
     ".factdiff-card .sev-high{background:#b3261e}.factdiff-card .sev-medium{background:#b76e00}"
     ".factdiff-card .sev-supported{background:#3a8f5b}.factdiff-card .sev-contradicted{background:#b3261e}"
+    ".factdiff-card .sev-disputed{background:#b76e00}"
     ".factdiff-card .kind{font-size:12px;font-weight:600;color:#2c4a7a;margin:0 6px}"
     ".factdiff-card .id{color:#7a8291;font-size:11px;margin-left:4px}"
     ".factdiff-card blockquote{margin:6px 0 6px 4px;padding:4px 10px;border-left:3px solid #c9ced6;"

@@ -55,8 +55,10 @@ RemovalReason = Literal[
 ]
 #: Where a claim stands once the sources are compared (one status per claim, worst first).
 ClaimStatus = Literal["contradicted", "unsupported", "repeated", "corroborated", "only_here"]
-#: The verdict of ``check_claim``.
-CheckVerdict = Literal["supported", "contradicted", "not_covered"]
+#: The overall verdict of ``check_claim``, derived from the sources' verdicts.
+CheckVerdict = Literal["supported", "contradicted", "disputed", "mentioned", "not_covered"]
+#: One source's verdict on a claim checked with ``check_claim``.
+SourceVerdict = Literal["supports", "contradicts", "mentions", "silent"]
 
 #: Finding kinds, most important first (the order of ``Report.findings`` within a severity).
 FINDING_KINDS: Tuple[FindingKind, ...] = (
@@ -418,6 +420,22 @@ class Evidence:
         return "\n".join(lines)
 
 
+
+@dataclass(frozen=True, repr=False)
+class SourceCheck:
+    """What source ``doc`` says about a checked claim: ``verdict`` ("supports", "contradicts",
+    "mentions" without a position, "silent"), the ``value`` it gives when the claim is in a
+    conflict ("3 March 2026"), and its sentences behind the verdict, each with a note."""
+
+    doc: str
+    verdict: SourceVerdict
+    value: Optional[str]
+    evidence: Tuple[Evidence, ...]
+
+    def __repr__(self) -> str:
+        value = "" if self.value is None else f" {shorten(self.value, 40)!r}"
+        return f"<SourceCheck {self.doc} {self.verdict}{value} ({len(self.evidence)} evidence)>"
+
 @dataclass(frozen=True)
 class SourceValue:
     """What source ``doc`` says about a finding's fact; sources in one ``group`` say the same."""
@@ -607,6 +625,12 @@ def claim_from_json(d: Json, o: Offsets) -> Claim:
         status=d.get("status", "only_here"),
         refutation=_refutation(d.get("refutation"), o),
     )
+
+
+def source_check_from_json(d: Json, o: Offsets) -> SourceCheck:
+    """A ``SourceCheck`` from its JSON object (``o``: the offsets of its document)."""
+    evidence = tuple(evidence_from_json(e, o) for e in d["evidence"])
+    return SourceCheck(doc=d["doc"], verdict=d["verdict"], value=d["value"], evidence=evidence)
 
 
 def evidence_from_json(d: Json, o: Offsets) -> Evidence:

@@ -27,6 +27,7 @@ from ._model import (
     Finding,
     FindingKind,
     Severity,
+    SourceCheck,
     SourceStats,
     claim_from_json,
     cluster_from_json,
@@ -374,17 +375,32 @@ class Report:
 
 @dataclass(frozen=True, repr=False)
 class Check:
-    """The result of ``check_claim``: ``verdict`` is "supported", "contradicted" or "not_covered".
+    """The result of ``check_claim``: each source's verdict on the claim (``sources``, in input
+    order: "supports", "contradicts", "mentions" without a position, "silent", with its value and
+    evidence) and the overall ``verdict`` derived from them: "disputed" when some support and some
+    contradict, else "contradicted", "supported", "mentioned", or "not_covered".
 
-    ``evidence`` are the spans in the sources behind the verdict; ``report`` is the full comparison
-    of the claim (document id ``claim_doc``) with the sources.
+    ``evidence`` is every source's evidence; ``report`` is the full comparison of the claim
+    (document id ``claim_doc``) with the sources.
     """
 
     claim: str
     verdict: CheckVerdict
-    evidence: Tuple[Evidence, ...]
+    sources: Tuple[SourceCheck, ...]
     report: Report
     claim_doc: str
+
+    @property
+    def evidence(self) -> Tuple[Evidence, ...]:
+        """The evidence of every source, source by source."""
+        return tuple(e for s in self.sources for e in s.evidence)
+
+    def source(self, doc: str) -> SourceCheck:
+        """The verdict of source ``doc`` (``KeyError`` when no source has that id)."""
+        for s in self.sources:
+            if s.doc == doc:
+                return s
+        raise KeyError(doc)
 
     def __repr__(self) -> str:
         return f"<Check {self.verdict}: {shorten(self.claim, 70)!r} ({len(self.evidence)} evidence)>"
@@ -395,8 +411,16 @@ class Check:
             f'<p><span class="sev sev-{esc(self.verdict)}">{esc(self.verdict.replace("_", " "))}</span> '
             f"<mark>{marked(self.claim, (), html_out=True)}</mark></p>"
         ]
-        parts += [e._html(labels.get(e.doc)) for e in self.evidence]
+        for s in self.sources:
+            if s.verdict == "silent":
+                continue
+            value = "" if s.value is None else f" ({esc(s.value)})"
+            parts.append(f'<p><span class="kind">{esc(s.verdict)}{value}</span></p>')
+            parts += [e._html(labels.get(e.doc)) for e in s.evidence]
+        silent = [s.doc for s in self.sources if s.verdict == "silent"]
         if not self.evidence:
             parts.append('<p class="note">No source says anything about this claim.</p>')
+        elif silent:
+            parts.append(f'<p class="note">Silent: {esc(", ".join(silent))}.</p>')
         return card(self.verdict, parts)
 

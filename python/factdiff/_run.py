@@ -43,7 +43,7 @@ def check(
     stacklevel: int = 3,
 ) -> Tuple[Report, Dict[str, Any]]:
     """Check ``claim`` against checked sources with the core's ``check_claim``: the comparison (its
-    warnings issued) and the JSON of ``{"verdict", "evidence", "claim_doc"}``."""
+    warnings issued) and the JSON of ``{"verdict", "sources", "claim_doc"}``."""
     call = None if judge is None else adapter(judge)
     (sections, lengths), found = _native.check_claim(claim, docs_json(sources), config, call, batch_size)
     return _warned(Report._from_sections(sections, lengths), stacklevel + 1), json.loads(found)

@@ -79,7 +79,9 @@ enum Command {
     /// Show the aligned claim pairs between two inputs, with their features and verdict.
     #[command(after_help = ALIGN_EXAMPLES)]
     Align(args::AlignArgs),
-    /// Check one claim against sources: supported, contradicted or not_covered, with evidence.
+    /// Check one claim against sources: each source's verdict (supports, contradicts, mentions,
+    /// silent) with its value and evidence, and the overall one (supported, contradicted,
+    /// disputed, mentioned, not_covered).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(args::CheckArgs),
     /// Print a shell completion script.

@@ -343,26 +343,51 @@ fn align_lists_pairs_with_features_and_verdict() {
 }
 
 #[test]
-fn check_gives_the_three_verdicts() {
+fn check_gives_each_source_its_verdict_and_an_overall_one() {
     let ex = examples();
-    let out = ok(&[
-        "check",
-        "Kessaria did not warn Valdorian officials before it opened the floodgates.",
-        &ex,
-    ]);
-    assert!(out.starts_with("contradicted: "), "{out}");
-    let out = ok(&[
-        "check",
-        "Lorvanian Foreign Minister Ines Barro has offered to host the talks.",
-        &ex,
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["verdict"], "supported", "{out}");
-    assert!(v["evidence"][0]["doc"].is_string());
+    let json = |claim: &str| -> serde_json::Value {
+        let out = ok(&["check", claim, &ex, "--format", "json"]);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+    };
+    let source = |v: &serde_json::Value, doc: &str| -> (String, String) {
+        let s = v["sources"].as_array().and_then(|a| a.iter().find(|s| s["doc"] == doc));
+        let s = s.unwrap_or_else(|| panic!("no {doc} in {v}"));
+        (
+            s["verdict"].as_str().unwrap_or("").into(),
+            s["value"].as_str().unwrap_or("").into(),
+        )
+    };
+    // The source that says 3 March contradicts, the one that says 4 March supports: disputed.
+    let v = json("Kessaria opened the floodgates on 4 March 2026.");
+    assert_eq!(v["verdict"], "disputed", "{v}");
+    assert_eq!(
+        source(&v, "valley_courier"),
+        ("contradicts".into(), "3 March 2026".into())
+    );
+    assert_eq!(source(&v, "river_times"), ("supports".into(), "4 March 2026".into()));
+    // The source that says exactly 2,400 supports, the one that says 1,200 contradicts, the one
+    // that says nothing of it is silent.
+    let v = json("Valdorian officials evacuated 2,400 people.");
+    assert_eq!(v["verdict"], "disputed", "{v}");
+    assert_eq!(source(&v, "river_times"), ("supports".into(), "2,400".into()));
+    assert_eq!(source(&v, "valley_courier"), ("contradicts".into(), "1,200".into()));
+    assert_eq!(source(&v, "lowland_post"), ("silent".into(), String::new()));
+    let river = v["sources"]
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["doc"] == "river_times"));
+    assert!(river.is_some_and(|s| s["evidence"][0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("2,400 people"))));
+    let v = json("Lorvanian Foreign Minister Ines Barro has offered to host the talks.");
+    assert_eq!(v["verdict"], "supported", "{v}");
+    assert_eq!(source(&v, "lowland_post").0, "supports");
+    // Text: the overall verdict, then one line per source.
+    let out = ok(&["check", "Valdorian officials evacuated 2,400 people.", &ex]);
+    assert!(out.starts_with("disputed: "), "{out}");
+    assert!(out.contains("  [valley_courier] contradicts (1,200)\n"), "{out}");
     let out = ok(&["check", "The moon is made of green cheese, astronomers said.", &ex]);
     assert!(out.starts_with("not_covered: "), "{out}");
+    assert!(out.contains("  [river_times] silent\n"), "{out}");
 }
 
 #[test]

@@ -69,7 +69,8 @@ pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{
     Agreement, AlignFeatures, Alignment, Check, CheckVerdict, Claim, ClaimStatus, Cluster, Cue, DateMention,
     DocumentReport, EntityKind, EntityMention, Evidence, EvidenceCue, Finding, FindingKind, Modality, Polarity,
-    Position, PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceStats,
-    SourceValue, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel, SCHEMA_VERSION,
+    Position, PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceCheck,
+    SourceStats, SourceValue, SourceVerdict, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel,
+    SCHEMA_VERSION,
 };
 pub use schema::report_schema_json;

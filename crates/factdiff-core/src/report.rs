@@ -949,17 +949,16 @@ pub struct EvidenceCue {
 
 /// What [`crate::check_claim`] found for one claim.
 ///
-/// Serialises as `{"claim", "verdict", "evidence"}` (the output of `factdiff check --format
+/// Serialises as `{"claim", "verdict", "sources"}` (the output of `factdiff check --format
 /// json`); the full comparison and the claim's document id travel beside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
     /// The claim as given.
     pub claim: String,
-    /// Supported, contradicted or not covered.
+    /// The overall verdict, derived from the sources' verdicts.
     pub verdict: CheckVerdict,
-    /// The spans in the sources behind the verdict: the conflicting evidence, or the source
-    /// claims that support the claim.
-    pub evidence: Vec<Evidence>,
+    /// Every source, in input order, with its own verdict, value and evidence.
+    pub sources: Vec<SourceCheck>,
     /// The id the claim's own document has in `report`.
     #[serde(skip)]
     pub claim_doc: String,
@@ -968,23 +967,84 @@ pub struct Check {
     pub report: Report,
 }
 
-/// The verdict on a checked claim.
+impl Check {
+    /// The evidence of every source, source by source.
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.sources.iter().flat_map(|s| &s.evidence)
+    }
+}
+
+/// What one source says about a checked claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceCheck {
+    /// The source's document id.
+    pub doc: String,
+    /// Supports, contradicts, mentions (without a position) or silent.
+    pub verdict: SourceVerdict,
+    /// The value the source gives on a conflicting fact ("3 March 2026", "1,200"), if the claim is
+    /// in a conflict.
+    pub value: Option<String>,
+    /// The source's sentences behind its verdict, each with a note (its side and value).
+    pub evidence: Vec<Evidence>,
+}
+
+/// One source's verdict on a checked claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceVerdict {
+    /// It states the claim, or is on the claim's side of a conflict.
+    Supports,
+    /// It is on another side of a contradiction, numeric or date conflict with the claim.
+    Contradicts,
+    /// It speaks of the claim without a position: hedged, predicted, conditional, refuted without a
+    /// conflict.
+    Mentions,
+    /// It says nothing about the claim.
+    Silent,
+}
+
+impl SourceVerdict {
+    /// Every verdict.
+    pub const ALL: [SourceVerdict; 4] = [
+        SourceVerdict::Supports,
+        SourceVerdict::Contradicts,
+        SourceVerdict::Mentions,
+        SourceVerdict::Silent,
+    ];
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceVerdict::Supports => "supports",
+            SourceVerdict::Contradicts => "contradicts",
+            SourceVerdict::Mentions => "mentions",
+            SourceVerdict::Silent => "silent",
+        }
+    }
+}
+
+/// The overall verdict on a checked claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckVerdict {
-    /// A source agrees with it (an alignment without a contradict verdict).
+    /// Some sources support it and none contradicts it.
     Supported,
-    /// A contradiction, numeric or date conflict involves it.
+    /// Some sources contradict it and none supports it.
     Contradicted,
+    /// The sources split: some support it, some contradict it.
+    Disputed,
+    /// Sources mention it, none takes a position.
+    Mentioned,
     /// No source says anything about it.
     NotCovered,
 }
 
 impl CheckVerdict {
     /// Every verdict.
-    pub const ALL: [CheckVerdict; 3] = [
+    pub const ALL: [CheckVerdict; 5] = [
         CheckVerdict::Supported,
         CheckVerdict::Contradicted,
+        CheckVerdict::Disputed,
+        CheckVerdict::Mentioned,
         CheckVerdict::NotCovered,
     ];
     /// The name used in JSON.
@@ -992,6 +1052,8 @@ impl CheckVerdict {
         match self {
             CheckVerdict::Supported => "supported",
             CheckVerdict::Contradicted => "contradicted",
+            CheckVerdict::Disputed => "disputed",
+            CheckVerdict::Mentioned => "mentioned",
             CheckVerdict::NotCovered => "not_covered",
         }
     }
@@ -1057,6 +1119,7 @@ mod tests {
         check(&Severity::ALL, Severity::as_str);
         check(&ClaimStatus::ALL, ClaimStatus::as_str);
         check(&CheckVerdict::ALL, CheckVerdict::as_str);
+        check(&SourceVerdict::ALL, SourceVerdict::as_str);
         let conflicts: Vec<&str> = FindingKind::ALL
             .into_iter()
             .filter(|k| k.is_conflict())

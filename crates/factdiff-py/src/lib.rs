@@ -333,8 +333,9 @@ fn compare(
 }
 
 /// Check one claim against sources (a JSON list of Document objects) with
-/// [`factdiff_core::check_claim`]: the comparison as [`Sections`], and JSON of the verdict, its
-/// evidence and the claim's document id (`{"verdict", "evidence", "claim_doc"}`).
+/// [`factdiff_core::check_claim`]: the comparison as [`Sections`], and JSON of the overall
+/// verdict, each source's verdict, value and evidence, and the claim's document id (`{"verdict",
+/// "sources", "claim_doc"}`).
 #[pyfunction]
 #[pyo3(signature = (claim, sources_json, config_json, judge=None, batch_size=64))]
 fn check_claim(
@@ -351,7 +352,7 @@ fn check_claim(
         let check = factdiff_core::check_claim(&claim, &sources, &config, options)?;
         let found = serde_json::json!({
             "verdict": check.verdict,
-            "evidence": check.evidence,
+            "sources": check.sources,
             "claim_doc": check.claim_doc,
         });
         Ok((to_sections(&check.report)?, to_json(&found)?))

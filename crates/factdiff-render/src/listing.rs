@@ -117,16 +117,25 @@ fn alignment_text(out: &mut String, report: &Report, al: &Alignment, ids: [&str;
     out.push('\n');
 }
 
-/// A checked claim: its verdict, then each piece of evidence with its note.
+/// A checked claim: its overall verdict, then each source with its verdict and value, and the
+/// evidence behind it with its note.
 pub fn render_check(check: &Check, format: ListFormat) -> String {
     match format {
         ListFormat::Json => json(check),
         ListFormat::Text => {
             let mut out = format!("{}: {}\n", check.verdict.as_str(), one_line(&check.claim));
-            for e in &check.evidence {
-                let _ = writeln!(out, "  [{}] \"{}\"", one_line(&e.doc), one_line(&e.text));
-                if !e.note.is_empty() {
-                    let _ = writeln!(out, "      — {}", one_line(&e.note));
+            for s in &check.sources {
+                let value = s
+                    .value
+                    .as_deref()
+                    .map(|v| format!(" ({})", one_line(v)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  [{}] {}{value}", one_line(&s.doc), s.verdict.as_str());
+                for e in &s.evidence {
+                    let _ = writeln!(out, "      \"{}\"", one_line(&e.text));
+                    if !e.note.is_empty() {
+                        let _ = writeln!(out, "        — {}", one_line(&e.note));
+                    }
                 }
             }
             out
