@@ -81,8 +81,8 @@ fn with_onnx<T>(
     args: &JudgeArgs,
     f: impl FnOnce(&CompareOptions<'_>) -> factdiff_core::Result<T>,
 ) -> Result<T, CliError> {
-    use factdiff_core::judge::onnx::{OnnxJudge, OnnxOptions};
-    let onnx = |e: factdiff_core::judge::onnx::OnnxError| CliError::Message(e.to_string());
+    use factdiff_core::{OnnxJudge, OnnxOptions};
+    let onnx = |e: factdiff_core::OnnxError| CliError::Message(e.to_string());
     let (Some(model), Some(tokenizer)) = (&args.model, &args.tokenizer) else {
         return Err(CliError::Message(
             "--judge onnx needs --model FILE and --tokenizer FILE".into(),

@@ -10,8 +10,8 @@
 //! The premise is `sentence_A`, the hypothesis `sentence_B`; the label order comes from
 //! `config.json` beside the model. Only train/trial files belong here: never the held-out test split.
 
-use factdiff_core::judge::onnx::{OnnxJudge, OnnxOptions};
 use factdiff_core::VerdictLabel;
+use factdiff_core::{OnnxJudge, OnnxOptions};
 use std::error::Error;
 use std::time::Instant;
 
@@ -57,7 +57,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let predicted: Vec<usize> = scores
         .iter()
         .map(
-            |&(e, n, c)| match factdiff_core::judge::verdict_from_scores(e, n, c, String::new()).label {
+            |&(e, n, c)| match factdiff_core::verdict_from_scores(e, n, c, String::new()).label {
                 VerdictLabel::Entail => 0,
                 VerdictLabel::Neutral => 1,
                 VerdictLabel::Contradict => 2,

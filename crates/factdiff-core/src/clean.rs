@@ -12,7 +12,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// The result of cleaning one text: kept line spans and removed spans, both in text order.
 #[derive(Clone, Debug, Default)]
 pub struct Cleaned {
+    /// The paragraphs kept for analysis, in order.
     pub kept: Vec<Span>,
+    /// What cleaning removed, each with its reason.
     pub removed: Vec<RemovedSpan>,
 }
 

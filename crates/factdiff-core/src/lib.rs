@@ -17,22 +17,31 @@
 //! What a caller needs is at the crate root: [`compare`] with [`CompareOptions`] and [`Config`],
 //! [`extract_claims`], [`check_claim`], the [`Judge`] trait (and [`verdict_from_scores`] for a
 //! judge that scores pairs), the report types ([`Report`] and what it holds), [`Error`], and
-//! [`report_schema_json`]. [`ingest`] loads files, directories and stdin as the CLI does. The
-//! other public modules are there for the evaluation and training code (`factdiff-eval`) and the
-//! integration tests.
+//! [`report_schema_json`]. [`ingest`] loads files, directories and stdin as the CLI does. With the
+//! `onnx` feature, `OnnxJudge` runs an NLI model as the judge. The `training` feature adds the
+//! `training` module: the inside of the pipeline that `factdiff-eval` trains and measures, not part
+//! of the stable API.
 
 #![warn(missing_docs)]
 
 // The stages and the model, private: what a caller needs is re-exported below.
+mod align;
+mod analyze;
 mod check;
+mod clean;
 mod config;
 mod detect;
 mod document;
 mod error;
+mod judge;
 mod label;
+mod lexicon;
+mod linear;
 mod pipeline;
+mod position;
 mod report;
 mod schema;
+mod segment;
 mod stats;
 #[cfg(test)]
 mod test_support;
@@ -41,29 +50,16 @@ mod text;
 // Loading files, directories and stdin bytes as the CLI does: part of the API.
 pub mod ingest;
 
-// Public for factdiff-eval's training code and the integration tests; not part of the documented
-// API, so their items are not held to `missing_docs`.
-#[allow(missing_docs)]
-pub mod align;
-#[allow(missing_docs)]
-pub mod analyze;
-#[allow(missing_docs)]
-pub mod clean;
-#[allow(missing_docs)]
-pub mod judge;
-#[allow(missing_docs)]
-pub mod lexicon;
-#[allow(missing_docs)]
-pub mod linear;
-#[allow(missing_docs)]
-pub mod position;
-#[allow(missing_docs)]
-pub mod segment;
+// What factdiff-eval trains and measures from inside the pipeline; not part of the stable API.
+#[cfg(feature = "training")]
+pub mod training;
 
 pub use check::check_claim;
 pub use config::Config;
 pub use document::{Document, SetAside};
 pub use error::{Error, Result};
+#[cfg(feature = "onnx")]
+pub use judge::onnx::{LabelOrder, NliLabel, OnnxError, OnnxJudge, OnnxOptions};
 pub use judge::{verdict_from_scores, Judge};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{

@@ -23,6 +23,7 @@ pub fn softmax(z: [f64; 3]) -> [f64; 3] {
 }
 
 /// One `name w0 w1 w2` line per feature, as the weights files hold them.
+#[cfg(any(test, feature = "training"))]
 pub fn weight_lines<const N: usize>(names: &[&str; N], weights: &Weights<N>) -> String {
     let mut out = String::new();
     for (f, name) in names.iter().enumerate() {

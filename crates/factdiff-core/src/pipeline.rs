@@ -73,21 +73,26 @@ pub fn compare(docs: &[Document], config: &Config, options: &CompareOptions<'_>)
     let check = || if should_stop() { Err(Error::Cancelled) } else { Ok(()) };
     validate(docs)?;
     let lex = Lexicon::get();
-    let per_doc: Vec<Analyzed> = {
+    // Documents are analysed in parallel a batch at a time and each batch's claims moved onto
+    // the story's list, so the per-document lists and the joined one overlap by one batch only.
+    let mut analysis = Analysis::default();
+    for batch in batches(docs, ANALYZE_BATCH_BYTES) {
         use rayon::prelude::*;
-        docs.par_iter()
+        let per_doc: Vec<Analyzed> = batch
+            .par_iter()
             .map(|doc| {
                 check()?;
                 Ok(analyze_document(doc, lex, config))
             })
-            .collect::<Result<_>>()?
-    };
+            .collect::<Result<_>>()?;
+        analysis.extend(per_doc);
+    }
     check()?;
     let Analysis {
         claims,
         terms,
         outlines,
-    } = Analysis::gather(per_doc);
+    } = analysis;
     let alignment = align::align(&claims, terms, options.judge, config, should_stop).ok_or(Error::Cancelled)?;
     let findings = detect::detect_all(&detect::Input {
         docs,
@@ -99,6 +104,32 @@ pub fn compare(docs: &[Document], config: &Config, options: &CompareOptions<'_>)
     });
     check()?;
     Ok(stats::assemble(docs, outlines, claims, alignment, findings))
+}
+
+/// How much text (bytes) is analysed in parallel before its claims join the story's list.
+const ANALYZE_BATCH_BYTES: usize = 1 << 20;
+
+/// `docs` cut, in order, into runs of whole documents holding about `bytes` of text each (a
+/// longer document is a run of its own).
+fn batches(docs: &[Document], bytes: usize) -> impl Iterator<Item = &[Document]> {
+    let mut rest = docs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut size = 0;
+        let n = rest
+            .iter()
+            .take_while(|d| {
+                size += d.text.len();
+                size <= bytes
+            })
+            .count()
+            .max(1);
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        Some(batch)
+    })
 }
 
 /// Analyse one text on its own and return its claims (no cross-source work).
@@ -168,4 +199,24 @@ fn validate(docs: &[Document]) -> Result<()> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_keep_every_document_once_in_order() {
+        let docs: Vec<Document> = [5, 3, 9, 1, 1, 20, 2]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Document::new(format!("d{i}"), "x".repeat(n)))
+            .collect();
+        let sizes: Vec<Vec<usize>> = batches(&docs, 9)
+            .map(|b| b.iter().map(|d| d.text.len()).collect())
+            .collect();
+        assert_eq!(sizes, [vec![5, 3], vec![9], vec![1, 1], vec![20], vec![2]]);
+        assert_eq!(batches(&docs, 1000).count(), 1);
+        assert_eq!(batches(&[], 10).count(), 0);
+    }
 }

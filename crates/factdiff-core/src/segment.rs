@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// One sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
+    /// Where the sentence is in the document.
     pub span: Span,
     /// Index of the kept paragraph (line) it comes from.
     pub paragraph: usize,

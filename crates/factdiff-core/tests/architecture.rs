@@ -12,10 +12,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages, in pipeline order.
-const STAGES: [&str; 14] = [
+const STAGES: [&str; 15] = [
     "ingest", "clean", "segment", "analyze", "linear", "judge", "align", "detect", "position", "label", "stats",
-    "pipeline", "check", // `check` compares a claim with its sources through `pipeline`.
-    "lib",   // Not a stage but the crate's front page; it may name every module.
+    "pipeline", "check",    // `check` compares a claim with its sources through `pipeline`.
+    "training", // The `training` feature's window on the stages for factdiff-eval; no stage uses it.
+    "lib",      // Not a stage but the crate's front page; it may name every module.
 ];
 
 /// Modules any stage may use.

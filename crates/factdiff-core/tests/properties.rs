@@ -23,7 +23,8 @@
 mod checks;
 
 use factdiff_core::ingest::{self, Format};
-use factdiff_core::{clean, compare, segment, CompareOptions, Config, Document, Finding, Report, Span};
+use factdiff_core::training::stages::{clean, segment};
+use factdiff_core::{compare, CompareOptions, Config, Document, Finding, Report, Span};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngSeed;
@@ -346,12 +347,12 @@ proptest! {
     #[test]
     fn nothing_is_lost(text in text()) {
         let config = Config::default();
-        let cleaned = clean::clean(&text, &[], &config);
+        let cleaned = clean(&text, &[], &config);
         let mut spans: Vec<(Span, String)> = cleaned.kept.iter().map(|s| (*s, "kept".to_string())).collect();
         spans.extend(cleaned.removed.iter().map(|r| (r.span, format!("removed ({:?})", r.reason))));
         assert_covered_once(&text, &spans);
         // Segmentation loses nothing of what cleaning kept.
-        let sentences = segment::segment(&text, &cleaned.kept, &config);
+        let sentences = segment(&text, &cleaned.kept, &config);
         let mut pieces: Vec<(Span, String)> = sentences.iter().map(|s| (s.span, "sentence".to_string())).collect();
         pieces.extend(cleaned.removed.iter().map(|r| (r.span, format!("removed ({:?})", r.reason))));
         assert_covered_once(&text, &pieces);

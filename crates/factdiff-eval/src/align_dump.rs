@@ -4,9 +4,8 @@
 use crate::data::Res;
 use crate::paraphrase::{self, SentencePair};
 use crate::story::{self, Story, HEADLINE};
-use factdiff_core::analyze::tokens::content_terms;
-use factdiff_core::lexicon::Lexicon;
-use factdiff_core::{align, extract_claims, Claim, Config, Document};
+use factdiff_core::training::{align, content_terms};
+use factdiff_core::{extract_claims, Claim, Config, Document};
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,8 +20,7 @@ fn claims_of(docs: &[Document], config: &Config) -> Vec<Claim> {
 /// Lines `kind group a_role b_role a_claim b_claim stats...` for one set of documents.
 fn lines(kind: &str, group: usize, docs: &[Document], role: &dyn Fn(&str) -> String, config: &Config) -> String {
     let claims = claims_of(docs, config);
-    let lex = Lexicon::get();
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(lex, &c.text)).collect();
+    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(&c.text)).collect();
     let slices: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
     let loose = Config {
         min_shared_features: 1,

@@ -1,4 +1,4 @@
-//! `--train-align`: fits the aligner (`factdiff_core::align::model`) on training splits only and
+//! `--train-align`: fits the aligner (`factdiff_core::training::align`) on training splits only and
 //! writes `crates/factdiff-core/src/align/weights.txt`.
 //!
 //! Every example is a candidate pair that blocking proposes under `Config::default()`, with the
@@ -21,10 +21,9 @@
 use crate::data::Res;
 use crate::paraphrase::{self, SentencePair};
 use crate::story::{self, Story, HEADLINE};
-use factdiff_core::align::model::{AlignModel, Values, NAMES};
-use factdiff_core::analyze::tokens::content_terms;
-use factdiff_core::lexicon::Lexicon;
-use factdiff_core::{align, extract_claims, Claim, Config, Document};
+use factdiff_core::training::align::{AlignModel, Values, NAMES};
+use factdiff_core::training::{align, content_terms};
+use factdiff_core::{extract_claims, Claim, Config, Document};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
@@ -59,12 +58,11 @@ fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
         .iter()
         .flat_map(|d| extract_claims(d, &config).unwrap_or_default())
         .collect();
-    let lex = Lexicon::get();
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(lex, &c.text)).collect();
+    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(&c.text)).collect();
     let slices: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
     let pairs = align::candidate_stats(&claims, &slices, &config)
         .into_iter()
-        .map(|(i, j, s)| (i, j, align::model::values(&s)))
+        .map(|(i, j, s)| (i, j, align::values(&s)))
         .collect();
     (claims, pairs)
 }

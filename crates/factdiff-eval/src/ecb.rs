@@ -16,8 +16,7 @@
 //! what rapidfuzz's token-set intersection compares.
 
 use crate::data::Res;
-use factdiff_core::analyze::tokens::content_terms;
-use factdiff_core::lexicon::Lexicon;
+use factdiff_core::training::content_terms;
 use factdiff_core::{compare, CompareOptions, Config, Document};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -183,9 +182,8 @@ fn readings<'e>(
 fn load(path: &Path) -> Res<Vec<Mention>> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut mentions: Vec<Mention> = serde_json::from_str(&text)?;
-    let lex = Lexicon::get();
     for m in &mut mentions {
-        m.stems = stems(lex, &m.tokens_str).into_iter().collect();
+        m.stems = stems(&m.tokens_str).into_iter().collect();
         m.words = lower_words(&m.tokens_str).into_iter().collect();
     }
     Ok(mentions)
@@ -200,8 +198,8 @@ fn words_of(m: &Mention) -> &[String] {
 }
 
 /// factdiff's content terms (stems) of `text`.
-fn stems(lex: &Lexicon, text: &str) -> Evidence {
-    content_terms(lex, text).iter().map(|t| t.to_string()).collect()
+fn stems(text: &str) -> Evidence {
+    content_terms(text).iter().map(|t| t.to_string()).collect()
 }
 
 /// Lower-cased whitespace tokens of `text`.
@@ -246,7 +244,6 @@ pub fn score_pairs(mentions_path: &Path, pairs_path: &Path) -> Res<PairScores> {
         .iter()
         .map(|m| (sentence_ref(m), m.full_sentence.as_str()))
         .collect();
-    let lex = Lexicon::get();
     // (sentence, sentence) -> (shared tokens, shared stems), both orders
     let mut matched: HashMap<(SentenceRef, SentenceRef), (Evidence, Evidence)> = HashMap::new();
     for (da, sa, db, sb) in &raw {
@@ -255,7 +252,7 @@ pub fn score_pairs(mentions_path: &Path, pairs_path: &Path) -> Res<PairScores> {
             return Err(format!("{}: sentence {a:?} or {b:?} has no mention", pairs_path.display()).into());
         };
         let tokens = &lower_words(ta) & &lower_words(tb);
-        let shared_stems = &stems(lex, ta) & &stems(lex, tb);
+        let shared_stems = &stems(ta) & &stems(tb);
         matched.insert((b.clone(), a.clone()), (tokens.clone(), shared_stems.clone()));
         matched.insert((a, b), (tokens, shared_stems));
     }
@@ -354,9 +351,7 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
         clusters_at.entry(line).or_default().push(k);
     }
     // Baselines' evidence: all stems two lines share; their gold chains.
-    let lex = Lexicon::get();
-    let line_stems: HashMap<SentKey, Evidence> =
-        ms.iter().map(|m| (sent_key(m), stems(lex, &m.full_sentence))).collect();
+    let line_stems: HashMap<SentKey, Evidence> = ms.iter().map(|m| (sent_key(m), stems(&m.full_sentence))).collect();
     let mut shared_stems: HashMap<(SentKey, SentKey), Evidence> = HashMap::new();
     for (x, sx) in &line_stems {
         for (y, sy) in &line_stems {

@@ -1,8 +1,8 @@
 //! Fitting the engine's three-class linear models (the judge's and the position model's).
 
-use factdiff_core::linear::{logits, softmax, Weights};
+use factdiff_core::training::linear::{logits, softmax, Weights};
 
-/// Gradient descent for the engine's three-class linear models ([`factdiff_core::linear`]):
+/// Gradient descent for the engine's three-class linear models ([`factdiff_core::training::linear`]):
 /// full batch, log loss with a weight per gold class, an L2 pull towards `start` (not on the bias,
 /// feature 0), a fixed step and number of iterations, so the same rows give the same weights.
 pub fn fit_linear<X, const N: usize>(

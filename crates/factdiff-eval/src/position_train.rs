@@ -1,4 +1,4 @@
-//! `--train`, second step: fits the position model (`factdiff_core::position`) on FNC-1 training
+//! `--train`, second step: fits the position model (`factdiff_core::training::position`) on FNC-1 training
 //! stories (bodies outside `fnc1/splits/hold_out_ids.txt`, built as the story mode builds them)
 //! and writes `crates/factdiff-core/src/position/weights.txt`.
 //!
@@ -11,9 +11,9 @@
 
 use crate::data::Res;
 use crate::story::{Story, HEADLINE};
-use factdiff_core::judge::{pair_features, Judge, Model, Substitutions};
-use factdiff_core::position::{PositionFeatures, PositionModel};
-use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Verdict, VerdictLabel};
+use factdiff_core::training::judge::{pair_features, Model, Substitutions};
+use factdiff_core::training::position::{self, PositionFeatures, PositionModel};
+use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Judge, Verdict, VerdictLabel};
 use rayon::prelude::*;
 
 /// Where `--train` writes the position weights.
@@ -83,7 +83,7 @@ pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, 
                 .iter()
                 .filter_map(|b| Some((b.doc_id(), class(b.gold)?)))
                 .collect();
-            for docs in factdiff_core::position::features(&clusters, &report.claims) {
+            for docs in position::features(&clusters, &report.claims) {
                 for (doc, x) in docs {
                     if let Some((_, y)) = gold.iter().find(|(d, _)| *d == doc) {
                         out.push((x, *y));
@@ -182,7 +182,7 @@ pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use factdiff_core::position::NAMES;
+    use factdiff_core::training::position::NAMES;
 
     fn row(entail: f64, refute: f64) -> PositionFeatures {
         let mut values = [0.0; NAMES.len()];

@@ -1,7 +1,8 @@
 //! What the report says about one (claim document, source document) pair, read only from the
 //! public [`Report`]: alignments touching the claim document's claims, their features and verdicts,
-//! and conflict findings.
+//! and conflict findings (and whether a claim's text refutes something).
 
+use factdiff_core::training::refutes;
 use factdiff_core::{
     compare, CompareOptions, Config, Document, FindingKind, Modality, PositionLabel, Report, SpeakerKind, VerdictLabel,
 };
@@ -85,7 +86,6 @@ pub fn pair(claim: &str, source: &str, config: &Config) -> Signals {
 /// Read the signals from a report over the documents [`CLAIM`] and [`SOURCE`].
 pub fn read(report: &Report) -> Signals {
     let mut s = Signals::default();
-    let lex = factdiff_core::lexicon::Lexicon::get();
     let doc_of = |id: &str| report.claim(id).map(|c| c.doc.as_str());
     for c in &report.claims {
         if c.doc == CLAIM {
@@ -99,7 +99,7 @@ pub fn read(report: &Report) -> Signals {
                 s.source_any_hedged = true;
                 s.source_hedged_all += 1;
             }
-            if lex.refutes(&c.text) {
+            if refutes(&c.text) {
                 s.source_refuting += 1;
             }
             if c.text.trim_end().ends_with('?') {
@@ -137,7 +137,7 @@ pub fn read(report: &Report) -> Signals {
             if !counted_sources.contains(&src) {
                 counted_sources.push(src);
                 if let Some(c) = report.claim(src) {
-                    if lex.refutes(&c.text) {
+                    if refutes(&c.text) {
                         s.aligned_refuting += 1;
                     }
                     if c.modality == Modality::Hedged || c.speaker.kind != SpeakerKind::Author {

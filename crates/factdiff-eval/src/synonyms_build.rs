@@ -13,8 +13,7 @@
 
 use crate::data::{self, Res};
 use crate::paraphrase;
-use factdiff_core::analyze::tokens::content_terms;
-use factdiff_core::lexicon::Lexicon;
+use factdiff_core::training::content_terms;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -43,7 +42,6 @@ fn read(path: &Path) -> Res<String> {
 
 /// In how many training texts each content term occurs.
 fn news_counts(dir: &Path) -> Res<HashMap<Arc<str>, usize>> {
-    let lex = Lexicon::get();
     let held = data::read_ids(&dir.join("fnc1/splits/hold_out_ids.txt"))?;
     let mut texts: Vec<String> = data::fnc1_bodies(&dir.join("fnc1"))?
         .into_iter()
@@ -59,7 +57,7 @@ fn news_counts(dir: &Path) -> Res<HashMap<Arc<str>, usize>> {
     }
     let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
     for t in &texts {
-        for term in content_terms(lex, t) {
+        for term in content_terms(t) {
             *counts.entry(term).or_default() += 1;
         }
     }
@@ -116,7 +114,6 @@ fn word_number(data: &HashMap<u32, &str>, offset: u32, lemma: &str) -> Option<us
 
 /// Build the table and write it to [`TABLE`].
 pub fn build(dir: &Path, wordnet: &Path) -> Res<()> {
-    let lex = Lexicon::get();
     let counts = news_counts(dir)?;
     let mut senses: BTreeMap<Arc<str>, BTreeSet<Synset>> = BTreeMap::new();
     for (name, pos) in POS {
@@ -133,7 +130,7 @@ pub fn build(dir: &Path, wordnet: &Path) -> Res<()> {
             let Some(lemma) = fields.first().filter(|l| !l.contains(['_', '-', '.'])) else {
                 continue;
             };
-            let [term] = &content_terms(lex, lemma)[..] else {
+            let [term] = &content_terms(lemma)[..] else {
                 continue;
             };
             if counts.get(term).copied().unwrap_or(0) < MIN_TEXTS {

@@ -9,11 +9,10 @@
 
 use crate::data::{self, Pair, Res};
 use crate::story::{Story, HEADLINE};
-use factdiff_core::judge::features::NAMES;
-use factdiff_core::judge::{
-    pair_differences, pair_features, Difference, Judge, LexicalJudge, Model, PairFeatures, Substitutions,
+use factdiff_core::training::judge::{
+    pair_differences, pair_features, Difference, LexicalJudge, Model, PairFeatures, Substitutions, NAMES,
 };
-use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Verdict};
+use factdiff_core::{compare, Claim, CompareOptions, Config, Document, Judge, Verdict};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;

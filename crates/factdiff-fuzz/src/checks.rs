@@ -4,9 +4,8 @@
 //! `crates/factdiff-core/tests/properties.rs` for the "nothing is lost" oracle.
 
 use factdiff_core::ingest::{self, Format};
-use factdiff_core::{
-    clean, compare, extract_claims, segment, Claim, CompareOptions, Config, Document, Error, Report, Span,
-};
+use factdiff_core::training::stages;
+use factdiff_core::{compare, extract_claims, Claim, CompareOptions, Config, Document, Error, Report, Span};
 use factdiff_render::{render, render_html_fragment, Format as Output, Options};
 use serde_json::Value;
 use std::path::Path;
@@ -191,7 +190,7 @@ pub fn segment(data: &[u8]) {
         return;
     };
     let config = Config::default();
-    let cleaned = clean::clean(text, &[], &config);
+    let cleaned = stages::clean(text, &[], &config);
     let mut end = 0;
     for kept in &cleaned.kept {
         slice(text, *kept, "kept span");
@@ -207,7 +206,7 @@ pub fn segment(data: &[u8]) {
             slice(text, earlier, "repeated span");
         }
     }
-    let sentences = segment::segment(text, &cleaned.kept, &config);
+    let sentences = stages::segment(text, &cleaned.kept, &config);
     let mut end = 0;
     for s in &sentences {
         let sentence = slice(text, s.span, "sentence");

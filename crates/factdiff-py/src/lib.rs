@@ -12,8 +12,8 @@
 
 #![warn(missing_docs)]
 
-use factdiff_core::judge::{verdict_from_scores, Judge};
 use factdiff_core::{ingest, Claim, CompareOptions, Config, Document, Error, Report, Verdict};
+use factdiff_core::{verdict_from_scores, Judge};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use std::collections::HashMap;

@@ -215,6 +215,7 @@ fn weighted_features<T: AsRef<[Arc<str>]>>(
 
 /// Every candidate pair of claims from different documents that blocking proposes under
 /// `config`, with its raw statistics, before any threshold: what the aligner is trained on.
+#[cfg(any(test, feature = "training"))]
 pub fn candidate_stats(
     claims: &[Claim],
     terms: &[&[Arc<str>]],

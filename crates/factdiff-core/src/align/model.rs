@@ -126,6 +126,7 @@ const WEIGHTS: &str = include_str!("weights.txt");
 /// The weights of the features.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AlignModel {
+    /// The weight of each feature of [`NAMES`], the bias first.
     pub weights: Values,
 }
 
@@ -180,6 +181,7 @@ impl AlignModel {
     }
 
     /// The weights file for this model (what `parse` reads), with a header comment.
+    #[cfg(any(test, feature = "training"))]
     pub fn to_text(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {
@@ -191,6 +193,7 @@ impl AlignModel {
         out
     }
 
+    /// The model's logit for one pair's feature values (above 0: aligned).
     pub fn logit(&self, x: &Values) -> f64 {
         self.weights.iter().zip(x).map(|(w, v)| w * v).sum()
     }

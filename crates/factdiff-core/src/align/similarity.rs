@@ -29,24 +29,30 @@ pub struct Features {
 impl Features {
     /// Features of claim `c`, whose content terms ([`crate::analyze::tokens::content_terms`]) are `terms`.
     pub fn of(c: &Claim, terms: &[Arc<str>], vocab: &mut Vocabulary) -> Features {
+        // Each term is interned once, its WordNet senses looked up beside it.
+        let mut senses: Vec<(u32, u32)> = Vec::new();
+        let mut term_ids: Vec<u32> = Vec::with_capacity(terms.len());
+        for t in terms {
+            let id = vocab.intern(KeyKind::Term, t);
+            term_ids.push(id);
+            senses.extend(crate::lexicon::synonyms::senses(t).map(|s| (s, id)));
+        }
+        senses.sort_unstable();
+        senses.dedup();
+        term_ids.sort_unstable();
+        term_ids.dedup();
+        let terms = term_ids;
         let mut ids = |kind: KeyKind, keys: &mut dyn Iterator<Item = &str>| {
             let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let term_ids = ids(KeyKind::Term, &mut terms.iter().map(|t| &**t));
+
         let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
         let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
-        let mut senses: Vec<(u32, u32)> = Vec::new();
-        for t in terms {
-            let id = vocab.intern(KeyKind::Term, t);
-            senses.extend(crate::lexicon::synonyms::senses(t).map(|s| (s, id)));
-        }
-        senses.sort_unstable();
-        senses.dedup();
-        let terms = term_ids;
+
         let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
@@ -148,20 +154,31 @@ pub fn term_overlap(a: &Features, b: &Features, idx: &Index) -> f64 {
 pub struct PairStats {
     /// Summed IDF of the shared terms, and of each side's terms.
     pub shared_weight: f64,
+    /// Summed IDF of the first claim's terms.
     pub weight_a: f64,
+    /// Summed IDF of the second claim's terms.
     pub weight_b: f64,
     /// Shared terms, and each side's terms.
     pub shared_terms: usize,
+    /// Number of the first claim's terms.
     pub terms_a: usize,
+    /// Number of the second claim's terms.
     pub terms_b: usize,
     /// IDF of the rarest shared term (0 when none), and the IDF of a term only one claim has.
     pub rarest_shared: f64,
+    /// The IDF of a term only one claim has.
     pub max_idf: f64,
+    /// Canonical entities of the first claim.
     pub entities_a: usize,
+    /// Canonical entities of the second claim.
     pub entities_b: usize,
+    /// Canonical entities the two share.
     pub shared_entities: usize,
+    /// Numbers of the first claim.
     pub numbers_a: usize,
+    /// Numbers of the second claim.
     pub numbers_b: usize,
+    /// Numbers the two share.
     pub shared_numbers: usize,
     /// Character-bigram similarity ([`dice`]).
     pub dice: f64,

@@ -50,20 +50,20 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Join the analyses of the documents, in order (each document's lists are moved, not copied).
-    pub fn gather(per_doc: Vec<Analyzed>) -> Analysis {
-        let n: usize = per_doc.iter().map(|a| a.claims.len()).sum();
-        let mut all = Analysis {
-            claims: Vec::with_capacity(n),
-            terms: Vec::with_capacity(n),
-            outlines: Vec::with_capacity(per_doc.len()),
-        };
+    /// Append the analyses of the next documents, in order. The first document's lists become
+    /// the lists (a single document's claims are never copied); later ones are moved in.
+    pub fn extend(&mut self, per_doc: Vec<Analyzed>) {
+        self.outlines.reserve(per_doc.len());
         for a in per_doc {
-            all.claims.extend(a.claims);
-            all.terms.extend(a.terms);
-            all.outlines.push(a.outline);
+            if self.claims.is_empty() {
+                self.claims = a.claims;
+                self.terms = a.terms;
+            } else {
+                self.claims.extend(a.claims);
+                self.terms.extend(a.terms);
+            }
+            self.outlines.push(a.outline);
         }
-        all
     }
 }
 
@@ -74,8 +74,9 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let mut previous: Option<Speaker> = None;
     // The sentence index of the last attributed claim, for speech continued into the next one.
     let mut previous_sentence: Option<usize> = None;
-    let mut claims = Vec::new();
-    let mut terms = Vec::new();
+    // At most one claim per sentence: sized once, so no list is grown by doubling.
+    let mut claims = Vec::with_capacity(sentences.len());
+    let mut terms = Vec::with_capacity(sentences.len());
     let mut removed = cleaned.removed;
     let cleaned_removed = removed.len();
     for (n, s) in sentences.iter().enumerate() {
@@ -109,6 +110,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             he: he.as_ref(),
             she: she.as_ref(),
             latest: latest.as_ref(),
+            prior: claims.last().filter(|c: &&Claim| c.sentence + 1 == n),
         };
         let speaker = attribution::speaker(lex, &scan, base, &toks, &entities, quote_rel, context);
         if speaker.kind == SpeakerKind::Person {
@@ -172,12 +174,15 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             status: ClaimStatus::OnlyHere,
         };
         claim.check_worthiness = check_worthiness(&claim, toks.len());
+        shrink(&mut claim);
         if speaker.kind != SpeakerKind::Author {
             previous = Some(speaker);
             previous_sentence = Some(n);
         }
         claims.push(claim);
-        terms.push(tokens::content_terms_of(lex, &toks));
+        let mut claim_terms = tokens::content_terms_of(lex, &toks);
+        claim_terms.shrink_to_fit();
+        terms.push(claim_terms);
     }
     if removed.len() > cleaned_removed {
         removed.sort_by_key(|r| r.span);
@@ -190,6 +195,17 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             sentences: sentences.len(),
         },
     }
+}
+
+/// Give back the room a claim's lists kept from growing (a list that grew by pushing holds at
+/// least four items): the claims live until the report is written, one per sentence.
+fn shrink(c: &mut Claim) {
+    c.entities.shrink_to_fit();
+    c.intensifiers.shrink_to_fit();
+    c.stances.shrink_to_fit();
+    c.quantities.shrink_to_fit();
+    c.dates.shrink_to_fit();
+    c.evaluative.shrink_to_fit();
 }
 
 /// The first word listed in the antonym lexicon, as the claim's main predicate.

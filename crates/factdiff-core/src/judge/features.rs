@@ -104,10 +104,12 @@ pub fn antonym_pair(lex: &Lexicon, ca: &ClaimCues, cb: &ClaimCues) -> Option<(St
 /// Feature values of one pair, in the order of [`NAMES`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct PairFeatures {
+    /// One value per feature of [`NAMES`], the bias first.
     pub values: [f64; NAMES.len()],
 }
 
 impl PairFeatures {
+    /// The features of the pair (`a`, `b`) with their cues and the aligner's overlap.
     pub fn of(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> PairFeatures {
         PairFeatures::with_table(lex, a, b, ca, cb, overlap, Substitutions::get())
     }

@@ -71,7 +71,7 @@ impl Judge for LexicalJudge {
 /// The label is the strictly highest score; a tie goes to neutral. `reason` names the judge.
 ///
 /// ```
-/// use factdiff_core::{judge::verdict_from_scores, VerdictLabel};
+/// use factdiff_core::{verdict_from_scores, VerdictLabel};
 /// let v = verdict_from_scores(0.1, 0.2, 0.7, "nli model".into());
 /// assert_eq!(v.label, VerdictLabel::Contradict);
 /// assert_eq!(v.reasons, ["nli model: contradict 0.70"]);
@@ -96,6 +96,7 @@ pub fn verdict_from_scores(entail: f64, neutral: f64, contradict: f64, reason: S
 /// The named features of each pair, as the [`LexicalJudge`] computes them (for training its
 /// model), with the learned features read from `table` ([`Substitutions::get`] is the embedded
 /// one; training passes the table it has just counted).
+#[cfg(any(test, feature = "training"))]
 pub fn pair_features(pairs: &[(&Claim, &Claim, f64)], table: &Substitutions) -> Vec<PairFeatures> {
     let lex = Lexicon::get();
     pairs
@@ -116,6 +117,7 @@ pub fn pair_features(pairs: &[(&Claim, &Claim, f64)], table: &Substitutions) -> 
 
 /// What each pair's claims differ in (content-word stems only one side has), for counting the
 /// learned substitution table.
+#[cfg(any(test, feature = "training"))]
 pub fn pair_differences(pairs: &[(&Claim, &Claim, f64)]) -> Vec<Difference> {
     let lex = Lexicon::get();
     pairs

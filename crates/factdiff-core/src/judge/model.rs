@@ -12,6 +12,7 @@ const WEIGHTS: &str = include_str!("weights.txt");
 /// Weights per class and feature.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
+    /// For each class (entail, neutral, contradict), one weight per feature of [`NAMES`].
     pub weights: [[f64; NAMES.len()]; 3],
     /// A pair with a conflict cue is contradictory when its contradict probability reaches this
     /// (chosen on the training data; the classes are unbalanced, so it is not simply 1/2).
@@ -81,6 +82,7 @@ impl Model {
     }
 
     /// The weights file for this model (what `parse` reads), with a header comment.
+    #[cfg(any(test, feature = "training"))]
     pub fn to_text(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {

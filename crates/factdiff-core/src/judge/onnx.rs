@@ -28,21 +28,50 @@ pub enum OnnxError {
         "no ONNX Runtime library: set ORT_DYLIB_PATH or pass its path (after `pip install onnxruntime` it is \
          onnxruntime/capi/libonnxruntime.so.* in site-packages)"
     )]
+    /// No ONNX Runtime library was given or found.
     NoLibrary,
+    /// The given ONNX Runtime library does not exist.
     #[error("ONNX Runtime library {0}: no such file")]
     LibraryMissing(PathBuf),
+    /// The ONNX Runtime library exists but cannot be loaded.
     #[error("ONNX Runtime library {path}: cannot be loaded: {message}")]
-    LibraryLoad { path: PathBuf, message: String },
+    LibraryLoad {
+        /// The library.
+        path: PathBuf,
+        /// Why it cannot be loaded.
+        message: String,
+    },
+    /// This process already loaded another ONNX Runtime library.
     #[error("ONNX Runtime was already loaded from {loaded} in this process; cannot switch to {wanted}")]
-    LibraryConflict { loaded: PathBuf, wanted: PathBuf },
+    LibraryConflict {
+        /// The library loaded first.
+        loaded: PathBuf,
+        /// The library asked for now.
+        wanted: PathBuf,
+    },
+    /// The model cannot be read or run.
     #[error("model {path}: {message}")]
-    Model { path: PathBuf, message: String },
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The tokenizer cannot be read or used.
     #[error("tokenizer {path}: {message}")]
-    Tokenizer { path: PathBuf, message: String },
+    Tokenizer {
+        /// The tokenizer file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The model's label order is missing or not the three NLI classes.
     #[error("label order: {0}")]
     Labels(String),
+    /// An option is out of range.
     #[error("neural judge options: {0}")]
     Options(String),
+    /// Running the model on a batch failed.
     #[error("the neural judge failed: {0}")]
     Inference(String),
 }
@@ -50,8 +79,11 @@ pub enum OnnxError {
 /// One of the three NLI classes, as a model's output names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NliLabel {
+    /// The hypothesis follows from the premise.
     Entailment,
+    /// Neither follows nor contradicts.
     Neutral,
+    /// The two cannot both be true.
     Contradiction,
 }
 
@@ -77,7 +109,7 @@ impl FromStr for NliLabel {
 /// model's `config.json` (`id2label`).
 ///
 /// ```
-/// use factdiff_core::judge::onnx::{LabelOrder, NliLabel};
+/// use factdiff_core::{LabelOrder, NliLabel};
 /// let order: LabelOrder = "contradiction,entailment,neutral".parse().unwrap();
 /// assert_eq!(order.0, [NliLabel::Contradiction, NliLabel::Entailment, NliLabel::Neutral]);
 /// assert!("entailment,neutral".parse::<LabelOrder>().is_err());
@@ -129,7 +161,7 @@ impl LabelOrder {
     /// probability goes to the class at its index.
     ///
     /// ```
-    /// use factdiff_core::judge::onnx::LabelOrder;
+    /// use factdiff_core::LabelOrder;
     /// let order: LabelOrder = "contradiction,neutral,entailment".parse().unwrap();
     /// let (e, n, c) = order.scores(&[3.0, 0.0, -1.0]);
     /// assert!(c > 0.9 && n < 0.1 && e < n);

@@ -22,11 +22,14 @@ const SMOOTHING: f64 = 2.0;
 /// The content-word stems only one claim of a pair has (each list sorted, no repeats).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Difference {
+    /// The words only the first claim has.
     pub left: Vec<String>,
+    /// The words only the second claim has.
     pub right: Vec<String>,
 }
 
 impl Difference {
+    /// The words in which two claims differ.
     pub fn of(ca: &ClaimCues, cb: &ClaimCues) -> Difference {
         let lex = crate::lexicon::Lexicon::get();
         let only = |x: &ClaimCues, y: &ClaimCues| -> Vec<String> {
@@ -105,6 +108,7 @@ impl Substitutions {
 
     /// Count the differences of labelled pairs (label 0 entail, 1 neutral, 2 contradict). Each
     /// pair counts a word pair or word once; entries seen in fewer than two pairs are dropped.
+    #[cfg(any(test, feature = "training"))]
     pub fn count<'a>(rows: impl IntoIterator<Item = (&'a Difference, usize)>) -> Substitutions {
         let mut totals = [0u32; 3];
         let mut pairs: Vec<((String, String), usize)> = Vec::new();
@@ -177,6 +181,7 @@ impl Substitutions {
     }
 
     /// The table file (what `parse` reads), with a header comment.
+    #[cfg(any(test, feature = "training"))]
     pub fn to_text(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {
@@ -283,6 +288,7 @@ impl Summary {
 }
 
 /// Per-key label counts of `(key, label)` items, keys sorted, keys seen fewer than twice dropped.
+#[cfg(any(test, feature = "training"))]
 fn tally<K: Ord>(mut items: Vec<(K, usize)>) -> Vec<(K, [u32; 3])> {
     items.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out: Vec<(K, [u32; 3])> = Vec::new();

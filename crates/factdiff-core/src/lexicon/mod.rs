@@ -480,6 +480,7 @@ impl Lexicon {
 
     /// Whether `text` refutes something: a refutation word ("denied", "hoax", "not true") that is
     /// not itself negated by one of the three words before it ("did not deny", "no hoax").
+    #[cfg(any(test, feature = "training"))]
     pub fn refutes(&self, text: &str) -> bool {
         self.refuters.find(text).iter().any(|(span, _)| {
             let before = text.get(..span.start_byte).unwrap_or("");

@@ -8,13 +8,16 @@
 
 const TABLE: &str = include_str!("synonyms.txt");
 
-/// The lines of the table after its header comments.
+/// The lines of the table after its header comments (found once).
 fn body() -> &'static str {
-    let mut rest = TABLE;
-    while rest.starts_with('#') {
-        rest = rest.find('\n').map_or("", |end| &rest[end + 1..]);
-    }
-    rest
+    static BODY: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| {
+        let mut rest = TABLE;
+        while rest.starts_with('#') {
+            rest = rest.find('\n').map_or("", |end| &rest[end + 1..]);
+        }
+        rest
+    })
 }
 
 /// The sense ids of `term` (a stem as [`crate::analyze::tokens::content_terms`] gives it), in

@@ -72,24 +72,31 @@ pub fn describe(name: &str) -> &'static str {
 /// Feature values of one (cluster, document) pair; `values[0]` is the bias (1).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PositionFeatures {
+    /// One value per feature of [`NAMES`].
     pub values: [f64; NAMES.len()],
 }
 
 /// What one claim contributes to the document-level cues.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClaimFlags {
+    /// The claim is hedged.
     pub hedged: bool,
+    /// The claim is attributed to someone other than the author.
     pub attributed: bool,
+    /// The claim refutes something (a refutation that is not itself negated).
     pub refuting: bool,
     /// A negated refutation ("is not a hoax"): the claim affirms its content.
     pub affirming: bool,
     /// A refutation of something named only by reference ("denied the report", "it's a hoax").
     pub refers_back: bool,
+    /// The claim is negated.
     pub negated: bool,
+    /// The claim is a question.
     pub question: bool,
 }
 
 impl ClaimFlags {
+    /// The flags of one claim.
     pub fn of(c: &Claim) -> ClaimFlags {
         let r = c.refutation.as_ref();
         ClaimFlags {
@@ -107,10 +114,15 @@ impl ClaimFlags {
 /// Cues of a whole document: counts over its claims and the sentences of refuting claims.
 #[derive(Clone, Debug, Default)]
 pub struct DocCues {
+    /// Number of claims.
     pub claims: usize,
+    /// Hedged claims.
     pub hedged: usize,
+    /// Claims attributed to someone other than the author.
     pub attributed: usize,
+    /// Refuting claims.
     pub refuting: usize,
+    /// Questions.
     pub questions: usize,
     /// Sentence numbers of refuting claims, ascending.
     pub refuting_sentences: Vec<usize>,

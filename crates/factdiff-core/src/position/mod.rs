@@ -13,7 +13,7 @@ pub mod features;
 pub mod model;
 
 use crate::{Claim, Cluster, Position, PositionLabel};
-pub use features::{PositionFeatures, NAMES};
+pub use features::PositionFeatures;
 pub use model::PositionModel;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;

@@ -11,6 +11,7 @@ const WEIGHTS: &str = include_str!("weights.txt");
 /// Weights per class and feature.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PositionModel {
+    /// For each class (corroborates, reports, disputes), one weight per feature of [`NAMES`].
     pub weights: [[f64; NAMES.len()]; 3],
 }
 
@@ -69,6 +70,7 @@ impl PositionModel {
     }
 
     /// The weights file for this model (what `parse` reads), with a header comment.
+    #[cfg(any(test, feature = "training"))]
     pub fn to_text(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {
