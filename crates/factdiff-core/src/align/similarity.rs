@@ -183,8 +183,9 @@ pub struct PairStats {
     /// Character-bigram similarity ([`dice`]).
     pub dice: f64,
     /// Terms of either claim that the other lacks but has a synonym or derivation of (WordNet):
-    /// how many, and their summed IDF halved (a matched pair counts as one shared term).
+    /// how many (a matched pair counts as one shared term in the weight below).
     pub synonym_terms: usize,
+    /// The summed IDF of those terms, halved.
     pub synonym_weight: f64,
 }
 
