@@ -18,6 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._api import check_claim, compare, extract_claims, load, options
 from ._corpus import Reports, compare_many
+from ._embed import EmbedFn
 from ._inputs import DataFrameLike, Docs
 from ._judge import JudgeFn, JudgeResult
 from ._model import (
@@ -94,6 +95,7 @@ __all__ = [
     "FindingKind",
     "Findings",
     "InputError",
+    "EmbedFn",
     "JudgeFn",
     "JudgeResult",
     "Modality",

@@ -27,6 +27,7 @@ from ._inputs import (
     text_of,
     to_documents,
 )
+from ._embed import EmbedFn, check_embed
 from ._judge import JudgeFn, check_judge
 from ._model import Claim, Document, claim_from_json, source_check_from_json
 from ._offsets import Offsets
@@ -43,6 +44,8 @@ def compare(
     *,
     judge: Optional[JudgeFn] = ...,
     judge_batch_size: int = ...,
+    embed: Optional[EmbedFn] = ...,
+    embed_batch_size: int = ...,
     group_by: None = ...,
     workers: Optional[int] = ...,
     progress: bool = ...,
@@ -54,6 +57,8 @@ def compare(
     *,
     judge: Optional[JudgeFn] = ...,
     judge_batch_size: int = ...,
+    embed: Optional[EmbedFn] = ...,
+    embed_batch_size: int = ...,
     group_by: str,
     workers: Optional[int] = ...,
     progress: bool = ...,
@@ -64,6 +69,8 @@ def compare(
     *,
     judge: Optional[JudgeFn] = None,
     judge_batch_size: int = 64,
+    embed: Optional[EmbedFn] = None,
+    embed_batch_size: int = 64,
     group_by: Optional[str] = None,
     workers: Optional[int] = None,
     progress: bool = True,
@@ -79,6 +86,12 @@ def compare(
     pairs in, one ``{"entail", "neutral", "contradict"}`` result or Hugging Face label/score
     answer per pair out).
 
+    ``embed``: the optional semantic mode (slower: every claim goes through the encoder), a
+    callable that gives sentences vectors (batches of ``embed_batch_size`` sentences in, one vector
+    per sentence out, e.g. a numpy array of shape ``(len(sentences), dim)``); alignment then also
+    pairs claims whose vectors are near and uses their cosine as a feature. Without it nothing
+    changes and nothing leaves the machine.
+
     ``group_by``: a column of a DataFrame that names each row's story; then every story is
     compared on its own (as ``compare_many``: ``workers`` threads, a progress bar unless
     ``progress=False``) and a ``Reports`` mapping story → report comes back.
@@ -88,6 +101,7 @@ def compare(
     ``FactdiffWarning``. Ctrl-C stops a long comparison with ``KeyboardInterrupt``.
     """
     check_judge(judge, judge_batch_size)
+    check_embed(embed, embed_batch_size)
     if group_by is not None:
         if not hasattr(docs, "columns"):
             raise TypeError(f"compare() group_by needs docs to be a DataFrame, not {type(docs).__name__}")
@@ -97,11 +111,20 @@ def compare(
             lambda rows: frame_documents(docs, "compare", rows),
             judge=judge,
             judge_batch_size=judge_batch_size,
+            embed=embed,
+            embed_batch_size=embed_batch_size,
             workers=workers,
             progress=progress,
             options=options,
         )
-    return run(to_documents(docs), config_json(options, "compare"), judge, judge_batch_size)
+    return run(
+        to_documents(docs),
+        config_json(options, "compare"),
+        judge,
+        judge_batch_size,
+        embed=embed,
+        embed_batch_size=embed_batch_size,
+    )
 
 
 def extract_claims(text: Union[str, Document], **options: float) -> List[Claim]:
@@ -114,7 +137,14 @@ def extract_claims(text: Union[str, Document], **options: float) -> List[Claim]:
     return [claim_from_json(c, offsets) for c in claims]
 
 
-def check_claim(claim: Union[str, Claim], sources: Docs, *, judge: Optional[JudgeFn] = None, **options: float) -> Check:
+def check_claim(
+    claim: Union[str, Claim],
+    sources: Docs,
+    *,
+    judge: Optional[JudgeFn] = None,
+    embed: Optional[EmbedFn] = None,
+    **options: float,
+) -> Check:
     """Check one claim against sources (grounding, e.g. an LLM answer against its sources).
 
     The claim is compared as its own document, and each source gets its own verdict: "contradicts"
@@ -122,12 +152,13 @@ def check_claim(claim: Union[str, Claim], sources: Docs, *, judge: Optional[Judg
     side, or stating it plainly), "mentions" (about it without a position: hedged, refuted, of the
     other polarity) or "silent". The overall verdict: "disputed" when sources split, else
     "contradicted", "supported", "mentioned", or "not_covered". The rule is the Rust core's
-    (``factdiff check`` uses the same).
+    (``factdiff check`` uses the same). ``judge`` and ``embed`` as in ``compare``.
     """
     text = claim.text if isinstance(claim, Claim) else text_of(claim, "check_claim() claim")
     docs = to_documents(sources, "check_claim")
     check_judge(judge, 64)
-    report, found = check(text, docs, config_json(options, "check_claim"), judge, 64)
+    check_embed(embed, 64)
+    report, found = check(text, docs, config_json(options, "check_claim"), judge, 64, embed=embed)
     offsets = report._offsets
     per_source = tuple(source_check_from_json(s, offsets[s["doc"]]) for s in found["sources"])
     return Check(text, found["verdict"], per_source, report, found["claim_doc"])

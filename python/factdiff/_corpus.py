@@ -20,6 +20,7 @@ from typing import (
     Iterator,
     List,
     Mapping,
+    NamedTuple,
     Optional,
     Sized,
     Tuple,
@@ -28,6 +29,7 @@ from typing import (
 
 from . import _native
 from ._display import esc
+from ._embed import EmbedFn, check_embed
 from ._inputs import Docs, config_json, to_documents
 from ._judge import JudgeFn, check_judge
 from ._report import Report
@@ -144,6 +146,8 @@ def compare_many(
     *,
     judge: Optional[JudgeFn] = None,
     judge_batch_size: int = 64,
+    embed: Optional[EmbedFn] = None,
+    embed_batch_size: int = 64,
     workers: Optional[int] = None,
     progress: bool = True,
     **options: float,
@@ -153,36 +157,56 @@ def compare_many(
     ``stories`` is any iterable (a list, a generator reading a file, …) of what ``compare`` takes
     for one story. It is read as the work goes (at most twice ``workers`` stories are held at
     once), and ``workers`` stories run in parallel on threads (default: the number of CPUs; with
-    ``judge=`` the default is 1, since the judge is then called from several threads). A
+    ``judge=`` or ``embed=`` the default is 1, since they are then called from several threads). A
     progress bar shows on stderr (tqdm's when tqdm is installed; ``progress=False``: none).
     Ctrl-C (``KeyboardInterrupt``) stops every story still running and is raised; so is the first
     error of any story.
     """
     check_judge(judge, judge_batch_size)
+    check_embed(embed, embed_batch_size)
     config = config_json(options, "compare_many")
     if workers is None:
-        workers = 1 if judge is not None else (os.cpu_count() or 1)
+        workers = 1 if judge is not None or embed is not None else (os.cpu_count() or 1)
     if isinstance(workers, bool) or not isinstance(workers, int):
         raise TypeError(f"compare_many() workers must be an int, not {type(workers).__name__}")
     if workers < 1:
         raise ValueError(f"compare_many() workers must be at least 1, not {workers}")
     total = len(stories) if isinstance(stories, Sized) else None
-    return _stream(iter(stories), config, judge, judge_batch_size, workers, _Progress(progress, total))
+    callables = _Callables(judge, judge_batch_size, embed, embed_batch_size)
+    return _stream(iter(stories), config, callables, workers, _Progress(progress, total))
+
+
+class _Callables(NamedTuple):
+    """A comparison's Python callables and their batch sizes."""
+
+    judge: Optional[JudgeFn]
+    judge_batch_size: int
+    embed: Optional[EmbedFn]
+    embed_batch_size: int
 
 
 def _stream(
     stories: Iterator[Docs],
     config: str,
-    judge: Optional[JudgeFn],
-    batch_size: int,
+    callables: _Callables,
     workers: int,
     progress: _Progress,
 ) -> Iterator[Report]:
     stop = _native.StopFlag()
     pending: Deque[Future[Report]] = deque()
+    judge, batch_size, embed, embed_batch_size = callables
 
     def one(docs: Docs) -> Report:
-        return run(to_documents(docs, "compare_many"), config, judge, batch_size, stop, stacklevel=4)
+        return run(
+            to_documents(docs, "compare_many"),
+            config,
+            judge,
+            batch_size,
+            stop,
+            embed=embed,
+            embed_batch_size=embed_batch_size,
+            stacklevel=4,
+        )
 
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factdiff")
     try:
@@ -213,6 +237,8 @@ def compare_groups(
     *,
     judge: Optional[JudgeFn],
     judge_batch_size: int,
+    embed: Optional[EmbedFn],
+    embed_batch_size: int,
     workers: Optional[int],
     progress: bool,
     options: Mapping[str, float],
@@ -222,6 +248,8 @@ def compare_groups(
         [build(rows) for _, rows in groups],
         judge=judge,
         judge_batch_size=judge_batch_size,
+        embed=embed,
+        embed_batch_size=embed_batch_size,
         workers=workers,
         progress=progress,
         **options,

@@ -48,10 +48,15 @@ def check_judge(judge: object, batch_size: object) -> None:
         raise TypeError(
             f"judge= must be a callable taking a list of (premise, hypothesis) pairs, not {type(judge).__name__} ({judge!r:.60})"
         )
+    check_batch_size("judge_batch_size", batch_size)
+
+
+def check_batch_size(name: str, batch_size: object) -> None:
+    """``TypeError`` for a batch size that is not an int, ``InputError`` for one below 1."""
     if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-        raise TypeError(f"judge_batch_size must be an int, not {type(batch_size).__name__} ({batch_size!r:.60})")
+        raise TypeError(f"{name} must be an int, not {type(batch_size).__name__} ({batch_size!r:.60})")
     if batch_size < 1:
-        raise InputError(f"judge_batch_size must be at least 1, not {batch_size}")
+        raise InputError(f"{name} must be at least 1, not {batch_size}")
 
 
 def adapter(judge: JudgeFn) -> Callable[[List[Pair]], List[Triple]]:

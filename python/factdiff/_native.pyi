@@ -27,6 +27,8 @@ def compare(
     judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
     batch_size: int = 64,
     stop: Optional[StopFlag] = None,
+    embed: Optional[Callable[[List[str]], Sequence[Sequence[float]]]] = None,
+    embed_batch_size: int = 64,
 ) -> Tuple[List[Tuple[str, str]], Dict[str, int]]: ...
 def check_claim(
     claim: str,
@@ -34,6 +36,8 @@ def check_claim(
     config_json: str,
     judge: Optional[Callable[[List[Tuple[str, str]]], Sequence[Tuple[float, float, float]]]] = None,
     batch_size: int = 64,
+    embed: Optional[Callable[[List[str]], Sequence[Sequence[float]]]] = None,
+    embed_batch_size: int = 64,
 ) -> Tuple[Tuple[List[Tuple[str, str]], Dict[str, int]], str]: ...
 def check_report(report_json: str) -> None: ...
 def extract_claims(doc_json: str, config_json: str) -> str: ...

@@ -95,6 +95,13 @@ pub enum Error {
         /// What is wrong with its value.
         message: String,
     },
+    /// The embedder (`CompareOptions::embed`) failed or gave unusable vectors: not one per
+    /// sentence, of different lengths, or holding a number that is not finite.
+    #[error("sentence vectors: {message}")]
+    Embedding {
+        /// What went wrong.
+        message: String,
+    },
     /// The caller's stop flag (`CompareOptions::should_stop`) was set.
     #[error("cancelled before the comparison finished")]
     Cancelled,

@@ -54,6 +54,7 @@ pub mod ingest;
 #[cfg(feature = "training")]
 pub mod training;
 
+pub use align::embed::Embedder;
 pub use check::check_claim;
 pub use config::Config;
 pub use document::{Document, SetAside};

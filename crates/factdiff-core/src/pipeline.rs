@@ -5,6 +5,7 @@
 //! This is the only module that knows the order of the stages; it holds no analysis of its own.
 
 use crate::align;
+use crate::align::embed::{Embedder, Vectors};
 use crate::analyze::{self, Analysis, Analyzed};
 use crate::clean;
 use crate::detect;
@@ -26,13 +27,17 @@ use crate::{Claim, Config, Document, Error, Report, Result};
 /// ```
 #[derive(Clone, Copy)]
 pub struct CompareOptions<'a> {
-    /// Gives the verdicts on the aligned pairs (default: the built-in [`LexicalJudge`]); another
+    /// Gives the verdicts on the aligned pairs (default: the built-in lexical judge); another
     /// judge (an NLI model, a Python callable) is called only on the pairs alignment produced.
     pub judge: &'a dyn Judge,
     /// Polled before each document is analysed, every few thousand candidate pairs in alignment
     /// and between the stages; once it returns true the comparison ends with
     /// [`Error::Cancelled`] (the Python binding uses it so that Ctrl-C interrupts a long run).
     pub should_stop: &'a (dyn Fn() -> bool + Sync),
+    /// The optional semantic mode (default: none, the offline path): an [`Embedder`] that gives
+    /// each claim a sentence vector, used to propose candidate pairs by cosine and as one more
+    /// feature of the aligner ([`align::embed`]). Slower: every claim goes through the encoder.
+    pub embed: Option<&'a dyn Embedder>,
 }
 
 fn never() -> bool {
@@ -44,6 +49,7 @@ impl Default for CompareOptions<'_> {
         CompareOptions {
             judge: &LexicalJudge,
             should_stop: &never,
+            embed: None,
         }
     }
 }
@@ -56,8 +62,8 @@ impl std::fmt::Debug for CompareOptions<'_> {
 
 /// Compare documents and build the consistency report.
 ///
-/// Errors only for unusable input (no documents, duplicate ids, all empty) and when
-/// [`CompareOptions::should_stop`] stops it.
+/// Errors only for unusable input (no documents, duplicate ids, all empty), for unusable sentence
+/// vectors from [`CompareOptions::embed`], and when [`CompareOptions::should_stop`] stops it.
 ///
 /// ```
 /// use factdiff_core::{compare, Config, Document, CompareOptions};
@@ -93,7 +99,13 @@ pub fn compare(docs: &[Document], config: &Config, options: &CompareOptions<'_>)
         terms,
         outlines,
     } = analysis;
-    let alignment = align::align(&claims, terms, options.judge, config, should_stop).ok_or(Error::Cancelled)?;
+    let vectors = match options.embed {
+        Some(embedder) => Some(Vectors::of(&claims, embedder, should_stop)?),
+        None => None,
+    };
+    let alignment =
+        align::align(&claims, terms, vectors.as_ref(), options.judge, config, should_stop).ok_or(Error::Cancelled)?;
+    drop(vectors);
     let findings = detect::detect_all(&detect::Input {
         docs,
         outlines: &outlines,

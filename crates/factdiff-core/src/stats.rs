@@ -94,6 +94,7 @@ pub(crate) fn assemble(
         Agreement::default()
     };
     warnings.extend(alignment.fallback.warnings());
+    warnings.extend(alignment.semantic.warnings());
     if docs.len() == 1 {
         warnings.push(
             "only one document: there is nothing to compare it with, so no claim can be corroborated or contradicted"

@@ -10,9 +10,14 @@ use std::sync::Arc;
 
 /// The aligner's model: the candidate pairs blocking proposes, their features and the weights.
 pub mod align {
-    pub use crate::align::candidate_stats;
     pub use crate::align::model::{values, AlignModel, Values, NAMES};
     pub use crate::align::similarity::PairStats;
+    pub use crate::align::{candidate_stats, semantic_candidate_stats};
+}
+
+/// The semantic mode: the claims' sentence vectors and the weights stacked on the aligner.
+pub mod embed {
+    pub use crate::align::embed::{EmbedModel, Vectors};
 }
 
 /// The judge's model: the features of an aligned pair, the learned substitution table, the weights.

@@ -28,11 +28,8 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Where `--train-align` writes the weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/align/weights.txt");
-
-/// The training groups and their total weights.
-const GROUPS: [(&str, f64); 5] = [
+/// The training groups and their total weights (the semantic mode's training uses the same).
+pub const GROUPS: [(&str, f64); 5] = [
     ("story headline, related body (best pair)", 1.0),
     ("story headline, unrelated body", 0.5),
     ("story unrelated body, related body", 1.0),
@@ -51,14 +48,21 @@ const STEPS: usize = 1500;
 const RATE: f64 = 0.5;
 const L2: f64 = 1e-3;
 
-/// The candidate pairs of `docs` under the defaults, as (claim, claim, feature values).
-fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
+/// The claims of `docs` under the defaults and each claim's content terms (what blocking reads).
+pub fn claims_and_terms(docs: &[Document]) -> (Vec<Claim>, Vec<Vec<Arc<str>>>) {
     let config = Config::default();
     let claims: Vec<Claim> = docs
         .iter()
         .flat_map(|d| extract_claims(d, &config).unwrap_or_default())
         .collect();
-    let terms: Vec<Vec<Arc<str>>> = claims.iter().map(|c| content_terms(&c.text)).collect();
+    let terms = claims.iter().map(|c| content_terms(&c.text)).collect();
+    (claims, terms)
+}
+
+/// The candidate pairs of `docs` under the defaults, as (claim, claim, feature values).
+fn candidates(docs: &[Document]) -> (Vec<Claim>, Vec<(usize, usize, Values)>) {
+    let config = Config::default();
+    let (claims, terms) = claims_and_terms(docs);
     let slices: Vec<&[Arc<str>]> = terms.iter().map(Vec::as_slice).collect();
     let pairs = align::candidate_stats(&claims, &slices, &config)
         .into_iter()
@@ -213,9 +217,9 @@ fn accuracy(groups: &[Group], w: &Values, t: f64) -> f64 {
     got / GROUPS.iter().map(|g| g.1).sum::<f64>()
 }
 
-/// Train on the training splits and write the weights file. The features named in `drop` are
-/// left out (their weight 0), to measure what a feature adds.
-pub fn train(dir: &Path, drop: &[String]) -> Res<()> {
+/// Train on the training splits and write the weights file `out`. The features named in `drop`
+/// are left out (their weight 0), to measure what a feature adds.
+pub fn train(dir: &Path, out: &Path, drop: &[String]) -> Res<()> {
     let dropped: Vec<usize> = drop
         .iter()
         .map(|d| {
@@ -248,14 +252,7 @@ pub fn train(dir: &Path, drop: &[String]) -> Res<()> {
     for _ in 0..ROUNDS {
         w = fit(&rows(&groups, &w), &w);
     }
-    let (mut best_t, mut best) = (0.5, f64::NEG_INFINITY);
-    for step in 0..=25 {
-        let t = 0.3 + 0.02 * f64::from(step);
-        let a = accuracy(&groups, &w, t);
-        if a > best + 1e-12 {
-            (best_t, best) = (t, a);
-        }
-    }
+    let (best_t, best) = crate::fit::best_threshold(|t| accuracy(&groups, &w, t));
     w[0] -= (best_t / (1.0 - best_t)).ln();
     let model = AlignModel { weights: w };
     let sizes: Vec<String> = groups
@@ -272,7 +269,7 @@ pub fn train(dir: &Path, drop: &[String]) -> Res<()> {
     let _ = (HR, HU, BU);
     let header = format!(
         "factdiff aligner: logistic regression over the named pair features (bias: decision at 0.5).\n\
-         Written by `cargo run --release -p factdiff-eval -- --train-align` from training splits only:\n\
+         Written by `cargo run --release -p factdiff-eval -- train-align` from training splits only:\n\
          {}.{}\n\
          Do not edit by hand.",
         sizes.join("; "),
@@ -282,7 +279,6 @@ pub fn train(dir: &Path, drop: &[String]) -> Res<()> {
             format!(" Left out: {}.", drop.join(", "))
         }
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())
 }

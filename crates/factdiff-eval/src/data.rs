@@ -8,6 +8,16 @@ use std::sync::Arc;
 
 pub type Res<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
+/// Writes a trained model's file (creating its directory) and says where.
+pub fn write_out(path: &std::path::Path, text: &str) -> Res<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
 /// One labelled (claim, source) pair. `gold` indexes the dataset's label list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {

@@ -1,4 +1,5 @@
-//! Fitting the engine's three-class linear models (the judge's and the position model's).
+//! Fitting the engine's three-class linear models (the judge's and the position model's), and
+//! the decision threshold of the binary ones (the aligner's and the semantic mode's).
 
 use factdiff_core::training::linear::{logits, softmax, Weights};
 
@@ -39,4 +40,18 @@ pub fn fit_linear<X, const N: usize>(
         }
     }
     weights
+}
+
+/// The decision threshold among 0.30, 0.32, …, 0.80 with the best `accuracy` (the first of equals)
+/// and that accuracy, to be folded into a binary model's bias so that one half is its decision.
+pub fn best_threshold(accuracy: impl Fn(f64) -> f64) -> (f64, f64) {
+    let (mut best_t, mut best) = (0.5, f64::NEG_INFINITY);
+    for step in 0..=25 {
+        let t = 0.3 + 0.02 * f64::from(step);
+        let a = accuracy(t);
+        if a > best + 1e-12 {
+            (best_t, best) = (t, a);
+        }
+    }
+    (best_t, best)
 }

@@ -2,17 +2,24 @@
 //! claim-verification datasets and prints a metrics table.
 //!
 //! ```text
-//! factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train]
-//! factdiff-eval --speaker-misses                      # the tune half's speaker misses (speakers.tsv)
-//! factdiff-eval --scale [--scale-factors 1,10,100]     # the scale benchmark (see `scale`)
-//! factdiff-eval --write-story DOCS DIR                 # one FNC-1 story of DOCS documents as files
-//! factdiff-eval --ecb [--ecb-mentions F]               # factdiff's ECB+ alignment score only
-//! factdiff-eval --ecb-grid [--ecb-mentions F]          # ... and over a grid of alignment thresholds
-//! factdiff-eval --ecb-pairs PAIRS.json [--ecb-mentions F] # score external ECB+ sentence alignments
-//! factdiff-eval --train-align                          # re-train the aligner (align/weights.txt)
-//! factdiff-eval --build-synonyms [--wordnet DIR]       # the WordNet sense table (lexicon/synonyms.txt)
+//! factdiff-eval [eval] [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline]
+//! factdiff-eval train [--out-dir DIR]           # judge, then positions (writes the embedded weights)
+//! factdiff-eval train-align [--out FILE] [--drop-features A,B] # the aligner
+//! factdiff-eval build-synonyms [--wordnet DIR] [--out FILE] # the WordNet sense table
+//! factdiff-eval tune | speaker-misses
+//! factdiff-eval scale [--factors 1,10,100]      # the scale benchmark (see `scale`)
+//! factdiff-eval write-story DOCS DIR            # one FNC-1 story of DOCS documents as files
+//! factdiff-eval ecb [--grid] [--mentions F]     # factdiff's ECB+ alignment score (over a grid)
+//! factdiff-eval ecb-pairs PAIRS.json [--mentions F] # score external ECB+ sentence alignments
+//! factdiff-eval align-dump FILE                 # the aligner's candidate pairs as TSV
+//! factdiff-eval conflicts                       # precision of conflicts on labelled pairs
+//! factdiff-eval conflicts-dump FILE             # the conflict pairs found, with their labels
 //! ```
+//!
+//! The flags of earlier versions (`--train`, `--train-align`, `--scale --scale-factors 1`, ...)
+//! still work: [`cli::from_old_flags`] reads them as their subcommands.
 
+mod cli;
 mod data;
 mod ecb;
 mod fit;
@@ -44,7 +51,9 @@ macro_rules! println {
 // Declared after the macros so that they print through them too.
 mod align_dump;
 mod align_train;
+mod conflicts;
 mod paraphrase;
+mod semantic;
 mod speakers;
 mod story;
 mod synonyms_build;
@@ -63,90 +72,8 @@ fn write_stdout(args: std::fmt::Arguments<'_>) {
 /// `../shared/data` beside the repository (the layout CI and developers use).
 const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
-#[derive(Debug, Default)]
-struct Args {
-    smoke: bool,
-    tune: bool,
-    /// Print the tune half's speaker misses and stop.
-    speaker_misses: bool,
-    train: bool,
-    baseline: bool,
-    check: Option<PathBuf>,
-    data: Option<PathBuf>,
-    scale: Option<Vec<usize>>,
-    scale_run: Option<(scale::Axis, usize)>,
-    write_story: Option<(usize, PathBuf)>,
-    ecb_pairs: Option<PathBuf>,
-    ecb_mentions: Option<PathBuf>,
-    ecb_only: bool,
-    ecb_grid: bool,
-    align_dump: Option<PathBuf>,
-    train_align: bool,
-    /// `--build-synonyms [--wordnet DIR]`: the WordNet directory to build the table from.
-    build_synonyms: Option<PathBuf>,
-    /// `--train-align --drop-features a,b`: features the aligner is trained without.
-    drop_features: Vec<String>,
-}
-
-fn number(s: Option<String>, what: &str) -> Res<usize> {
-    let s = s.ok_or_else(|| format!("{what} needs a number"))?;
-    s.parse().map_err(|e| format!("{what} {s:?}: {e}").into())
-}
-
-fn parse_args() -> Res<Args> {
-    let mut args = Args::default();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--smoke" => args.smoke = true,
-            "--tune" => args.tune = true,
-            "--speaker-misses" => args.speaker_misses = true,
-            "--train" => args.train = true,
-            "--train-align" => args.train_align = true,
-            "--build-synonyms" => {
-                args.build_synonyms = args.build_synonyms.or(Some(PathBuf::from("/usr/share/wordnet")))
-            }
-            "--drop-features" => {
-                let list = it.next().ok_or("--drop-features needs a list of feature names")?;
-                args.drop_features = list.split(',').map(str::to_string).collect();
-            }
-            "--wordnet" => args.build_synonyms = Some(it.next().ok_or("--wordnet needs a directory")?.into()),
-            "--baseline" => args.baseline = true,
-            "--check" => args.check = Some(it.next().ok_or("--check needs a file")?.into()),
-            "--data" => args.data = Some(it.next().ok_or("--data needs a directory")?.into()),
-            "--scale" => args.scale = args.scale.or(Some(vec![1, 10, 100])),
-            "--scale-factors" => {
-                let list = it.next().ok_or("--scale-factors needs a list such as 1,10,100")?;
-                let factors = list.split(',').map(|f| number(Some(f.to_string()), "--scale-factors"));
-                args.scale = Some(factors.collect::<Res<Vec<_>>>()?);
-            }
-            "--scale-run" => {
-                let axis = scale::Axis::parse(&it.next().ok_or("--scale-run needs an axis")?)?;
-                args.scale_run = Some((axis, number(it.next(), "--scale-run")?));
-            }
-            "--write-story" => {
-                let docs = number(it.next(), "--write-story")?;
-                args.write_story = Some((docs, it.next().ok_or("--write-story needs a directory")?.into()));
-            }
-            "--ecb-pairs" => args.ecb_pairs = Some(it.next().ok_or("--ecb-pairs needs a file")?.into()),
-            "--ecb" => args.ecb_only = true,
-            "--align-dump" => args.align_dump = Some(it.next().ok_or("--align-dump needs a file")?.into()),
-            "--ecb-grid" => {
-                args.ecb_only = true;
-                args.ecb_grid = true;
-            }
-            "--ecb-mentions" => args.ecb_mentions = Some(it.next().ok_or("--ecb-mentions needs a file")?.into()),
-            "-h" | "--help" => {
-                println!(
-                    "usage: factdiff-eval [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline] [--tune] [--train] [--train-align [--drop-features A,B]] [--speaker-misses]\n       factdiff-eval --build-synonyms [--wordnet DIR]   (WordNet 3.0, default /usr/share/wordnet)\n       factdiff-eval --scale [--scale-factors 1,10,100] | --write-story DOCS DIR | --ecb | --ecb-grid | --ecb-pairs PAIRS.json [--ecb-mentions FILE]"
-                );
-                std::process::exit(0);
-            }
-            other => return Err(format!("unknown argument {other:?}").into()),
-        }
-    }
-    Ok(args)
-}
+/// The core's sources, where the training commands write the embedded weight files by default.
+const CORE_SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src");
 
 /// Every `stride`-th item, at most `max` of them (a fixed, deterministic subset).
 fn subset<T>(items: Vec<T>, smoke: bool, max: usize) -> Vec<T> {
@@ -200,8 +127,15 @@ fn main() {
 }
 
 fn real_main() -> Res<i32> {
-    let args = parse_args()?;
-    let dir = args
+    let cli = match cli::Cli::parse_args(std::env::args().collect()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print and exit 0; a usage error exits 2.
+            let _ = e.print();
+            return Ok(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let dir = cli
         .data
         .clone()
         .or_else(|| std::env::var_os("FACTDIFF_DATA").map(PathBuf::from))
@@ -215,94 +149,81 @@ fn real_main() -> Res<i32> {
         println!("factdiff-eval: datasets not found under {}; skipped", dir.display());
         return Ok(0);
     }
-    if let Some((axis, factor)) = args.scale_run {
-        scale::run_one(&dir.join("fnc1"), axis, factor)?;
-        return Ok(0);
-    }
-    if let Some(factors) = &args.scale {
-        return scale::run_all(&dir, factors);
-    }
-    if let Some((docs, out)) = &args.write_story {
-        scale::write_story(&dir.join("fnc1"), *docs, out)?;
-        return Ok(0);
-    }
-    if args.ecb_only {
-        let mentions = args
-            .ecb_mentions
-            .clone()
-            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
-        let e = ecb::evaluate(&mentions, &Config::default(), usize::MAX)?;
-        println!(
-            "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
-            mentions.display(),
-            e.mentions,
-            e.claims,
-            e.pairs.sentence.gold,
-            "",
-            "sentence",
-            "mention"
-        );
-        for (name, r) in [
-            ("factdiff aligned pairs", e.pairs),
-            ("factdiff clusters", e.clusters),
-            ("every pair in a topic", e.all_pairs),
-            ("gold sentence pairs", e.oracle_sentences),
-        ] {
-            println!("  {}", ecb_row(name, r));
+    let default_mentions = || dir.join("ecbplus/dev_event_gold_mentions.json");
+    let core_src = Path::new(CORE_SRC);
+    match cli.command {
+        None => eval(&dir, &cli.eval),
+        Some(cli::Command::Eval(args)) => eval(&dir, &args),
+        Some(cli::Command::Train { out_dir }) => {
+            train::train(&dir, out_dir.as_deref().unwrap_or(core_src))?;
+            Ok(0)
         }
-        println!("  {:<24}{}", "same mention string", prf(e.same_string));
-        println!("(every pair: evidence is all stems the two sentences share; gold sentence pairs: the ceiling of sentence alignment, reads gold)");
-        if args.ecb_grid {
-            ecb_grid(&mentions)?;
+        Some(cli::Command::TrainAlign { out, drop_features }) => {
+            let out = out.unwrap_or_else(|| core_src.join("align/weights.txt"));
+            align_train::train(&dir, &out, &drop_features)?;
+            Ok(0)
         }
-        return Ok(0);
+        Some(cli::Command::BuildSynonyms { wordnet, out }) => {
+            let out = out.unwrap_or_else(|| core_src.join("lexicon/synonyms.txt"));
+            synonyms_build::build(&dir, &wordnet, &out)?;
+            Ok(0)
+        }
+        Some(cli::Command::EmbedTexts { file }) => {
+            semantic::write_texts(&dir, &file)?;
+            Ok(0)
+        }
+        Some(cli::Command::EmbedVectors { cache }) => {
+            semantic::evaluate(&dir, &cache)?;
+            Ok(0)
+        }
+        Some(cli::Command::TrainEmbed { cache }) => {
+            semantic::train(&dir, &cache)?;
+            Ok(0)
+        }
+        Some(cli::Command::Tune) => {
+            tune(&dir)?;
+            Ok(0)
+        }
+        Some(cli::Command::SpeakerMisses) => {
+            speakers::print_tune_misses(&dir)?;
+            Ok(0)
+        }
+        Some(cli::Command::Scale { factors }) => scale::run_all(&dir, &factors),
+        Some(cli::Command::ScaleRun { axis, factor }) => {
+            scale::run_one(&dir.join("fnc1"), axis, factor)?;
+            Ok(0)
+        }
+        Some(cli::Command::WriteStory { docs, dir: out }) => {
+            scale::write_story(&dir.join("fnc1"), docs, &out)?;
+            Ok(0)
+        }
+        Some(cli::Command::Ecb { grid, mentions }) => {
+            ecb_only(&mentions.unwrap_or_else(default_mentions), grid)?;
+            Ok(0)
+        }
+        Some(cli::Command::EcbPairs { pairs, mentions }) => {
+            ecb_pairs(&mentions.unwrap_or_else(default_mentions), &pairs)?;
+            Ok(0)
+        }
+        Some(cli::Command::Conflicts) => {
+            conflicts::evaluate(&dir)?;
+            Ok(0)
+        }
+        Some(cli::Command::ConflictsDump { file }) => {
+            conflicts::dump(&dir, &file)?;
+            Ok(0)
+        }
+        Some(cli::Command::AlignDump { file }) => {
+            align_dump::dump(&dir, &file)?;
+            Ok(0)
+        }
     }
-    if let Some(pairs) = &args.ecb_pairs {
-        let mentions = args
-            .ecb_mentions
-            .clone()
-            .unwrap_or_else(|| dir.join("ecbplus/dev_event_gold_mentions.json"));
-        let p = ecb::score_pairs(&mentions, pairs)?;
-        println!(
-            "ECB+ events in {}, {} aligned sentence pairs from {}: {} gold pairs, pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
-            mentions.display(),
-            p.pairs,
-            pairs.display(),
-            p.tokens.sentence.gold,
-            "",
-            "sentence",
-            "mention"
-        );
-        println!("  {}", ecb_row("shared tokens", p.tokens));
-        println!("  {}", ecb_row("shared stems", p.stems));
-        return Ok(0);
-    }
-    if let Some(out) = &args.align_dump {
-        align_dump::dump(&dir, out)?;
-        return Ok(0);
-    }
-    if let Some(wordnet) = &args.build_synonyms {
-        synonyms_build::build(&dir, wordnet)?;
-        return Ok(0);
-    }
-    if args.train_align {
-        align_train::train(&dir, &args.drop_features)?;
-        return Ok(0);
-    }
-    if args.train {
-        train::train(&dir)?;
-        return Ok(0);
-    }
-    if args.speaker_misses {
-        speakers::print_tune_misses(&dir)?;
-        return Ok(0);
-    }
-    if args.tune {
-        tune(&dir)?;
-        return Ok(0);
-    }
+}
+
+/// The metrics table; with `--check`, exit code 1 when a metric dropped.
+fn eval(dir: &Path, args: &cli::Eval) -> Res<i32> {
     let started = Instant::now();
-    let (metrics, claims) = evaluate(&dir, args.smoke, &Mapping::default())?;
+    let (metrics, claims) = evaluate(dir, args.smoke, &Mapping::default())?;
     let wall = started.elapsed().as_secs_f64();
     println!(
         "\nthroughput: {claims} claims in {wall:.1} s wall = {:.0} claims/s ({} threads)",
@@ -323,7 +244,6 @@ fn real_main() -> Res<i32> {
 }
 
 fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
-    let config = Config::default();
     let mut out = Metrics::default();
     let mut claims = 0;
     let mode = if smoke { "smoke subset" } else { "full" };
@@ -337,10 +257,23 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     claims += paraphrase::evaluate(dir, smoke, &mut out)?;
     speakers::evaluate(dir, &mut out)?;
 
-    // FNC-1 hold-out split, one (headline, body) pair at a time (a diagnostic).
+    claims += fnc1_holdout(dir, smoke, m, &mut out, &mut tables)?;
+    claims += sick(dir, smoke, m, &mut out, &mut tables)?;
+    claims += emergent(dir, smoke, m, &mut out, &mut tables)?;
+    claims += climate_fever(dir, smoke, m, &mut out, &mut tables)?;
+    claims += wice(dir, smoke, m, &mut out, &mut tables)?;
+    claims += ecb_dev(dir, smoke, &mut out)?;
+
+    print!("{tables}");
+    Ok((out, claims))
+}
+
+/// The FNC-1 hold-out split, one (headline, body) pair at a time (a diagnostic). Returns the claims analysed.
+fn fnc1_holdout(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let fnc = subset(data::fnc1(&dir.join("fnc1"), true)?, smoke, 400);
     let r = run(&fnc, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&FNC_LABELS, &fnc, &r.signals, |s| m.fnc(s));
     let mut all_unrelated = Confusion::new(&FNC_LABELS);
     for p in &fnc {
@@ -373,8 +306,13 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
         out.push(format!("fnc1.f1.{l}"), 100.0 * c.f1(k));
     }
     tables.push_str(&format!("\nFNC-1 hold-out confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // SICK.
+/// SICK trial and train. Returns the claims analysed.
+fn sick(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
+    let mut claims = 0;
     for (name, file, max) in [
         ("sick_trial", "SICK_trial.txt", 150),
         ("sick_train", "SICK_train.txt", 150),
@@ -396,11 +334,15 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
         out.push(format!("{name}.f1.contradiction"), 100.0 * c.f1(2));
         tables.push_str(&format!("\n{name} confusion:\n{}", c.render()));
     }
+    Ok(claims)
+}
 
-    // Emergent dev.
+/// Emergent dev. Returns the claims analysed.
+fn emergent(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let pairs = subset(data::emergent(&dir.join("emergent/emergent_dev.csv"))?, smoke, 150);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::EMERGENT_LABELS, &pairs, &r.signals, |s| m.emergent(s));
     row(
         "Emergent dev",
@@ -419,12 +361,16 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     out.push("emergent.accuracy", c.accuracy());
     out.push("emergent.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nEmergent dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // Climate-FEVER dev, claim level (DISPUTED left out).
+/// Climate-FEVER dev, claim level (DISPUTED left out). Returns the claims analysed.
+fn climate_fever(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let (pairs, disputed) = data::climate_fever(&dir.join("climate_fever/climate-fever.dev.jsonl"))?;
     let pairs = subset(pairs, smoke, 100);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::VERIFY_LABELS, &pairs, &r.signals, |s| m.verify(s));
     let label = format!("Climate-FEVER dev ({disputed} DISPUTED left out)");
     row(
@@ -437,11 +383,15 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     row(&label, c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
     out.push("climate_fever.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nClimate-FEVER dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // WiCE dev, claim level, full cited page.
+/// WiCE dev, claim level, full cited page. Returns the claims analysed.
+fn wice(dir: &Path, smoke: bool, m: &Mapping, out: &mut Metrics, tables: &mut String) -> Res<usize> {
+    let config = Config::default();
     let pairs = subset(data::wice(&dir.join("wice/claim/dev.jsonl"))?, smoke, 50);
     let r = run(&pairs, &config);
-    claims += r.claims;
+    let claims = r.claims;
     let c = confusion(&data::WICE_LABELS, &pairs, &r.signals, |s| m.wice(s));
     row(
         "WiCE dev",
@@ -453,14 +403,17 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     row("WiCE dev", c.total(), "accuracy %", c.accuracy(), c.majority_accuracy());
     out.push("wice.macro_f1", 100.0 * c.macro_f1());
     tables.push_str(&format!("\nWiCE dev confusion:\n{}", c.render()));
+    Ok(claims)
+}
 
-    // ECB+ dev: cross-document event mention pairs aligned into one cluster.
+/// ECB+ dev: cross-document event mention pairs aligned into one cluster. Returns the claims analysed.
+fn ecb_dev(dir: &Path, smoke: bool, out: &mut Metrics) -> Res<usize> {
     let e = ecb::evaluate(
         &dir.join("ecbplus/dev_event_gold_mentions.json"),
         &Config::default(),
         if smoke { 2 } else { usize::MAX },
     )?;
-    claims += e.claims;
+    let claims = e.claims;
     println!(
         "| ECB+ dev events ({} mentions, cross-doc pairs within topic) | {} gold pairs | pairwise P / R / F1, sentence-level (clusters; aligned pairs); mention-level (aligned pairs) | {}; {}; {} | same string: {} |",
         e.mentions,
@@ -473,9 +426,54 @@ fn evaluate(dir: &Path, smoke: bool, m: &Mapping) -> Res<(Metrics, usize)> {
     out.push("ecb.pairwise_f1", e.clusters.sentence.f1());
     out.push("ecb.aligned_pairs_f1", e.pairs.sentence.f1());
     out.push("ecb.aligned_mention_f1", e.pairs.mention.f1());
+    Ok(claims)
+}
 
-    print!("{tables}");
-    Ok((out, claims))
+/// `ecb`: factdiff's ECB+ alignment scores, by reading; with `grid`, over the threshold grid too.
+fn ecb_only(mentions: &Path, grid: bool) -> Res<()> {
+    let e = ecb::evaluate(mentions, &Config::default(), usize::MAX)?;
+    println!(
+        "ECB+ events in {} ({} mentions, {} claims, {} gold pairs), pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
+        mentions.display(),
+        e.mentions,
+        e.claims,
+        e.pairs.sentence.gold,
+        "",
+        "sentence",
+        "mention"
+    );
+    for (name, r) in [
+        ("factdiff aligned pairs", e.pairs),
+        ("factdiff clusters", e.clusters),
+        ("every pair in a topic", e.all_pairs),
+        ("gold sentence pairs", e.oracle_sentences),
+    ] {
+        println!("  {}", ecb_row(name, r));
+    }
+    println!("  {:<24}{}", "same mention string", prf(e.same_string));
+    println!("(every pair: evidence is all stems the two sentences share; gold sentence pairs: the ceiling of sentence alignment, reads gold)");
+    if grid {
+        ecb_grid(mentions)?;
+    }
+    Ok(())
+}
+
+/// `ecb-pairs`: scores external ECB+ sentence alignments.
+fn ecb_pairs(mentions: &Path, pairs: &Path) -> Res<()> {
+    let p = ecb::score_pairs(mentions, pairs)?;
+    println!(
+        "ECB+ events in {}, {} aligned sentence pairs from {}: {} gold pairs, pairwise P / R / F1 by reading\n{:<26}{:<22}{:<22}same word",
+        mentions.display(),
+        p.pairs,
+        pairs.display(),
+        p.tokens.sentence.gold,
+        "",
+        "sentence",
+        "mention"
+    );
+    println!("  {}", ecb_row("shared tokens", p.tokens));
+    println!("  {}", ecb_row("shared stems", p.stems));
+    Ok(())
 }
 
 /// One row of the metrics table; a NaN baseline prints as "–" (none).

@@ -98,11 +98,14 @@ pub fn read(report: &Report) -> Aligned {
 
 /// Run every pair through `compare` with `config`.
 pub fn run(pairs: &[SentencePair], config: &Config) -> Vec<Aligned> {
+    run_with(pairs, config, &CompareOptions::default())
+}
+
+/// Run every pair through `compare` with `config` and `options` (the semantic mode's embedder).
+pub fn run_with(pairs: &[SentencePair], config: &Config, options: &CompareOptions<'_>) -> Vec<Aligned> {
     pairs
         .par_iter()
-        .map(|p| {
-            compare(&documents(p), config, &CompareOptions::default()).map_or_else(|_| Aligned::default(), |r| read(&r))
-        })
+        .map(|p| compare(&documents(p), config, options).map_or_else(|_| Aligned::default(), |r| read(&r)))
         .collect()
 }
 

@@ -15,9 +15,7 @@ use factdiff_core::training::judge::{pair_features, Model, Substitutions};
 use factdiff_core::training::position::{self, PositionFeatures, PositionModel};
 use factdiff_core::{compare, Claim, Cluster, CompareOptions, Config, Judge, Verdict, VerdictLabel};
 use rayon::prelude::*;
-
-/// Where `--train` writes the position weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/position/weights.txt");
+use std::path::Path;
 
 /// The lexical judge with a given model and substitution table (the ones just trained): labels
 /// and scores as the embedded judge gives them once both files are embedded. Positions read only
@@ -144,8 +142,8 @@ pub fn shift_biases(model: &mut PositionModel, rows: &[(PositionFeatures, usize)
 }
 
 /// Train on FNC-1 training stories (bodies outside the hold-out split) and write the position
-/// weights file.
-pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()> {
+/// weights file `out`.
+pub fn train(stories: &[Story], judge: &Model, table: &Substitutions, out: &Path) -> Res<()> {
     let rows = examples(stories, &ModelJudge { model: judge, table });
     let mut counts = [0usize; 3];
     for (_, y) in &rows {
@@ -174,8 +172,7 @@ pub fn train(stories: &[Story], judge: &Model, table: &Substitutions) -> Res<()>
          after the judge. Do not edit by hand.",
         rows.len()
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@
 //!   headlines), each story starting at a different place and perturbed by its index. This is
 //!   the axis that tests blocking and clustering, which grow with the documents of one story.
 //!
-//! Each size runs in a fresh child process (this binary with `--scale-run AXIS FACTOR`) so that
+//! Each size runs in a fresh child process (this binary with `scale-run AXIS FACTOR`) so that
 //! its peak resident memory (`VmHWM`) is its own; the parent prints the table.
 //!
 //! How the stories share the threads ([`Axis::stories_in_parallel`]): on the `stories` axis the
@@ -260,7 +260,7 @@ pub fn run_all(data: &Path, factors: &[usize]) -> Res<i32> {
     let exe = std::env::current_exe()?;
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
-        "factdiff-eval --scale: {} rayon threads; stories axis: stories in parallel; docs axis: one story at a time, parallel inside compare; load average before: {}",
+        "factdiff-eval scale: {} rayon threads; stories axis: stories in parallel; docs axis: one story at a time, parallel inside compare; load average before: {}",
         rayon::current_num_threads(),
         load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     );
@@ -273,7 +273,7 @@ pub fn run_all(data: &Path, factors: &[usize]) -> Res<i32> {
             let out = std::process::Command::new(&exe)
                 .arg("--data")
                 .arg(data)
-                .args(["--scale-run", axis.name(), &factor.to_string()])
+                .args(["scale-run", axis.name(), &factor.to_string()])
                 .output()?;
             let stdout = String::from_utf8_lossy(&out.stdout);
             let m = match stdout.lines().find_map(Measured::parse) {

@@ -165,7 +165,12 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
 /// Run one story through `compare` with `config` and read it (a failed comparison reads as
 /// all unrelated, no headline claim).
 pub fn run_story(story: &Story, config: &Config) -> Reading {
-    match compare(&story.documents(), config, &CompareOptions::default()) {
+    run_story_with(story, config, &CompareOptions::default())
+}
+
+/// [`run_story`] with `options` (the semantic mode's embedder).
+pub fn run_story_with(story: &Story, config: &Config, options: &CompareOptions<'_>) -> Reading {
+    match compare(&story.documents(), config, options) {
         Ok(report) => read_labels(story, &report),
         Err(_) => Reading {
             labels: vec![UNRELATED; story.bodies.len()],

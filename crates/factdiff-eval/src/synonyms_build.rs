@@ -1,4 +1,5 @@
-//! `--build-synonyms [WORDNET_DIR]`: writes `crates/factdiff-core/src/lexicon/synonyms.txt`, the
+//! `build-synonyms [--wordnet DIR] [--out FILE]`: writes `crates/factdiff-core/src/lexicon/synonyms.txt`
+//! (by default), the
 //! aligner's table of word senses, from WordNet 3.0 (Debian's `wordnet-base`, by default
 //! `/usr/share/wordnet`) and word counts of the training splits.
 //!
@@ -17,9 +18,6 @@ use factdiff_core::training::content_terms;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
-
-/// Where the table is written.
-pub const TABLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/lexicon/synonyms.txt");
 
 /// Senses per word and part of speech, most frequent first.
 const SENSES: usize = 2;
@@ -112,8 +110,8 @@ fn word_number(data: &HashMap<u32, &str>, offset: u32, lemma: &str) -> Option<us
         .map(|k| k + 1)
 }
 
-/// Build the table and write it to [`TABLE`].
-pub fn build(dir: &Path, wordnet: &Path) -> Res<()> {
+/// Build the table and write it to `out`.
+pub fn build(dir: &Path, wordnet: &Path, out_file: &Path) -> Res<()> {
     let counts = news_counts(dir)?;
     let mut senses: BTreeMap<Arc<str>, BTreeSet<Synset>> = BTreeMap::new();
     for (name, pos) in POS {
@@ -196,12 +194,12 @@ pub fn build(dir: &Path, wordnet: &Path) -> Res<()> {
         out.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
     }
     out.push_str(&body);
-    std::fs::write(TABLE, &out).map_err(|e| format!("{TABLE}: {e}"))?;
     println!(
-        "build-synonyms: {kept_terms} terms, {} senses, {} bytes; wrote {TABLE}",
+        "build-synonyms: {kept_terms} terms, {} senses, {} bytes",
         ids.len(),
         out.len()
     );
+    data::write_out(out_file, &out)?;
     Ok(())
 }
 

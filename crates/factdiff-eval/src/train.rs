@@ -18,15 +18,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-/// Where `--train` writes the weights.
-pub const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../factdiff-core/src/judge/weights.txt");
-
-/// Where `--train` writes the learned substitution table.
-pub const SUBSTITUTIONS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../factdiff-core/src/judge/substitutions.txt"
-);
-
 /// One judged pair: its features, its word differences and the documents of its two claims.
 type Recorded = (PairFeatures, Difference, [String; 2]);
 
@@ -183,8 +174,9 @@ pub fn collection_config() -> Config {
     }
 }
 
-/// Train on SICK train and write the weights file.
-pub fn train(dir: &Path) -> Res<()> {
+/// Train on SICK train and write `judge/weights.txt` and `judge/substitutions.txt` under `out`
+/// (the core's sources by default), then the position model.
+pub fn train(dir: &Path, out: &Path) -> Res<()> {
     let config = &collection_config();
     let sick = data::sick(&dir.join("sick/SICK_train.txt"))?;
     let recorded = examples(&sick, config);
@@ -232,8 +224,7 @@ pub fn train(dir: &Path) -> Res<()> {
         sick_rows,
         rows.len() - sick_rows
     );
-    std::fs::write(WEIGHTS, model.to_text(&header)).map_err(|e| format!("{WEIGHTS}: {e}"))?;
-    println!("wrote {WEIGHTS}");
+    data::write_out(&out.join("judge/weights.txt"), &model.to_text(&header))?;
     let header = format!(
         "factdiff judge: learned word substitutions (label counts entail neutral contradict).\n\
          Written by `cargo run --release -p factdiff-eval -- --train` from {} judged pairs of\n\
@@ -243,9 +234,8 @@ pub fn train(dir: &Path) -> Res<()> {
         table.pairs.len(),
         table.words.len()
     );
-    std::fs::write(SUBSTITUTIONS, table.to_text(&header)).map_err(|e| format!("{SUBSTITUTIONS}: {e}"))?;
-    println!("wrote {SUBSTITUTIONS}");
-    crate::position_train::train(&stories, &model, &table)
+    data::write_out(&out.join("judge/substitutions.txt"), &table.to_text(&header))?;
+    crate::position_train::train(&stories, &model, &table, &out.join("position/weights.txt"))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+use factdiff_core::Embedder;
 use factdiff_core::{ingest, Claim, CompareOptions, Config, Document, Error, Report, Verdict};
 use factdiff_core::{verdict_from_scores, Judge};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
@@ -78,7 +79,8 @@ fn core_error(e: Error) -> PyErr {
         | Error::EmptyInput { .. }
         | Error::DuplicateId { .. }
         | Error::InvalidDocument { .. }
-        | Error::InvalidOption { .. } => InputError::new_err(message),
+        | Error::InvalidOption { .. }
+        | Error::Embedding { .. } => InputError::new_err(message),
         // Only reached when the caller asked to stop; `interruptible` raises the signal's error.
         Error::Cancelled => FactdiffError::new_err(message),
     }
@@ -279,20 +281,64 @@ impl Judge for PyJudge {
     }
 }
 
-/// Run `f` in [`interruptible`] (stopped by `stop` too) with the compare options for `judge`: the
-/// lexical judge, or a Python callable called on the aligned pairs in batches of `batch_size`.
-/// Whatever the callable raised is raised here as it is once the pipeline returns
-/// (python/factdiff/_judge.py shapes the messages).
-fn with_judge<T: Send>(
-    py: Python<'_>,
-    judge: Option<Py<PyAny>>,
+/// An embedder that calls a Python callable with batches of sentences. The callable (wrapped by
+/// `adapter` in python/factdiff/_embed.py, which checks the shapes) returns one list of floats per
+/// sentence. The first Python error is kept and ends the comparison; [`with_callables`] raises it.
+struct PyEmbedder {
+    callable: Py<PyAny>,
     batch_size: usize,
+    error: Mutex<Option<PyErr>>,
+}
+
+impl Embedder for PyEmbedder {
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+        let mut vectors = Vec::with_capacity(texts.len());
+        for batch in texts.chunks(self.batch_size.max(1)) {
+            let called = Python::attach(|py| -> PyResult<Vec<Vec<f32>>> {
+                self.callable.call1(py, (batch.to_vec(),))?.extract(py)
+            });
+            match called {
+                Ok(v) => vectors.extend(v),
+                Err(e) => {
+                    let message = e.to_string();
+                    if let Ok(mut slot) = self.error.lock() {
+                        slot.get_or_insert(e);
+                    }
+                    return Err(format!("the embed callable failed: {message}"));
+                }
+            }
+        }
+        Ok(vectors)
+    }
+}
+
+/// The Python callables of one call: a judge and an embedder, each with its batch size.
+struct Callables {
+    judge: Option<Py<PyAny>>,
+    judge_batch: usize,
+    embed: Option<Py<PyAny>>,
+    embed_batch: usize,
+}
+
+/// Run `f` in [`interruptible`] (stopped by `stop` too) with the compare options for the
+/// callables: the lexical judge or a Python callable called on the aligned pairs in batches, and,
+/// when given, a Python embedder called on the claims' sentences in batches (semantic mode).
+/// Whatever a callable raised is raised here as it is once the pipeline returns (the embedder's
+/// first: it runs before the judge; python/factdiff/_judge.py and _embed.py shape the messages).
+fn with_callables<T: Send>(
+    py: Python<'_>,
+    callables: Callables,
     stop: Option<&Py<StopFlag>>,
     f: impl FnOnce(&CompareOptions<'_>) -> Result<T, Failure> + Send,
 ) -> PyResult<T> {
-    let python_judge = judge.map(|callable| PyJudge {
+    let python_judge = callables.judge.map(|callable| PyJudge {
         callable,
-        batch_size,
+        batch_size: callables.judge_batch,
+        error: Mutex::new(None),
+    });
+    let python_embed = callables.embed.map(|callable| PyEmbedder {
+        callable,
+        batch_size: callables.embed_batch,
         error: Mutex::new(None),
     });
     let result = interruptible(py, stop.map(|s| s.get()), |should_stop| {
@@ -303,9 +349,14 @@ fn with_judge<T: Send>(
         if let Some(j) = &python_judge {
             options.judge = j;
         }
+        if let Some(e) = &python_embed {
+            options.embed = Some(e);
+        }
         f(&options)
     });
-    match python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner())) {
+    let embed_error = python_embed.and_then(|e| e.error.into_inner().unwrap_or_else(|e| e.into_inner()));
+    let judge_error = python_judge.and_then(|j| j.error.into_inner().unwrap_or_else(|e| e.into_inner()));
+    match embed_error.or(judge_error) {
         Some(raised) => Err(raised),
         None => result,
     }
@@ -313,10 +364,11 @@ fn with_judge<T: Send>(
 
 /// Compare documents (a JSON list of Document objects) with options (a JSON Config) and return the
 /// report as JSON, one string per top-level field (see [`Sections`]). `judge`, when given, is
-/// called on the aligned pairs in batches of `batch_size` (see [`with_judge`]). `stop`: a
-/// [`StopFlag`] that ends the call.
+/// called on the aligned pairs in batches of `batch_size`, `embed` on the claims' sentences in
+/// batches of `embed_batch_size` (see [`with_callables`]). `stop`: a [`StopFlag`] that ends the call.
 #[pyfunction]
-#[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64, stop=None))]
+#[pyo3(signature = (docs_json, config_json, judge=None, batch_size=64, stop=None, embed=None, embed_batch_size=64))]
+#[allow(clippy::too_many_arguments)]
 fn compare(
     py: Python<'_>,
     docs_json: String,
@@ -324,8 +376,16 @@ fn compare(
     judge: Option<Py<PyAny>>,
     batch_size: usize,
     stop: Option<Py<StopFlag>>,
+    embed: Option<Py<PyAny>>,
+    embed_batch_size: usize,
 ) -> PyResult<Sections> {
-    with_judge(py, judge, batch_size, stop.as_ref(), |options| {
+    let callables = Callables {
+        judge,
+        judge_batch: batch_size,
+        embed,
+        embed_batch: embed_batch_size,
+    };
+    with_callables(py, callables, stop.as_ref(), |options| {
         let docs: Vec<Document> = from_json(&docs_json, "documents")?;
         let config = config_from_json(&config_json)?;
         to_sections(&factdiff_core::compare(&docs, &config, options)?)
@@ -337,7 +397,8 @@ fn compare(
 /// verdict, each source's verdict, value and evidence, and the claim's document id (`{"verdict",
 /// "sources", "claim_doc"}`).
 #[pyfunction]
-#[pyo3(signature = (claim, sources_json, config_json, judge=None, batch_size=64))]
+#[pyo3(signature = (claim, sources_json, config_json, judge=None, batch_size=64, embed=None, embed_batch_size=64))]
+#[allow(clippy::too_many_arguments)]
 fn check_claim(
     py: Python<'_>,
     claim: String,
@@ -345,8 +406,16 @@ fn check_claim(
     config_json: String,
     judge: Option<Py<PyAny>>,
     batch_size: usize,
+    embed: Option<Py<PyAny>>,
+    embed_batch_size: usize,
 ) -> PyResult<(Sections, String)> {
-    with_judge(py, judge, batch_size, None, |options| {
+    let callables = Callables {
+        judge,
+        judge_batch: batch_size,
+        embed,
+        embed_batch: embed_batch_size,
+    };
+    with_callables(py, callables, None, |options| {
         let sources: Vec<Document> = from_json(&sources_json, "documents")?;
         let config = config_from_json(&config_json)?;
         let check = factdiff_core::check_claim(&claim, &sources, &config, options)?;

@@ -11,6 +11,7 @@ pub mod acronyms;
 pub mod best;
 pub mod bigrams;
 pub mod cluster;
+pub mod embed;
 pub mod index;
 pub mod model;
 pub mod similarity;
@@ -29,6 +30,8 @@ pub struct Aligned {
     pub repeats: Vec<(usize, usize, f64)>,
     /// Claims that blocking could pair only through common keys, and what its budget left out.
     pub fallback: index::Fallback,
+    /// What blocking by sentence vectors left out (semantic mode only).
+    pub semantic: embed::Blocking,
 }
 
 /// How many candidate pairs are scored between two polls of `should_stop`.
@@ -37,15 +40,17 @@ const POLL_EVERY: usize = 4_096;
 /// Align `claims`, whose content terms ([`crate::analyze::Analysis::terms`]) are `terms`: score
 /// the candidate pairs, drop the terms, then have `judge` give each pair above the threshold its
 /// verdict. `None` once `should_stop` returns true; it is polled every [`POLL_EVERY`] candidate
-/// pairs and before each call of the judge.
+/// pairs and before each call of the judge. With the claims' sentence `vectors` (semantic mode,
+/// [`embed`]), their nearest neighbours are candidates too and the cosine is a feature.
 pub fn align(
     claims: &[Claim],
     terms: Vec<Vec<Arc<str>>>,
+    vectors: Option<&embed::Vectors>,
     judge: &dyn Judge,
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let mut scored = score_candidates(claims, &terms, config, should_stop)?;
+    let mut scored = score_candidates(claims, &terms, vectors, config, should_stop)?;
     // The terms are only for scoring: freed before the judge runs.
     drop(terms);
     // Each claim keeps its best counterpart per other source (see [`best`]).
@@ -61,6 +66,7 @@ struct Scored {
     pairs: Vec<(usize, usize, Alignment)>,
     repeats: Vec<(usize, usize, f64)>,
     fallback: index::Fallback,
+    semantic: embed::Blocking,
 }
 
 /// How many pairs the judge sees at once. A story's pairs are judged chunk by chunk, each
@@ -80,12 +86,14 @@ fn judge_scored(
         mut pairs,
         repeats,
         fallback,
+        semantic,
     } = scored;
     judge_in_chunks(claims, &mut pairs, judge, should_stop, JUDGE_EVERY)?;
     Some(Aligned {
         pairs,
         repeats,
         fallback,
+        semantic,
     })
 }
 
@@ -119,10 +127,12 @@ fn judge_in_chunks(
 /// Score the candidate pairs of `claims`, whose content terms are `terms`: cross-document pairs
 /// at or above the threshold, and repeats inside one document; `None` once `should_stop` returns
 /// true. The per-claim features (character bigrams, key ids) and the index are dropped on return,
-/// before the judge runs, so they never add to the judge's own memory.
+/// before the judge runs, so they never add to the judge's own memory. With sentence `vectors`,
+/// each claim's nearest neighbours by cosine join the candidates ([`embed::Vectors::neighbours`]).
 fn score_candidates(
     claims: &[Claim],
     terms: &[Vec<Arc<str>>],
+    vectors: Option<&embed::Vectors>,
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scored> {
@@ -131,9 +141,17 @@ fn score_candidates(
     // POLL_EVERY pairs at a time so `should_stop` is polled between chunks; each chunk's outcomes
     // go straight to their list, so no list of every outcome is held beside them.
     let index::Candidates {
-        pairs: candidates,
+        pairs: mut candidates,
         fallback,
     } = idx.candidates(&features, config);
+    let mut semantic = embed::Blocking::default();
+    if let Some(v) = vectors {
+        let (near, blocking) = v.neighbours(claims);
+        semantic = blocking;
+        candidates.extend(near);
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     for f in &mut features {
         f.keys = Vec::new(); // blocking is done: the keys are not read again
     }
@@ -150,12 +168,10 @@ fn score_candidates(
         // character bigrams (the largest per-claim feature) are freed as scoring moves on.
         let next = candidates.get((k + 1) * POLL_EVERY).map_or(claims.len(), |&(i, _)| i);
         use rayon::prelude::*;
-        outcomes.par_extend(
-            chunk
-                .par_iter()
-                .with_min_len(256)
-                .filter_map(|&(i, j)| score_pair(claims, &features, &vocab, &idx, config, i, j)),
-        );
+        outcomes.par_extend(chunk.par_iter().with_min_len(256).filter_map(|&(i, j)| {
+            let cosine = vectors.map(|v| v.cosine(i, j));
+            score_pair(claims, &features, &vocab, &idx, config, cosine, i, j)
+        }));
         for outcome in outcomes.drain(..) {
             match outcome {
                 Outcome::Aligned(i, j, score, features, reasons) => pairs.push((
@@ -186,6 +202,7 @@ fn score_candidates(
         pairs,
         repeats,
         fallback,
+        semantic,
     })
 }
 
@@ -226,11 +243,37 @@ pub fn candidate_stats(
         .pairs
         .into_iter()
         .filter(|&(i, j)| claims[i].doc != claims[j].doc)
-        .map(|(i, j)| {
-            let mut s = similarity::pair_stats(&features[i], &features[j], &idx);
-            s.dice = similarity::dice(&features[i], &features[j]);
-            (i, j, s)
-        })
+        .map(|(i, j)| (i, j, raw_stats(&features, &idx, i, j)))
+        .collect()
+}
+
+/// A candidate pair's statistics with its character similarity (what scoring computes last).
+#[cfg(any(test, feature = "training"))]
+fn raw_stats(features: &[similarity::Features], idx: &index::Index, i: usize, j: usize) -> similarity::PairStats {
+    let mut s = similarity::pair_stats(&features[i], &features[j], idx);
+    s.dice = similarity::dice(&features[i], &features[j]);
+    s
+}
+
+/// [`candidate_stats`] in the semantic mode: the candidates of blocking and of the sentence
+/// `vectors`' nearest neighbours ([`embed::Vectors::neighbours`]), each with its raw statistics and
+/// cosine, before any threshold: what `factdiff-eval train-embed` fits the cosine's weight on.
+#[cfg(any(test, feature = "training"))]
+pub fn semantic_candidate_stats(
+    claims: &[Claim],
+    terms: &[&[Arc<str>]],
+    vectors: &embed::Vectors,
+    config: &Config,
+) -> Vec<(usize, usize, similarity::PairStats, f64)> {
+    let (features, idx, _) = weighted_features(claims, terms);
+    let mut pairs = idx.candidates(&features, config).pairs;
+    pairs.extend(vectors.neighbours(claims).0);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter(|&(i, j)| claims[i].doc != claims[j].doc)
+        .map(|(i, j)| (i, j, raw_stats(&features, &idx, i, j), vectors.cosine(i, j)))
         .collect()
 }
 
@@ -251,13 +294,16 @@ enum Outcome {
     Repeat(usize, usize, f64),
 }
 
-/// Score candidate pair `(i, j)`; `None` when it is neither an alignment nor a repeat.
+/// Score candidate pair `(i, j)`, whose sentence vectors' `cosine` is known in semantic mode;
+/// `None` when it is neither an alignment nor a repeat.
+#[allow(clippy::too_many_arguments)]
 fn score_pair(
     claims: &[Claim],
     features: &[similarity::Features],
     vocab: &index::Vocabulary,
     idx: &index::Index,
     config: &Config,
+    cosine: Option<f64>,
     i: usize,
     j: usize,
 ) -> Option<Outcome> {
@@ -273,23 +319,30 @@ fn score_pair(
         }
         return None;
     }
-    if overlap < config.min_term_overlap {
+    // A pair close in meaning is scored although it shares few words.
+    if overlap < config.min_term_overlap && cosine.is_none_or(|c| c < embed::MIN_COSINE) {
         return None;
     }
     let model = model::AlignModel::get();
+    let stacked = embed::EmbedModel::get();
+    let with_cosine = |p: f64| cosine.map_or(p, |c| stacked.probability(p, c));
     let mut stats = similarity::pair_stats(fa, fb, idx);
-    if model.bound(&stats, round3(similarity::dice_bound(fa, fb))) < config.align_threshold {
+    if with_cosine(model.bound(&stats, round3(similarity::dice_bound(fa, fb)))) < config.align_threshold {
         return None;
     }
     stats.dice = similarity::dice(fa, fb);
     let x = model::values(&stats);
-    let p = model.probability(&x);
+    let p = with_cosine(model.probability(&x));
     if p < config.align_threshold {
         return None;
     }
     let mut f = similarity::compare(fa, fb, vocab, overlap);
     f.text_similarity = round3(stats.dice);
-    Some(Outcome::Aligned(i, j, p, f, model.reasons(&x, 3)))
+    let reasons = match cosine {
+        Some(c) => stacked.reasons(model, &x, c, 3),
+        None => model.reasons(&x, 3),
+    };
+    Some(Outcome::Aligned(i, j, p, f, reasons))
 }
 
 /// Whether the character similarity of two claims can reach the repeat threshold at all.
@@ -313,7 +366,9 @@ mod tests {
         claims.iter().map(|c| content_terms(Lexicon::get(), &c.text)).collect()
     }
 
-    fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
+    /// The claims of `(id, text)` documents under the default configuration (also used by the
+    /// tests of the submodules).
+    pub(super) fn claims(docs: &[(&str, &str)]) -> Vec<Claim> {
         docs.iter()
             .flat_map(|(id, text)| {
                 crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
@@ -327,7 +382,7 @@ mod tests {
             ("a", "Officials evacuated 1,200 people from villages along the Marin river. Officials evacuated 1,200 people from villages along the Marin river."),
             ("b", "Officials evacuated 2,400 people from villages along the Marin river. The choir sang songs in the old hall."),
         ]);
-        let al = align(&c, terms(&c), &LexicalJudge, &Config::default(), &|| false).unwrap_or_default();
+        let al = align(&c, terms(&c), None, &LexicalJudge, &Config::default(), &|| false).unwrap_or_default();
         assert!(al.pairs.iter().all(|(i, j, _)| c[*i].doc != c[*j].doc));
         assert!(al.pairs.iter().any(|(_, _, a)| &*a.a == "a#0" && &*a.b == "b#0"));
         assert!(
@@ -351,7 +406,7 @@ mod tests {
             ("c", "About 1,200 people left villages along the Marin river. The Marin river dam broke on Sunday after rain. Teams reached Esk, a flooded town, by boat."),
         ]);
         let terms = terms(&c);
-        let scored = |c: &[Claim]| score_candidates(c, &terms, &Config::default(), &|| false).unwrap_or_default();
+        let scored = |c: &[Claim]| score_candidates(c, &terms, None, &Config::default(), &|| false).unwrap_or_default();
         let whole = judge_scored(&c, scored(&c), &LexicalJudge, &|| false).unwrap_or_default();
         assert!(whole.pairs.len() >= 4, "{}", whole.pairs.len());
         let mut pairs = scored(&c).pairs;

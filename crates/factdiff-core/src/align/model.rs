@@ -213,10 +213,10 @@ impl AlignModel {
             .fold(0.0, f64::max)
     }
 
-    /// The kinds of evidence that pushed the pair's score most, either way, as `"shared rare
-    /// terms +1.92"`: features with the same description are summed, strongest first, at most `n`.
-    pub fn reasons(&self, x: &Values, n: usize) -> Vec<String> {
-        let mut parts: Vec<(&str, f64)> = Vec::new();
+    /// Each kind of evidence's push on the logit: features with the same description summed,
+    /// in the order of [`NAMES`] (the bias left out).
+    pub fn contributions(&self, x: &Values) -> Vec<(&'static str, f64)> {
+        let mut parts: Vec<(&'static str, f64)> = Vec::new();
         for (f, name) in NAMES.iter().enumerate().skip(1) {
             let label = describe(name);
             let push = self.weights[f] * x[f];
@@ -225,10 +225,21 @@ impl AlignModel {
                 None => parts.push((label, push)),
             }
         }
-        parts.retain(|(_, v)| v.abs() > 0.05);
-        parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-        parts.into_iter().take(n).map(|(l, v)| format!("{l} {v:+.2}")).collect()
+        parts
     }
+
+    /// The kinds of evidence that pushed the pair's score most, either way, as `"shared rare
+    /// terms +1.92"`: features with the same description are summed, strongest first, at most `n`.
+    pub fn reasons(&self, x: &Values, n: usize) -> Vec<String> {
+        strongest(self.contributions(x), n)
+    }
+}
+
+/// The `n` strongest pushes, either way, as `"name +1.92"` (pushes under 0.05 left out).
+pub fn strongest(mut parts: Vec<(&str, f64)>, n: usize) -> Vec<String> {
+    parts.retain(|(_, v)| v.abs() > 0.05);
+    parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    parts.into_iter().take(n).map(|(l, v)| format!("{l} {v:+.2}")).collect()
 }
 
 #[cfg(test)]

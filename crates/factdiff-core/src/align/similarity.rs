@@ -180,7 +180,7 @@ pub struct PairStats {
     pub numbers_b: usize,
     /// Numbers the two share.
     pub shared_numbers: usize,
-    /// Character-bigram similarity ([`dice`]).
+    /// Character-bigram similarity (Sørensen–Dice over the two sentences).
     pub dice: f64,
     /// Terms of either claim that the other lacks but has a synonym or derivation of (WordNet):
     /// how many (a matched pair counts as one shared term in the weight below).

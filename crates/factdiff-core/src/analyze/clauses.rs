@@ -99,6 +99,34 @@ const NO_STATEMENT: [&str; 8] = [
     "returned",
 ];
 
+/// Words whose negation says that something is not (yet) confirmed, verified or known: "has not
+/// been confirmed", "could not independently verify", "it is not clear whether", "declined to
+/// confirm", "no official confirmation". That is hedging (the claim is open), not a denial.
+const UNCONFIRMED: [&str; 22] = [
+    "confirm",
+    "confirmed",
+    "confirming",
+    "confirmation",
+    "verify",
+    "verified",
+    "verification",
+    "authenticate",
+    "authenticated",
+    "corroborate",
+    "corroborated",
+    "substantiate",
+    "substantiated",
+    "clear",
+    "sure",
+    "certain",
+    "known",
+    "determine",
+    "determined",
+    "notification",
+    "authenticity",
+    "validate",
+];
+
 /// The clauses of a scanned sentence, in order; together they cover it.
 pub fn split(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Clause> {
     let text = scan.text;
@@ -244,20 +272,34 @@ pub fn negation_spans(lex: &Lexicon, scan: &Scan<'_>) -> Vec<Span> {
 }
 
 /// Whether the words after a negation say that only a detail is denied ("did not say when", "has
-/// declined to comment", "could not be reached").
+/// declined to comment", "could not be reached") or that the content is not confirmed ("has not
+/// been confirmed", "could not independently verify", "is not clear whether").
 fn negates_a_detail(after: &str) -> bool {
     let words: Vec<&str> = after
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(4)
+        .take(6)
         .collect();
     if words.first().is_some_and(|w| *w == "be") && words.get(1).is_some_and(|w| *w == "reached") {
         return true;
     }
-    // Skip auxiliaries and adverbs before the verb ("did not immediately respond").
-    let skip = ["immediately", "to", "be", "yet", "publicly", "officially", "comment"];
+    // Skip auxiliaries and adverbs before the verb ("did not immediately respond", "has not yet
+    // been independently confirmed").
+    let skip = [
+        "immediately",
+        "to",
+        "be",
+        "been",
+        "yet",
+        "publicly",
+        "officially",
+        "official",
+        "independently",
+        "able",
+        "comment",
+    ];
     for (k, w) in words.iter().enumerate() {
-        if NO_STATEMENT.contains(w) {
+        if NO_STATEMENT.contains(w) || UNCONFIRMED.contains(w) {
             return true;
         }
         if DETAIL_VERBS.contains(w) {
@@ -325,6 +367,21 @@ mod tests {
         // One cue, not two: "not true" holds the negation word "not".
         assert_eq!(polarity_of("The report is not true."), Polarity::Negated);
         assert_eq!(polarity_of("The photo is not a hoax."), Polarity::Asserted);
+    }
+
+    #[test]
+    fn not_confirmed_is_not_a_denial() {
+        for s in [
+            "The death of the actor has not been confirmed.",
+            "CNN could not independently verify the authenticity of the tape.",
+            "It is not clear whether the meteorite disintegrated on impact.",
+            "Police declined to confirm the identity of the suspect.",
+            "The officials have not yet been able to confirm the report.",
+            "We have no official notification that it is Ebola.",
+        ] {
+            assert_eq!(polarity_of(s), Polarity::Asserted, "{s}");
+        }
+        assert_eq!(polarity_of("The actor has not died."), Polarity::Negated);
     }
 
     #[test]

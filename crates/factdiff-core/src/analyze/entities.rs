@@ -6,6 +6,7 @@
 use super::tokens::{words, Token};
 use crate::lexicon::{Gender, Lexicon, Scan};
 use crate::{EntityKind, EntityMention, Span};
+use rustc_hash::FxHashMap;
 
 /// A person known in one document, so later mentions by surname resolve.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,13 @@ pub struct People {
     pub paragraph: usize,
     /// Mentions so far, to order them.
     tick: usize,
+    /// Where each name is in `known`, and the last person there with a given word in their name:
+    /// a long text names tens of thousands of people, so finding one is a lookup, not a scan.
+    by_name: FxHashMap<String, usize>,
+    by_word: FxHashMap<String, usize>,
+    /// For each gender (Male, Female, Either), the person of it that [`People::referent`] would
+    /// pick first: the greatest (mention, place in `known`).
+    latest: [Option<usize>; 3],
 }
 
 /// When a known person was last mentioned (as subject-like text, not inside a quotation or as a
@@ -40,14 +48,27 @@ struct Seen {
 /// person was last named still refers to them; further back it refers to no one we know).
 pub const PRONOUN_REACH: usize = 2;
 
+fn gender_slot(g: Gender) -> usize {
+    match g {
+        Gender::Male => 0,
+        Gender::Female => 1,
+        Gender::Either => 2,
+    }
+}
+
 impl People {
+    /// The person added last whose name has `word` as one of its words.
     fn by_token(&self, word: &str) -> Option<&Person> {
-        self.known.iter().rev().find(|p| p.name.split(' ').any(|n| n == word))
+        self.by_word.get(word).and_then(|&at| self.known.get(at))
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
     }
 
     /// Record a mention of `person` (a new person, or more about a known one) as the latest.
     pub fn add(&mut self, person: Person) {
-        if let Some(at) = self.known.iter().position(|p| p.name == person.name) {
+        if let Some(at) = self.position(&person.name) {
             let p = &mut self.known[at];
             p.role = p.role.take().or(person.role);
             p.affiliation = p.affiliation.take().or(person.affiliation);
@@ -60,6 +81,11 @@ impl People {
                 .next()
                 .and_then(|w| lex.first_name(&w.to_lowercase()))
                 .unwrap_or(Gender::Either);
+            let at = self.known.len();
+            for word in person.name.split(' ') {
+                self.by_word.insert(word.to_string(), at);
+            }
+            self.by_name.insert(person.name.clone(), at);
             self.known.push(person);
             self.seen.push(Seen {
                 tick: 0,
@@ -76,19 +102,27 @@ impl People {
     /// and a name inside a quotation is no one a later "he" refers to. A new person is added but
     /// not mentioned.
     pub fn note(&mut self, person: Person) {
-        match self.known.iter_mut().find(|p| p.name == person.name) {
+        match self.position(&person.name).and_then(|at| self.known.get_mut(at)) {
             Some(p) => {
                 p.role = p.role.take().or(person.role);
                 p.affiliation = p.affiliation.take().or(person.affiliation);
             }
             None => {
-                let tick = self.tick;
+                let (tick, latest) = (self.tick, self.latest);
                 self.add(person);
                 // Undo the mention: never a referent until mentioned outside a quotation.
                 self.tick = tick;
+                let at = self.known.len() - 1;
                 if let Some(s) = self.seen.last_mut() {
                     s.tick = 0;
                     s.paragraph = 0;
+                    // Unmentioned, it comes first for its gender only when no one of it was
+                    // mentioned yet (among the unmentioned, the one added last).
+                    let slot = gender_slot(s.gender);
+                    self.latest[slot] = match latest[slot] {
+                        Some(p) if self.seen.get(p).is_some_and(|s| s.tick > 0) => Some(p),
+                        _ => Some(at),
+                    };
                 }
             }
         }
@@ -99,23 +133,30 @@ impl People {
         if let Some(s) = self.seen.get_mut(at) {
             s.tick = self.tick;
             s.paragraph = self.paragraph;
+            self.latest[gender_slot(s.gender)] = Some(at);
         }
     }
 
     /// The person "he" (`pronoun` = Male) or "she" (Female) refers to: the one mentioned last
     /// whose given name admits the pronoun, if that was in this paragraph or at most
     /// [`PRONOUN_REACH`] paragraphs before.
+    ///
+    /// Mentions come in reading order, so a person mentioned later was mentioned in the same
+    /// paragraph or a later one: the person mentioned last of each gender is the only one of it
+    /// that can be in reach.
     pub fn referent(&self, pronoun: Gender) -> Option<&Person> {
-        self.seen
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.paragraph + PRONOUN_REACH >= self.paragraph && pronoun.admits(s.gender))
-            .max_by_key(|(_, s)| s.tick)
+        [Gender::Male, Gender::Female, Gender::Either]
+            .into_iter()
+            .filter(|&g| pronoun.admits(g))
+            .filter_map(|g| self.latest[gender_slot(g)])
+            .filter_map(|i| self.seen.get(i).map(|s| (i, s)))
+            .filter(|(_, s)| s.paragraph + PRONOUN_REACH >= self.paragraph)
+            .max_by_key(|&(i, s)| (s.tick, i))
             .and_then(|(i, _)| self.known.get(i))
     }
 
     fn mentioned(&mut self, name: &str) {
-        if let Some(at) = self.known.iter().position(|p| p.name == name) {
+        if let Some(at) = self.position(name) {
             self.touch(at);
         }
     }
@@ -174,7 +215,7 @@ pub fn find_in(
                 role: mention.role.clone(),
                 affiliation: mention.affiliation.clone(),
             });
-            if let Some(known) = people.known.iter().find(|p| p.name == mention.canonical) {
+            if let Some(known) = people.position(&mention.canonical).and_then(|at| people.known.get(at)) {
                 mention.role.clone_from(&known.role);
                 mention.affiliation.clone_from(&known.affiliation);
             }

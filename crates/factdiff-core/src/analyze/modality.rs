@@ -12,7 +12,7 @@ pub fn modality(lex: &Lexicon, scan: &Scan<'_>) -> Modality {
         .find(&lex.hedges)
         .iter()
         .any(|(s, _)| s.start_byte == 0 || s.slice(sentence) != "May");
-    if hedged {
+    if hedged || asks(sentence) {
         Modality::Hedged
     } else if scan
         .find(&lex.conditionals)
@@ -28,6 +28,14 @@ pub fn modality(lex: &Lexicon, scan: &Scan<'_>) -> Modality {
     } else {
         Modality::Fact
     }
+}
+
+/// A question ("Is the actor dead?") asserts nothing: it ends in a question mark (before closing
+/// quotes).
+fn asks(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'))
+        .ends_with('?')
 }
 
 /// True when the sentence, lower-cased, starts with "if " after leading whitespace.
@@ -65,6 +73,10 @@ mod tests {
         assert_eq!(modality("Japan urged dialogue."), Modality::CallToAction);
         assert_eq!(modality("The meeting will take place in May."), Modality::Prediction);
         assert_eq!(modality("The meeting took place in May."), Modality::Fact);
+        assert_eq!(modality("Is the actor dead?"), Modality::Hedged);
+        assert_eq!(modality("“Is the actor dead?”"), Modality::Hedged);
+        assert_eq!(modality("The death has not been confirmed."), Modality::Hedged);
+        assert_eq!(modality("It is unclear whether the dam broke."), Modality::Hedged);
         for s in [
             "If it rains",
             "  iF x",

@@ -6,12 +6,14 @@
 //!   another has it call on both sides;
 //! - the same direct quote given to different speakers.
 //!
-//! Claims about different dates are never contradictions. One finding per fact (the claims
+//! Claims about different dates are never contradictions, and neither are a hedged, questioned or
+//! unconfirmed claim ("has not been confirmed") and a claim that states or denies it, nor two
+//! refutations. One finding per fact (the claims
 //! joined by contradictory verdicts, an actor's stances, a quotation), every source with what it
 //! says.
 
 use super::facts::{components, shorten, FactFinding, Group};
-use super::{claim_evidence, different_dates, finding, part_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, finding, part_evidence, takes_a_side, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
@@ -28,6 +30,12 @@ impl Detector for Contradiction {
     }
 }
 
+/// Whether a claim refutes something (a refutation cue not negated): two refutations of the same
+/// content say the same thing.
+fn refutes(c: &Claim) -> bool {
+    c.refutation.as_ref().is_some_and(|r| !r.negated)
+}
+
 /// One finding per fact: the claims joined by contradictory verdicts, split into the two sides
 /// the verdicts put them on, each with the claims that entail one of its members.
 fn judged(input: &Input<'_>) -> Vec<Finding> {
@@ -36,7 +44,13 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
         .alignment
         .pairs
         .iter()
-        .filter(|(i, j, al)| al.verdict.label == VerdictLabel::Contradict && !different_dates(&claims[*i], &claims[*j]))
+        .filter(|(i, j, al)| {
+            al.verdict.label == VerdictLabel::Contradict
+                && !different_dates(&claims[*i], &claims[*j])
+                && takes_a_side(&claims[*i])
+                && takes_a_side(&claims[*j])
+                && !(refutes(&claims[*i]) && refutes(&claims[*j]))
+        })
         .map(|(i, j, al)| (*i, *j, al))
         .collect();
     if contradicts.is_empty() {
@@ -77,6 +91,9 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
             continue;
         }
         for (member, other) in [(*i, *j), (*j, *i)] {
+            if !takes_a_side(&claims[other]) {
+                continue;
+            }
             if let (Some(&f), None) = (fact_of.get(&member), fact_of.get(&other)) {
                 members[f][side.get(&member).copied().unwrap_or(0)].push(other);
             }

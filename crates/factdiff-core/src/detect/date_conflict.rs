@@ -1,11 +1,12 @@
 //! `date_conflict`: closely aligned claims that date the same event differently ("the attack on
 //! April 22" vs "the attack on April 23", "in May" vs "in August", "since 1907" vs "since the
 //! 1920s"). Dates are compared at the same precision: days with days, months with months, years
-//! with years and decades; a year the other side leaves out is not a difference. One finding per
+//! with years and decades; a year the other side leaves out is not a difference. A hedged,
+//! questioned or unconfirmed claim takes no side. One finding per
 //! fact: the claims joined by such pairs, every source with its date.
 
 use super::facts::{components, main_entity, FactFinding, Group};
-use super::{claim_evidence, part_evidence, Detector, Input};
+use super::{claim_evidence, part_evidence, takes_a_side, Detector, Input};
 use crate::{Claim, DateMention, Finding, FindingKind, Severity};
 use rustc_hash::FxHashMap;
 
@@ -119,6 +120,8 @@ impl Detector for DateConflict {
         for (i, j, al) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
             if al.score < SAME_EVENT
+                || !takes_a_side(a)
+                || !takes_a_side(b)
                 || al.features.shared_entities.is_empty()
                 || a.dates.is_empty()
                 || b.dates.is_empty()

@@ -187,6 +187,13 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a claim can be on a side of a conflict: it states something, not hedged, questioned
+/// or unconfirmed ("may have", "Is it true?", "has not been confirmed" leave the claim open: a
+/// reader's discuss, not a dispute).
+pub(crate) fn takes_a_side(c: &Claim) -> bool {
+    c.modality != crate::Modality::Hedged
+}
+
 /// True when both claims carry resolved dates and none of them agree: they are
 /// about different days, so a difference between them is not a contradiction.
 pub(crate) fn different_dates(a: &Claim, b: &Claim) -> bool {

@@ -1,11 +1,13 @@
 //! `numeric_conflict`: aligned claims that count the same thing with different
 //! numbers ("26 lives" vs "28 lives"). Bounds are respected: "at least 40" does
-//! not conflict with 45, and values within 2% are treated as rounding. One finding per fact:
+//! not conflict with 45, and values within 2% are treated as rounding. A claim that gives several
+//! values of one thing ("the 12-inch model, smaller than the 13-inch") counts several things and
+//! takes no side, and so does a hedged, questioned or unconfirmed claim. One finding per fact:
 //! the claims joined by aligned pairs that count the same thing, every source with its number
 //! ("people (Valdoria): 2,400 (river_times); 1,200 (valley_courier)").
 
 use super::facts::{components, main_entity, FactFinding, Group};
-use super::{claim_evidence, different_dates, part_evidence, Detector, Input};
+use super::{claim_evidence, different_dates, part_evidence, takes_a_side, Detector, Input};
 use crate::analyze::quantities::{compatible, same_thing};
 use crate::{Claim, Finding, FindingKind, Quantity, Severity};
 use rustc_hash::FxHashSet;
@@ -13,6 +15,11 @@ use std::collections::BTreeMap;
 
 #[derive(Debug)]
 pub struct NumericConflict;
+
+/// Whether `c` gives another value than `q` for the thing `q` counts.
+fn several_values(c: &Claim, q: &Quantity) -> bool {
+    c.quantities.iter().any(|x| same_thing(q, x) && !compatible(q, x))
+}
 
 impl Detector for NumericConflict {
     fn detect(&self, input: &Input<'_>) -> Vec<Finding> {
@@ -23,7 +30,7 @@ impl Detector for NumericConflict {
         let mut disputed: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
         for (i, j, _) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
-            if different_dates(a, b) {
+            if different_dates(a, b) || !takes_a_side(a) || !takes_a_side(b) {
                 continue;
             }
             let mut keys: Vec<Key> = Vec::new();
@@ -31,6 +38,11 @@ impl Detector for NumericConflict {
                 let Some(qb) = b.quantities.iter().find(|qb| same_thing(qa, qb)) else {
                     continue;
                 };
+                // A claim that gives several values of the thing counts several things ("the
+                // 12-inch model, smaller than the 13-inch"): no one value to dispute.
+                if several_values(a, qa) || several_values(b, qb) {
+                    continue;
+                }
                 let key = (qa.counted.clone(), qa.unit.clone());
                 if keys.contains(&key) {
                     continue;
