@@ -278,7 +278,6 @@ fn ascii_words_into<'t>(out: &mut Vec<Token<'t>>, text: &'t str, base: usize) {
 }
 
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
-#[cfg(any(test, feature = "training"))]
 pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
     content_terms_of(lex, &words(text, 0))
 }
