@@ -111,8 +111,8 @@ fn aligned_with<'r>(report: &'r Report, claim_doc: &str) -> Vec<Aligned<'r>> {
     let mine: FxHashSet<&str> = report
         .claims
         .iter()
-        .filter(|c| c.doc == claim_doc)
-        .map(|c| c.id.as_str())
+        .filter(|c| &*c.doc == claim_doc)
+        .map(|c| &*c.id)
         .collect();
     let mut out = Vec::new();
     for al in report.clusters.iter().flat_map(|c| &c.alignments) {
@@ -179,11 +179,11 @@ fn source_check(report: &Report, aligned: &[Aligned<'_>], claim_doc: &str, doc: 
         }
     }
     // Its claims aligned with the claim.
-    for &(own, c, al) in aligned.iter().filter(|(_, c, _)| c.doc == doc) {
+    for &(own, c, al) in aligned.iter().filter(|(_, c, _)| &*c.doc == doc) {
         let note = if al.verdict.label == VerdictLabel::Contradict {
             mentions = true;
             "mentions it (the judge leans to contradict; no conflict found)".to_string()
-        } else if contested.contains(own.id.as_str()) {
+        } else if contested.contains(&*own.id) {
             mentions = true;
             "mentions it without the contested value".to_string()
         } else if states_plainly(c) && c.polarity == own.polarity {
@@ -195,11 +195,11 @@ fn source_check(report: &Report, aligned: &[Aligned<'_>], claim_doc: &str, doc: 
         };
         push(
             Evidence {
-                doc: c.doc.clone(),
+                doc: c.doc.to_string(),
                 span: c.span,
                 text: c.text.clone(),
                 note,
-                claim: Some(c.id.clone()),
+                claim: Some(c.id.to_string()),
                 cues: Vec::new(),
             },
             &mut evidence,

@@ -18,7 +18,7 @@ const MAX_HEADLINE_WORDS: usize = 20;
 pub(crate) fn labels(docs: &[DocumentReport], claims: &[Claim]) -> Vec<String> {
     let mut first_claim: HashMap<&str, &str> = HashMap::new();
     for c in claims {
-        first_claim.entry(c.doc.as_str()).or_insert(c.text.as_str());
+        first_claim.entry(&*c.doc).or_insert(c.text.as_str());
     }
     let base: Vec<String> = docs
         .iter()

@@ -44,7 +44,7 @@ pub(crate) fn assemble(
         .flat_map(|(_, _, al)| [&*al.a, &*al.b])
         .collect();
     for c in &mut claims {
-        let id = c.id.as_str();
+        let id = &*c.id;
         c.status = if contradicted.contains(id) {
             ClaimStatus::Contradicted
         } else if unsupported.contains(id) {
@@ -59,7 +59,7 @@ pub(crate) fn assemble(
     }
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::default();
     for c in &claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c);
+        by_doc.entry(&*c.doc).or_default().push(c);
     }
     let mut sources: Vec<SourceStats> = docs
         .iter()
@@ -236,7 +236,7 @@ fn agreement(docs: &[Document], claims: &[Claim], alignment: &Aligned, findings:
         if al.verdict.label == VerdictLabel::Contradict {
             continue;
         }
-        if let (Some(&a), Some(&b)) = (pos.get(claims[*i].doc.as_str()), pos.get(claims[*j].doc.as_str())) {
+        if let (Some(&a), Some(&b)) = (pos.get(&*claims[*i].doc), pos.get(&*claims[*j].doc)) {
             agree[a][b] += 1;
             agree[b][a] += 1;
         }

@@ -478,8 +478,8 @@ proptest! {
         reordered.rotate_left(by);
         let other = compare(&reordered, &config, &CompareOptions::default()).unwrap();
         prop_assert_eq!(canonical(&forward.findings), canonical(&other.findings));
-        let mut a: Vec<(String, Span)> = forward.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();
-        let mut b: Vec<(String, Span)> = other.claims.iter().map(|c| (c.doc.clone(), c.span)).collect();
+        let mut a: Vec<(String, Span)> = forward.claims.iter().map(|c| (c.doc.to_string(), c.span)).collect();
+        let mut b: Vec<(String, Span)> = other.claims.iter().map(|c| (c.doc.to_string(), c.span)).collect();
         a.sort();
         b.sort();
         prop_assert_eq!(a, b);

@@ -38,14 +38,14 @@ fn claim_status_is_in_the_schema_and_the_source_table_counts_it() {
             report
                 .claims
                 .iter()
-                .filter(|c| c.doc == s.doc && c.status == status)
+                .filter(|c| *c.doc == *s.doc && c.status == status)
                 .count()
         };
         assert_eq!(s.corroborated, count(ClaimStatus::Corroborated), "{}", s.doc);
         assert_eq!(s.contradicted, count(ClaimStatus::Contradicted), "{}", s.doc);
         assert_eq!(s.unsupported, count(ClaimStatus::Unsupported), "{}", s.doc);
         assert_eq!(s.repeated, count(ClaimStatus::Repeated), "{}", s.doc);
-        seen.extend(report.claims.iter().filter(|c| c.doc == s.doc).map(|c| c.status));
+        seen.extend(report.claims.iter().filter(|c| *c.doc == *s.doc).map(|c| c.status));
     }
     // The bundled example has contradicted, unsupported and corroborated claims.
     for status in [

@@ -117,7 +117,7 @@ fn seed_003_repetition_is_reported_and_never_corroborates() {
     assert!(r
         .claims
         .iter()
-        .filter(|c| c.doc == doc.id)
+        .filter(|c| *c.doc == *doc.id)
         .all(|c| c.span.start_byte < copy_start));
     for k in &r.clusters {
         for a in &k.alignments {

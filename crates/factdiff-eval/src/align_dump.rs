@@ -29,7 +29,7 @@ fn lines(kind: &str, group: usize, docs: &[Document], role: &dyn Fn(&str) -> Str
     let mut out = String::new();
     // Claims per document, so that documents without any candidate still show up.
     for d in docs {
-        let n = claims.iter().filter(|c| c.doc == d.id).count();
+        let n = claims.iter().filter(|c| *c.doc == *d.id).count();
         let _ = writeln!(out, "{kind}\t{group}\tDOC\t{}\t{n}", role(&d.id));
     }
     for (i, j, s) in align::candidate_stats(&claims, &slices, &loose) {

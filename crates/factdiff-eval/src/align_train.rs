@@ -87,7 +87,7 @@ fn story_groups(story: &Story) -> [Group; 3] {
     let mut bags: Vec<(String, Vec<Values>)> = Vec::new();
     let (mut hu, mut bu) = (Group::default(), Group::default());
     for (i, j, x) in pairs {
-        let (a, b) = (claims[i].doc.as_str(), claims[j].doc.as_str());
+        let (a, b) = (&*claims[i].doc, &*claims[j].doc);
         let body = if a == HEADLINE {
             Some(b)
         } else if b == HEADLINE {

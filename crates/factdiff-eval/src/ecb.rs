@@ -308,11 +308,8 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
     let mut lines_of_claim: HashMap<&str, Vec<SentKey>> = HashMap::new();
     for c in &report.claims {
         for ((doc, sid), (start, end)) in &lines {
-            if *doc == c.doc && c.span.start_byte < *end && c.span.end_byte > *start {
-                lines_of_claim
-                    .entry(c.id.as_str())
-                    .or_default()
-                    .push((doc.clone(), *sid));
+            if **doc == *c.doc && c.span.start_byte < *end && c.span.end_byte > *start {
+                lines_of_claim.entry(&*c.id).or_default().push((doc.clone(), *sid));
             }
         }
     }

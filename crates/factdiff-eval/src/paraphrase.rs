@@ -82,7 +82,7 @@ pub fn documents(p: &SentencePair) -> [Document; 2] {
 
 /// Read the alignment between documents `a` and `b` off a report.
 pub fn read(report: &Report) -> Aligned {
-    let doc_of = |id: &str| report.claim(id).map(|c| c.doc.as_str());
+    let doc_of = |id: &str| report.claim(id).map(|c| &*c.doc);
     let mut out = Aligned {
         claims: report.claims.len(),
         ..Aligned::default()

@@ -69,7 +69,7 @@ pub fn examples(stories: &[Story], judge: &dyn Judge) -> Vec<(PositionFeatures, 
             let Ok(report) = compare(&story.documents(), &Config::default(), &options) else {
                 return out;
             };
-            let headline = |id: &String| report.claim(id).is_some_and(|c| c.doc == HEADLINE);
+            let headline = |id: &String| report.claim(id).is_some_and(|c| *c.doc == *HEADLINE);
             let clusters: Vec<Cluster> = report
                 .clusters
                 .iter()

@@ -263,7 +263,7 @@ fn story_bags(story: &Story, cache: &Cache) -> Res<[Vec<Bag>; 3]> {
     let mut related: HashMap<&str, Vec<[f64; 2]>> = HashMap::new();
     let (mut hu, mut bu) = (Vec::new(), Vec::new());
     for (i, j, x) in pairs {
-        let (a, b) = (claims[i].doc.as_str(), claims[j].doc.as_str());
+        let (a, b) = (&*claims[i].doc, &*claims[j].doc);
         let body = [(a, b), (b, a)]
             .into_iter()
             .find(|(h, _)| *h == HEADLINE)

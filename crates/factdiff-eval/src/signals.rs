@@ -58,7 +58,7 @@ pub struct Signals {
 /// The cluster holding the strongest alignment between a claim-document claim and a source
 /// claim (for a one-sentence headline, the only cluster it is in).
 pub fn claim_cluster(report: &Report) -> Option<usize> {
-    let doc_of = |id: &str| report.claim(id).map(|c| c.doc.as_str());
+    let doc_of = |id: &str| report.claim(id).map(|c| &*c.doc);
     let mut best: Option<(usize, f64)> = None;
     for (k, cluster) in report.clusters.iter().enumerate() {
         for al in &cluster.alignments {
@@ -86,14 +86,14 @@ pub fn pair(claim: &str, source: &str, config: &Config) -> Signals {
 /// Read the signals from a report over the documents [`CLAIM`] and [`SOURCE`].
 pub fn read(report: &Report) -> Signals {
     let mut s = Signals::default();
-    let doc_of = |id: &str| report.claim(id).map(|c| c.doc.as_str());
+    let doc_of = |id: &str| report.claim(id).map(|c| &*c.doc);
     for c in &report.claims {
-        if c.doc == CLAIM {
+        if *c.doc == *CLAIM {
             s.claim_claims += 1;
             if c.modality == Modality::Hedged || c.speaker.kind != SpeakerKind::Author {
                 s.claim_hedged = true;
             }
-        } else if c.doc == SOURCE {
+        } else if *c.doc == *SOURCE {
             s.source_claims += 1;
             if c.modality == Modality::Hedged || c.speaker.kind != SpeakerKind::Author {
                 s.source_any_hedged = true;

@@ -124,8 +124,8 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
     let headline_claims: HashSet<&str> = report
         .claims
         .iter()
-        .filter(|c| c.doc == HEADLINE)
-        .map(|c| c.id.as_str())
+        .filter(|c| *c.doc == *HEADLINE)
+        .map(|c| &*c.id)
         .collect();
     let is_headline = |id: &String| headline_claims.contains(id.as_str());
     let clusters: Vec<_> = report

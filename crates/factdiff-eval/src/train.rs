@@ -29,7 +29,7 @@ struct Recorder(Mutex<Vec<Recorded>>);
 impl Judge for Recorder {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
         if let Ok(mut rows) = self.0.lock() {
-            let docs = pairs.iter().map(|(a, b, _)| [a.doc.clone(), b.doc.clone()]);
+            let docs = pairs.iter().map(|(a, b, _)| [a.doc.to_string(), b.doc.to_string()]);
             rows.extend(
                 pair_features(pairs, Substitutions::get())
                     .into_iter()

@@ -164,8 +164,8 @@ pub fn assert_accounted(report: &Report) {
         let claims = report
             .claims
             .iter()
-            .filter(|c| c.doc == d.id)
-            .map(|c| (c.span, c.id.clone()));
+            .filter(|c| *c.doc == *d.id)
+            .map(|c| (c.span, c.id.to_string()));
         let removed = d.removed.iter().map(|r| (r.span, format!("removed ({:?})", r.reason)));
         for (span, what) in claims.chain(removed) {
             for slot in &mut owner[span.start_byte..span.end_byte] {
@@ -245,7 +245,7 @@ pub fn analyze(data: &[u8]) {
     };
     let mut end = 0;
     for claim in &claims {
-        assert_eq!(claim.doc, "fuzz");
+        assert_eq!(&*claim.doc, "fuzz");
         check_claim(text, claim);
         assert!(
             claim.span.start_byte >= end,
@@ -432,7 +432,7 @@ fn check_json(report: &Report, json: &str) {
     let claims = |r: &Report| -> Vec<(String, Span, String)> {
         r.claims
             .iter()
-            .map(|c| (c.id.clone(), c.span, c.text.clone()))
+            .map(|c| (c.id.to_string(), c.span, c.text.clone()))
             .collect()
     };
     assert_eq!(claims(&back), claims(report));

@@ -469,7 +469,7 @@ impl<'a> Html<'a> {
         }
         self.out.push_str("</tr>\n");
         // Lookups by id, so that large reports stay linear.
-        let by_id: HashMap<&str, &Claim> = r.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let by_id: HashMap<&str, &Claim> = r.claims.iter().map(|c| (&*c.id, c)).collect();
         let conflicts: Vec<&Finding> = r.findings.iter().filter(|f| f.kind.is_conflict()).collect();
         let limit = if self.full { usize::MAX } else { FRAGMENT_LIMIT };
         for c in clusters.iter().take(limit) {
@@ -480,7 +480,7 @@ impl<'a> Html<'a> {
             let mut per_doc: HashMap<&str, Vec<&str>> = HashMap::new();
             for id in &c.claims {
                 if let Some(cl) = by_id.get(id.as_str()) {
-                    per_doc.entry(cl.doc.as_str()).or_default().push(cl.id.as_str());
+                    per_doc.entry(&*cl.doc).or_default().push(&*cl.id);
                 }
             }
             let k = docs.iter().filter(|d| per_doc.contains_key(*d)).count();
@@ -683,7 +683,7 @@ impl<'a> Html<'a> {
                 marks.push((s, e, format!("<span class=\"removed\" title=\"{}\">", esc(&title))));
             }
         }
-        for c in self.report.claims.iter().filter(|c| c.doc == doc.id) {
+        for c in self.report.claims.iter().filter(|c| *c.doc == *doc.id) {
             if let Some((s, e)) = clamp(&doc.text, c.span) {
                 let title = format!("{}: {}", c.id, status_label(c.status));
                 marks.push((

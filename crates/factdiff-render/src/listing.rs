@@ -34,7 +34,11 @@ pub fn render_claims(per_doc: &[(String, Vec<Claim>)], format: ListFormat) -> St
 /// The aligned claim pairs between the documents `a_docs` and the other documents of `report`,
 /// the claim of `a_docs` first, strongest alignment first.
 pub fn render_alignments(report: &Report, a_docs: &[String], format: ListFormat) -> String {
-    let in_a = |claim: &str| report.claim(claim).is_some_and(|c| a_docs.contains(&c.doc));
+    let in_a = |claim: &str| {
+        report
+            .claim(claim)
+            .is_some_and(|c| a_docs.iter().any(|d| **d == *c.doc))
+    };
     let mut pairs: Vec<(&Alignment, &str, &str)> = report
         .clusters
         .iter()

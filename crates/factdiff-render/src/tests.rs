@@ -9,7 +9,7 @@ const TEXT_B: &str = "Japan urged both India and Pakistan to hold talks on Monda
 fn claim(doc: &str, sentence: usize, text: &str, full: &str) -> Claim {
     let start = full.find(text).unwrap();
     Claim {
-        id: format!("{doc}#{sentence}"),
+        id: format!("{doc}#{sentence}").into(),
         doc: doc.into(),
         span: Span::new(start, start + text.len()),
         text: text.into(),
@@ -39,7 +39,7 @@ fn evidence(doc: &str, c: &Claim, note: &str) -> Evidence {
         span: c.span,
         text: c.text.clone(),
         note: note.into(),
-        claim: Some(c.id.clone()),
+        claim: Some(c.id.to_string()),
         cues: vec![],
     }
 }
@@ -91,7 +91,7 @@ fn sample() -> Report {
         kind: FindingKind::Contradiction,
         severity: Severity::High,
         explanation: "Sources disagree on Japan's stance toward India and Pakistan.".into(),
-        claims: vec![a0.id.clone(), b0.id.clone()],
+        claims: vec![a0.id.to_string(), b0.id.to_string()],
         docs: vec!["a".into(), "b".into()],
         evidence: vec![
             evidence("a", &a0, "Japan backs India"),
@@ -111,13 +111,13 @@ fn sample() -> Report {
                 doc: "a".into(),
                 value: "Japan backs India against Pakistan".into(),
                 group: 0,
-                claims: vec![a0.id.clone()],
+                claims: vec![a0.id.to_string()],
             },
             SourceValue {
                 doc: "b".into(),
                 value: "Japan calls on both India and Pakistan".into(),
                 group: 1,
-                claims: vec![b0.id.clone()],
+                claims: vec![b0.id.to_string()],
             },
         ],
     };
@@ -126,7 +126,7 @@ fn sample() -> Report {
         kind: FindingKind::Repetition,
         severity: Severity::Low,
         explanation: "Document a repeats a sentence.".into(),
-        claims: vec![a0.id.clone()],
+        claims: vec![a0.id.to_string()],
         docs: vec!["a".into()],
         evidence: vec![evidence("a", &a2, "")],
         reasons: vec![],

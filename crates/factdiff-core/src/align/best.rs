@@ -18,7 +18,7 @@ pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> V
         .iter()
         .map(|c| {
             let n = doc_index.len();
-            *doc_index.entry(c.doc.as_str()).or_insert(n)
+            *doc_index.entry(&*c.doc).or_insert(n)
         })
         .collect();
     // The best score of each (claim, other document).
@@ -40,6 +40,7 @@ pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> V
 mod tests {
     use super::*;
     use crate::{Config, Document};
+    use std::sync::Arc;
 
     /// A one-sentence headline `h`, a three-sentence body `b` and a one-sentence body `c`.
     fn claims() -> Vec<Claim> {
@@ -57,15 +58,15 @@ mod tests {
                 crate::extract_claims(&Document::new(*id, *text), &Config::default()).unwrap_or_default()
             })
             .collect();
-        let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = claims.iter().map(|c| &*c.id).collect();
         assert_eq!(ids, ["h#0", "b#0", "b#1", "b#2", "c#0"]);
         claims
     }
 
     fn pair(claims: &[Claim], i: usize, j: usize, score: f64) -> (usize, usize, Alignment) {
         let al = Alignment {
-            a: claims[i].id.as_str().into(),
-            b: claims[j].id.as_str().into(),
+            a: Arc::clone(&claims[i].id),
+            b: Arc::clone(&claims[j].id),
             score,
             features: Default::default(),
             reasons: Vec::new(),

@@ -45,13 +45,13 @@ pub fn clusters(claims: &[Claim], mut pairs: Vec<(usize, usize, Alignment)>) -> 
         }
         members.sort_unstable();
         members.dedup();
-        let mut docs: Vec<String> = members.iter().map(|&m| claims[m].doc.clone()).collect();
+        let mut docs: Vec<String> = members.iter().map(|&m| claims[m].doc.to_string()).collect();
         docs.dedup();
         docs.sort();
         docs.dedup();
         out.push(Cluster {
             id: format!("k{n}"),
-            claims: members.iter().map(|&m| claims[m].id.clone()).collect(),
+            claims: members.iter().map(|&m| claims[m].id.to_string()).collect(),
             docs,
             alignments,
             positions: Vec::new(),

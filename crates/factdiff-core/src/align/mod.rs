@@ -38,9 +38,9 @@ pub struct Aligned {
 const POLL_EVERY: usize = 4_096;
 
 /// Align `claims`, whose content terms ([`crate::analyze::Analysis::terms`]) are `terms`: score
-/// the candidate pairs, drop the terms, then have `judge` give each pair above the threshold its
-/// verdict. `None` once `should_stop` returns true; it is polled every [`POLL_EVERY`] candidate
-/// pairs and before each call of the judge. With the claims' sentence `vectors` (semantic mode,
+/// the candidate pairs (each claim's terms are dropped once its features are made), then have
+/// `judge` give each pair above the threshold its verdict. `None` once `should_stop` returns
+/// true; it is polled every [`POLL_EVERY`] candidate pairs and before each call of the judge. With the claims' sentence `vectors` (semantic mode,
 /// [`embed`]), their nearest neighbours are candidates too and the cosine is a feature.
 pub fn align(
     claims: &[Claim],
@@ -50,9 +50,8 @@ pub fn align(
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
-    let mut scored = score_candidates(claims, &terms, vectors, config, should_stop)?;
-    // The terms are only for scoring: freed before the judge runs.
-    drop(terms);
+    // The terms are only for the features: each claim's are freed once its features are made.
+    let mut scored = score_candidates(claims, terms, vectors, config, should_stop)?;
     // Each claim keeps its best counterpart per other source (see [`best`]).
     scored.pairs = best::mutual_best(claims, std::mem::take(&mut scored.pairs));
     judge_scored(claims, scored, judge, should_stop)
@@ -131,7 +130,7 @@ fn judge_in_chunks(
 /// each claim's nearest neighbours by cosine join the candidates ([`embed::Vectors::neighbours`]).
 fn score_candidates(
     claims: &[Claim],
-    terms: &[Vec<Arc<str>>],
+    terms: Vec<Vec<Arc<str>>>,
     vectors: Option<&embed::Vectors>,
     config: &Config,
     should_stop: &(dyn Fn() -> bool + Sync),
@@ -155,7 +154,6 @@ fn score_candidates(
     for f in &mut features {
         f.keys = Vec::new(); // blocking is done: the keys are not read again
     }
-    let ids: Vec<Arc<str>> = claims.iter().map(|c| Arc::from(c.id.as_str())).collect();
     let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut done = 0;
@@ -178,8 +176,8 @@ fn score_candidates(
                     i,
                     j,
                     Alignment {
-                        a: Arc::clone(&ids[i]),
-                        b: Arc::clone(&ids[j]),
+                        a: Arc::clone(&claims[i].id),
+                        b: Arc::clone(&claims[j].id),
                         score: round3(score),
                         features,
                         reasons,
@@ -207,10 +205,11 @@ fn score_candidates(
 }
 
 /// Each claim's matching features, weighed by the blocking index built over them; the index
-/// (which proposes the candidate pairs) and the vocabulary of keys come back with them.
+/// (which proposes the candidate pairs) and the vocabulary of keys come back with them. The
+/// claims' `terms` are read in order (owned ones are freed one claim at a time).
 fn weighted_features<T: AsRef<[Arc<str>]>>(
     claims: &[Claim],
-    terms: &[T],
+    terms: impl IntoIterator<Item = T>,
 ) -> (Vec<similarity::Features>, index::Index, index::Vocabulary) {
     let mut vocab = index::Vocabulary::default();
     // Long forms that the story abbreviates itself count as their short form.
@@ -406,7 +405,8 @@ mod tests {
             ("c", "About 1,200 people left villages along the Marin river. The Marin river dam broke on Sunday after rain. Teams reached Esk, a flooded town, by boat."),
         ]);
         let terms = terms(&c);
-        let scored = |c: &[Claim]| score_candidates(c, &terms, None, &Config::default(), &|| false).unwrap_or_default();
+        let scored =
+            |c: &[Claim]| score_candidates(c, terms.clone(), None, &Config::default(), &|| false).unwrap_or_default();
         let whole = judge_scored(&c, scored(&c), &LexicalJudge, &|| false).unwrap_or_default();
         assert!(whole.pairs.len() >= 4, "{}", whole.pairs.len());
         let mut pairs = scored(&c).pairs;

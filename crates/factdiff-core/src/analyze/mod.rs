@@ -78,6 +78,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
     let mut claims = Vec::with_capacity(sentences.len());
     let mut terms = Vec::with_capacity(sentences.len());
     let mut removed = cleaned.removed;
+    // One shared copy of the document's id for all its claims.
+    let doc_id: Arc<str> = Arc::from(doc.id.as_str());
     let cleaned_removed = removed.len();
     for (n, s) in sentences.iter().enumerate() {
         let text = s.span.slice(&doc.text);
@@ -151,8 +153,8 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
                 }
             });
         let mut claim = Claim {
-            id: format!("{}#{}", doc.id, n),
-            doc: doc.id.clone(),
+            id: Arc::from(format!("{}#{}", doc.id, n)),
+            doc: Arc::clone(&doc_id),
             span: s.span,
             text: text.to_string(),
             sentence: n,
@@ -169,7 +171,7 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             quantities,
             dates,
             evaluative,
-            refutation,
+            refutation: refutation.map(Box::new),
             check_worthiness: 0.0,
             status: ClaimStatus::OnlyHere,
         };

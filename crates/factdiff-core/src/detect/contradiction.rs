@@ -380,7 +380,7 @@ fn same_person(a: &str, b: &str) -> bool {
 /// referred to ("he said", speech continued) when they are the only person named from the start
 /// of the paragraph before up to the end of the claim.
 fn speaker_sure(input: &Input<'_>, c: &Claim, name: &str) -> bool {
-    let Some(text) = input.docs.iter().find(|d| d.id == c.doc).map(|d| d.text.as_str()) else {
+    let Some(text) = input.docs.iter().find(|d| *d.id == *c.doc).map(|d| d.text.as_str()) else {
         return false;
     };
     // The speaker as written in this sentence, not as a pronoun.
@@ -455,7 +455,7 @@ fn quotes(input: &Input<'_>) -> Vec<Finding> {
                 continue;
             }
             // One finding per pair of documents and pair of speakers.
-            if !seen.insert((a.doc.as_str(), b.doc.as_str(), name_a, name_b)) {
+            if !seen.insert((&*a.doc, &*b.doc, name_a, name_b)) {
                 continue;
             }
             let mut evidence = vec![

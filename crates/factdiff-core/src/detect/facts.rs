@@ -80,15 +80,15 @@ impl FactFinding<'_> {
         for (g, group) in self.groups.iter().enumerate() {
             let mut docs: Vec<&str> = Vec::new();
             for c in &group.claims {
-                match sources.iter_mut().find(|s| s.group == g && s.doc == c.doc) {
-                    Some(s) => s.claims.push(c.id.clone()),
+                match sources.iter_mut().find(|s| s.group == g && *s.doc == *c.doc) {
+                    Some(s) => s.claims.push(c.id.to_string()),
                     None => {
                         docs.push(&c.doc);
                         sources.push(SourceValue {
-                            doc: c.doc.clone(),
+                            doc: c.doc.to_string(),
                             value: group.value.clone(),
                             group: g,
-                            claims: vec![c.id.clone()],
+                            claims: vec![c.id.to_string()],
                         });
                     }
                 }
@@ -102,7 +102,7 @@ impl FactFinding<'_> {
         let mut claims: Vec<String> = self
             .groups
             .iter()
-            .flat_map(|g| g.claims.iter().map(|c| c.id.clone()))
+            .flat_map(|g| g.claims.iter().map(|c| c.id.to_string()))
             .collect();
         claims.sort();
         claims.dedup();

@@ -63,11 +63,11 @@ pub fn detect_all(input: &Input<'_>) -> Vec<Finding> {
 /// Evidence for a whole claim.
 pub(crate) fn claim_evidence(c: &Claim, note: impl Into<String>) -> Evidence {
     Evidence {
-        doc: c.doc.clone(),
+        doc: c.doc.to_string(),
         span: c.span,
         text: c.text.clone(),
         note: note.into(),
-        claim: Some(c.id.clone()),
+        claim: Some(c.id.to_string()),
         cues: Vec::new(),
     }
 }
@@ -82,11 +82,11 @@ pub(crate) fn part_evidence(c: &Claim, span: Span, note: impl Into<String>) -> E
         .unwrap_or("")
         .to_string();
     Evidence {
-        doc: c.doc.clone(),
+        doc: c.doc.to_string(),
         span,
         text,
         note: note.into(),
-        claim: Some(c.id.clone()),
+        claim: Some(c.id.to_string()),
         cues: Vec::new(),
     }
 }
@@ -111,14 +111,14 @@ pub(crate) fn finding(
     evidence: Vec<Evidence>,
     reasons: Vec<String>,
 ) -> Finding {
-    let mut docs: Vec<String> = claims.iter().map(|c| c.doc.clone()).collect();
+    let mut docs: Vec<String> = claims.iter().map(|c| c.doc.to_string()).collect();
     docs.dedup();
     Finding {
         id: String::new(),
         kind,
         severity,
         explanation,
-        claims: claims.iter().map(|c| c.id.clone()).collect(),
+        claims: claims.iter().map(|c| c.id.to_string()).collect(),
         docs,
         evidence: fold_cues(evidence),
         reasons,

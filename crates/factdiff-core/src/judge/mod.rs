@@ -47,7 +47,7 @@ impl Judge for LexicalJudge {
         let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
         for (a, b, _) in pairs {
             for c in [*a, *b] {
-                slot.entry(c.id.as_str()).or_insert_with(|| {
+                slot.entry(&*c.id).or_insert_with(|| {
                     unique.push(c);
                     unique.len() - 1
                 });
@@ -55,7 +55,7 @@ impl Judge for LexicalJudge {
         }
         let cues: Vec<ClaimCues> = unique.par_iter().map(|c| ClaimCues::of(lex, c)).collect();
         drop(unique);
-        let cue = |c: &Claim| slot.get(c.id.as_str()).and_then(|&k| cues.get(k));
+        let cue = |c: &Claim| slot.get(&*c.id).and_then(|&k| cues.get(k));
         pairs
             .par_iter()
             .map(|(a, b, overlap)| match (cue(a), cue(b)) {

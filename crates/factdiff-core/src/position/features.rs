@@ -178,7 +178,7 @@ pub fn of<'c>(
 ) -> PositionFeatures {
     let mut v = [0.0; NAMES.len()];
     v[0] = 1.0;
-    let mine = |id: &str| claim(id).is_some_and(|(c, _)| c.doc == doc);
+    let mine = |id: &str| claim(id).is_some_and(|(c, _)| &*c.doc == doc);
     let (mut n, mut best, mut max_e, mut sum_e, mut max_c, mut sum_c, mut n_e, mut n_c) =
         (0usize, 0.0f64, 0.0f64, 0.0, 0.0f64, 0.0, 0usize, 0usize);
     for al in &cluster.alignments {
@@ -200,7 +200,7 @@ pub fn of<'c>(
     let (mut affirming, mut others_affirming, mut refers_back) = (false, false, false);
     for id in &cluster.claims {
         let Some((c, f)) = claim(id) else { continue };
-        if c.doc == doc {
+        if &*c.doc == doc {
             own += 1;
             hedged += usize::from(f.hedged);
             attributed += usize::from(f.attributed);

@@ -32,12 +32,12 @@ pub fn features(clusters: &[Cluster], claims: &[Claim]) -> Vec<Vec<(String, Posi
     let mut cues: FxHashMap<&str, features::DocCues> = FxHashMap::default();
     let flags: Vec<(&Claim, features::ClaimFlags)> = claims
         .par_iter()
-        .filter(|c| in_clusters.contains(c.doc.as_str()))
+        .filter(|c| in_clusters.contains(&*c.doc))
         .map(|c| (c, features::ClaimFlags::of(c)))
         .collect();
     for (c, f) in flags {
-        cues.entry(c.doc.as_str()).or_default().add(c, f);
-        by_id.insert(c.id.as_str(), (c, f));
+        cues.entry(&*c.doc).or_default().add(c, f);
+        by_id.insert(&*c.id, (c, f));
     }
     let lookup = |id: &str| by_id.get(id).copied();
     let empty = features::DocCues::default();
