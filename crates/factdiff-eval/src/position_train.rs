@@ -22,7 +22,7 @@ use std::path::Path;
 /// those.
 struct ModelJudge<'m> {
     model: &'m Model,
-    table: &'m Substitutions,
+    table: &'m Substitutions<'m>,
 }
 
 impl Judge for ModelJudge<'_> {
