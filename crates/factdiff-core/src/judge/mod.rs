@@ -16,6 +16,7 @@ pub mod substitutions;
 
 use crate::lexicon::Lexicon;
 use crate::{Claim, Verdict, VerdictLabel};
+pub(crate) use cues::key;
 pub use cues::ClaimCues;
 pub use features::{antonym_pair, PairFeatures};
 pub use model::Model;
