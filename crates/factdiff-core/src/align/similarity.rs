@@ -8,15 +8,17 @@ use super::round3;
 use crate::{AlignFeatures, Claim};
 use std::sync::Arc;
 
-/// What one claim contributes to alignment: sorted, interned key ids by kind.
+/// What one claim contributes to alignment: sorted, interned key ids by kind. One per claim of
+/// the story, alive while its pairs are scored: the lists are boxed slices, sized exactly and
+/// 8 bytes smaller each than a `Vec`.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    pub terms: Vec<u32>,
-    pub entities: Vec<u32>,
-    pub numbers: Vec<u32>,
+    pub terms: Box<[u32]>,
+    pub entities: Box<[u32]>,
+    pub numbers: Box<[u32]>,
     /// All keys, sorted (for the index).
-    pub keys: Vec<u32>,
-    /// Sorted character bigrams of the lower-cased text without whitespace, for [`dice`].
+    pub keys: Box<[u32]>,
+    /// Sorted ids of the character bigrams of the lower-cased text without whitespace, for [`dice`].
     pub bigrams: Bigrams,
     /// Bytes of the lower-cased text without whitespace.
     pub squashed_len: usize,
@@ -31,18 +33,18 @@ impl Features {
             let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
-            v
+            v.into_boxed_slice()
         };
         let terms = ids(KeyKind::Term, &mut terms.iter().map(|t| &**t));
         let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
         let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
-        let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
+        let mut keys: Box<[u32]> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
         let squashed = lower.chars().filter(|c| !c.is_whitespace());
         let squashed_len = squashed.clone().map(char::len_utf8).sum();
-        let bigrams = Bigrams::of(squashed);
+        let bigrams = Bigrams::of(squashed, squashed_len, &mut vocab.bigrams);
         Features {
             terms,
             entities,
