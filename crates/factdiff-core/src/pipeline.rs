@@ -9,7 +9,7 @@ use crate::align::embed::{Embedder, Vectors};
 use crate::analyze::{self, Analysis, Analyzed};
 use crate::clean;
 use crate::detect;
-use crate::judge::{Judge, LexicalJudge};
+use crate::judge::{self, Judge, LexicalJudge};
 use crate::lexicon::Lexicon;
 use crate::segment;
 use crate::stats;
@@ -78,7 +78,8 @@ pub fn compare(docs: &[Document], config: &Config, options: &CompareOptions<'_>)
     let should_stop = options.should_stop;
     let check = || if should_stop() { Err(Error::Cancelled) } else { Ok(()) };
     validate(docs)?;
-    let lex = Lexicon::get();
+    // Every process reads the word lists and the judge's tables once; side by side, on two cores.
+    let (lex, ()) = rayon::join(Lexicon::get, judge::load_tables);
     // Documents are analysed in parallel a batch at a time and each batch's claims moved onto
     // the story's list, so the per-document lists and the joined one overlap by one batch only.
     let mut analysis = Analysis::default();

@@ -127,6 +127,12 @@ pub enum Command {
         /// Output file.
         file: PathBuf,
     },
+    /// Every body of the FNC-1 stories with its position features on the headline clusters, as
+    /// TSV, into FILE.
+    PositionDump {
+        /// Output file.
+        file: PathBuf,
+    },
 }
 
 fn axis(s: &str) -> Result<scale::Axis, String> {

@@ -11,9 +11,11 @@
 //!
 //! `factdiff-eval conflicts` prints, for the default engine, how many opposed pairs it finds,
 //! how many of them are labelled, and the precision (real / labelled) of contradictions and of
-//! numeric and date conflicts, with the number of real conflicts found beside it.
+//! numeric and date conflicts, with the number of real conflicts found beside it, for each
+//! [`Half`] of the stories and for all of them: rules are tuned on the tuning half, and the
+//! held-out half shows whether they carry over.
 //! `factdiff-eval conflicts-dump FILE` writes every found pair with its label (`?` when it has
-//! none yet), for reading.
+//! none yet), for reading, the tuning half first.
 
 use crate::data::Res;
 use crate::story::{stories, Story};
@@ -61,17 +63,106 @@ fn training_stories(dir: &Path) -> Res<Vec<Story>> {
     Ok(stories(&dir.join("fnc1"), false)?.into_iter().step_by(STRIDE).collect())
 }
 
-/// Every opposed pair of the default engine's reports on the training stories read.
-fn found(dir: &Path) -> Res<BTreeSet<Pair>> {
+/// Which half of the stories read a story is in. FNC-1 stories share bodies (several headlines
+/// about one event), so the stories are first joined into topics (stories that share a related
+/// body, and so on; the unrelated bodies a story is given are drawn from anywhere and join
+/// nothing), and a stable hash (FNV-1a) of a topic's smallest related body id puts all of its
+/// stories in one half, so that a topic's pairs are not found in both. The halves do not change
+/// when the engine or the label file does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Half {
+    /// Rules are developed on these stories' findings.
+    Tuning,
+    /// Read only to check that the rules carry over.
+    HeldOut,
+}
+
+impl Half {
+    /// The half of a topic whose smallest body id is `id`.
+    pub fn of(id: u32) -> Half {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in id.to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        // The top bit: FNV-1a's lowest bit only sums the lowest bits of the bytes.
+        if h >> 63 == 0 {
+            Half::Tuning
+        } else {
+            Half::HeldOut
+        }
+    }
+
+    /// Each story's half (see [`Half`]).
+    pub fn of_stories(stories: &[Story]) -> Vec<Half> {
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut parent: Vec<usize> = (0..stories.len()).collect();
+        let mut first: BTreeMap<u32, usize> = BTreeMap::new();
+        fn related(s: &Story) -> impl Iterator<Item = u32> + '_ {
+            s.bodies
+                .iter()
+                .filter(|b| b.gold != crate::metrics::UNRELATED)
+                .map(|b| b.id)
+        }
+        for (n, s) in stories.iter().enumerate() {
+            for b in related(s) {
+                let m = *first.entry(b).or_insert(n);
+                let (rn, rm) = (root(&mut parent, n), root(&mut parent, m));
+                parent[rn.max(rm)] = rn.min(rm);
+            }
+        }
+        let mut smallest: BTreeMap<usize, u32> = BTreeMap::new();
+        for (n, s) in stories.iter().enumerate() {
+            let r = root(&mut parent, n);
+            for b in related(s) {
+                let e = smallest.entry(r).or_insert(b);
+                *e = (*e).min(b);
+            }
+        }
+        (0..stories.len())
+            .map(|n| {
+                let r = root(&mut parent, n);
+                Half::of(smallest.get(&r).copied().unwrap_or(0))
+            })
+            .collect()
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Half::Tuning => "tuning",
+            Half::HeldOut => "held-out",
+        }
+    }
+}
+
+/// Every opposed pair of the default engine's reports on the training stories read, each in the
+/// half of the story it was found in (a pair found in stories of both halves is in both).
+fn found(dir: &Path) -> Res<BTreeMap<Half, BTreeSet<Pair>>> {
     let config = Config::default();
-    let per_story: Vec<BTreeSet<Pair>> = training_stories(dir)?
+    let stories = training_stories(dir)?;
+    let halves = Half::of_stories(&stories);
+    let per_story: Vec<(Half, BTreeSet<Pair>)> = stories
         .par_iter()
-        .map(|s| match compare(&s.documents(), &config, &CompareOptions::default()) {
-            Ok(report) => opposed_pairs(&report),
-            Err(_) => BTreeSet::new(),
+        .zip(halves)
+        .map(|(s, half)| {
+            let pairs = match compare(&s.documents(), &config, &CompareOptions::default()) {
+                Ok(report) => opposed_pairs(&report),
+                Err(_) => BTreeSet::new(),
+            };
+            (half, pairs)
         })
         .collect();
-    Ok(per_story.into_iter().flatten().collect())
+    let mut out: BTreeMap<Half, BTreeSet<Pair>> = BTreeMap::new();
+    for (half, pairs) in per_story {
+        out.entry(half).or_default().extend(pairs);
+    }
+    Ok(out)
 }
 
 fn kind_name(kind: FindingKind) -> &'static str {
@@ -141,13 +232,19 @@ impl Precision {
 /// `conflicts`: print the precision table.
 pub fn evaluate(dir: &Path) -> Res<()> {
     let labels = labels(LABELS)?;
-    let found = found(dir)?;
+    let halves = found(dir)?;
+    let all: BTreeSet<Pair> = halves.values().flatten().cloned().collect();
     let (real_labels, total_labels) = (labels.values().filter(|r| **r).count(), labels.len());
     println!(
         "Conflict findings on FNC-1 training stories (every {STRIDE}th story), labelled by reading: {total_labels} labelled pairs ({real_labels} real) in crates/factdiff-eval/data/conflicts.tsv"
     );
-    println!("| findings | opposed pairs found | labelled | real | precision |");
-    println!("|---|---|---|---|---|");
+    println!("| findings | stories | opposed pairs found | labelled | real | precision |");
+    println!("|---|---|---|---|---|---|");
+    let parts: Vec<(&str, &BTreeSet<Pair>)> = halves
+        .iter()
+        .map(|(h, pairs)| (h.name(), pairs))
+        .chain(std::iter::once(("all", &all)))
+        .collect();
     for (name, kinds) in [
         ("contradiction", &[FindingKind::Contradiction][..]),
         (
@@ -163,14 +260,16 @@ pub fn evaluate(dir: &Path) -> Res<()> {
             ][..],
         ),
     ] {
-        let p = Precision::of(&found, &labels, kinds);
-        println!(
-            "| {name} | {} | {} | {} | {:.2} |",
-            p.found,
-            p.labelled,
-            p.real,
-            p.value()
-        );
+        for (part, found) in &parts {
+            let p = Precision::of(found, &labels, kinds);
+            println!(
+                "| {name} | {part} | {} | {} | {} | {:.2} |",
+                p.found,
+                p.labelled,
+                p.real,
+                p.value()
+            );
+        }
     }
     Ok(())
 }
@@ -180,13 +279,16 @@ pub fn evaluate(dir: &Path) -> Res<()> {
 pub fn dump(dir: &Path, out: &Path) -> Res<()> {
     let labels = labels(LABELS)?;
     let mut text = String::new();
-    for (kind, a, b) in found(dir)? {
-        let label = match labels.get(&(kind, a.clone(), b.clone())) {
-            Some(true) => "real",
-            Some(false) => "not",
-            None => "?",
-        };
-        text.push_str(&format!("{label}\t{}\t{a}\t{b}\n", kind_name(kind)));
+    for (half, pairs) in found(dir)? {
+        text.push_str(&format!("# {} half\n", half.name()));
+        for (kind, a, b) in pairs {
+            let label = match labels.get(&(kind, a.clone(), b.clone())) {
+                Some(true) => "real",
+                Some(false) => "not",
+                None => "?",
+            };
+            text.push_str(&format!("{label}\t{}\t{a}\t{b}\n", kind_name(kind)));
+        }
     }
     std::fs::write(out, text)?;
     Ok(())
@@ -235,5 +337,32 @@ mod tests {
             ],
         );
         assert_eq!((p.found, p.labelled), (3, 3));
+    }
+
+    #[test]
+    fn halves_are_stable_and_both_are_used() {
+        assert_eq!(Half::of(1234), Half::of(1234));
+        let tuning = (0..16).filter(|id| Half::of(*id) == Half::Tuning).count();
+        assert!(tuning > 0 && tuning < 16, "{tuning}");
+        let story = |ids: &[u32]| Story {
+            headline: String::new(),
+            bodies: ids
+                .iter()
+                .map(|&id| crate::story::Body {
+                    id,
+                    text: "".into(),
+                    gold: 0,
+                })
+                .collect(),
+        };
+        // Stories that share a body (directly or through another story) are in one half.
+        let (a, b) = (0..64)
+            .find(|&x| Half::of(x) != Half::of(x + 100))
+            .map(|x| (x, x + 100))
+            .unwrap();
+        let halves = Half::of_stories(&[story(&[b, 500]), story(&[500, 600]), story(&[600, a]), story(&[b])]);
+        assert_eq!(halves, [Half::of(a); 4]);
+        let apart = Half::of_stories(&[story(&[a]), story(&[b])]);
+        assert_eq!(apart, [Half::of(a), Half::of(b)]);
     }
 }

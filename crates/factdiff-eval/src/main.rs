@@ -11,6 +11,7 @@
 //! factdiff-eval ecb [--grid] [--mentions F]     # factdiff's ECB+ alignment score (over a grid)
 //! factdiff-eval ecb-pairs PAIRS.json [--mentions F] # score external ECB+ sentence alignments
 //! factdiff-eval align-dump FILE                 # the aligner's candidate pairs as TSV
+//! factdiff-eval position-dump FILE              # FNC-1 bodies' position features as TSV
 //! factdiff-eval conflicts                       # precision of conflicts on labelled pairs
 //! factdiff-eval conflicts-dump FILE             # the conflict pairs found, with their labels
 //! ```
@@ -52,6 +53,7 @@ mod align_dump;
 mod align_train;
 mod conflicts;
 mod paraphrase;
+mod position_dump;
 mod semantic;
 mod speakers;
 mod story;
@@ -208,6 +210,10 @@ fn real_main() -> Res<i32> {
         }
         Some(cli::Command::AlignDump { file }) => {
             align_dump::dump(&dir, &file)?;
+            Ok(0)
+        }
+        Some(cli::Command::PositionDump { file }) => {
+            position_dump::dump(&dir, &file)?;
             Ok(0)
         }
     }

@@ -19,7 +19,7 @@
 use crate::data::{join_sentences, Res};
 use crate::metrics::{fnc_score, Confusion, FNC_LABELS, UNRELATED};
 use crate::Metrics;
-use factdiff_core::{compare, CompareOptions, Config, Document, PositionLabel, Report};
+use factdiff_core::{compare, Cluster, CompareOptions, Config, Document, PositionLabel, Report};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -119,6 +119,29 @@ pub struct Reading {
     pub claims: usize,
 }
 
+/// A body's label ([`FNC_LABELS`] index) from whether a conflict finding opposes it to the
+/// headline and its position on the headline cluster (the strongest one, if several).
+pub fn label(conflict: bool, position: Option<PositionLabel>) -> usize {
+    match (conflict, position) {
+        (true, _) | (false, Some(PositionLabel::Disputes)) => 1,
+        (false, Some(PositionLabel::Corroborates)) => 0,
+        (false, Some(PositionLabel::Reports)) => 2,
+        (false, None) => UNRELATED,
+    }
+}
+
+/// The clusters of `report` that hold a headline claim (the ones the story mode reads positions
+/// on), in the report's order.
+pub fn headline_clusters(report: &Report) -> Vec<Cluster> {
+    let headline = |id: &String| report.claim(id).is_some_and(|c| *c.doc == *HEADLINE);
+    report
+        .clusters
+        .iter()
+        .filter(|c| c.claims.iter().any(headline))
+        .cloned()
+        .collect()
+}
+
 /// Read each body's label off `report` (see the module documentation).
 pub fn read_labels(story: &Story, report: &Report) -> Reading {
     let headline_claims: HashSet<&str> = report
@@ -150,13 +173,7 @@ pub fn read_labels(story: &Story, report: &Report) -> Reading {
             .flat_map(|c| &c.positions)
             .filter(|p| p.doc == doc)
             .max_by(|a, b| a.score.total_cmp(&b.score));
-        let label = match (conflict, position.map(|p| p.label)) {
-            (true, _) | (false, Some(PositionLabel::Disputes)) => 1,
-            (false, Some(PositionLabel::Corroborates)) => 0,
-            (false, Some(PositionLabel::Reports)) => 2,
-            (false, None) => UNRELATED,
-        };
-        reading.labels.push(label);
+        reading.labels.push(label(conflict, position.map(|p| p.label)));
         reading.conflict.push(conflict);
     }
     reading

@@ -13,6 +13,7 @@
 //! says.
 
 use super::facts::{components, shorten, FactFinding, Group};
+use super::opposition::opposition;
 use super::{claim_evidence, different_dates, finding, part_evidence, takes_a_side, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use rustc_hash::FxHashMap;
@@ -40,7 +41,7 @@ fn refutes(c: &Claim) -> bool {
 /// the verdicts put them on, each with the claims that entail one of its members.
 fn judged(input: &Input<'_>) -> Vec<Finding> {
     let claims = input.claims;
-    let contradicts: Vec<(usize, usize, &crate::Alignment)> = input
+    let contradicts: Vec<(usize, usize, &crate::Alignment, String)> = input
         .alignment
         .pairs
         .iter()
@@ -51,17 +52,17 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
                 && takes_a_side(&claims[*j])
                 && !(refutes(&claims[*i]) && refutes(&claims[*j]))
         })
-        .map(|(i, j, al)| (*i, *j, al))
+        .filter_map(|(i, j, al)| opposition(input.lex, &claims[*i], &claims[*j]).map(|why| (*i, *j, al, why)))
         .collect();
     if contradicts.is_empty() {
         return Vec::new();
     }
     let mut next: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (i, j, _) in &contradicts {
+    for (i, j, _, _) in &contradicts {
         next.entry(*i).or_default().push(*j);
         next.entry(*j).or_default().push(*i);
     }
-    let facts = components(claims.len(), contradicts.iter().map(|(i, j, _)| (*i, *j)));
+    let facts = components(claims.len(), contradicts.iter().map(|(i, j, _, _)| (*i, *j)));
     // Each claim's side (0 or 1) within its fact, alternating along contradictions.
     let mut side: FxHashMap<usize, usize> = FxHashMap::default();
     let mut fact_of: FxHashMap<usize, usize> = FxHashMap::default();
@@ -106,9 +107,9 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
             s.dedup();
         }
         let mut reasons: Vec<String> = Vec::new();
-        for (i, _, al) in &contradicts {
+        for (i, _, al, why) in &contradicts {
             if fact_of.get(i) == Some(&f) {
-                for r in &al.verdict.reasons {
+                for r in std::iter::once(why).chain(&al.verdict.reasons) {
                     if !reasons.contains(r) && reasons.len() < 6 {
                         reasons.push(r.clone());
                     }

@@ -5,6 +5,7 @@ mod contradiction;
 mod date_conflict;
 mod facts;
 mod numeric_conflict;
+mod opposition;
 mod overstatement;
 mod repetition;
 mod unsupported;

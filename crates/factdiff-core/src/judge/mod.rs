@@ -16,6 +16,7 @@ pub mod substitutions;
 
 use crate::lexicon::Lexicon;
 use crate::{Claim, Verdict, VerdictLabel};
+pub(crate) use cues::key;
 pub use cues::ClaimCues;
 pub use features::{antonym_pair, PairFeatures};
 pub use model::Model;
@@ -34,6 +35,13 @@ pub trait Judge: Sync {
 /// The default judge, from word lists only.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LexicalJudge;
+
+/// Read the built-in judge's tables (the learned substitutions and weights) now instead of at
+/// their first use, so that a caller can read them beside the word lists.
+pub fn load_tables() {
+    Substitutions::get();
+    model::Model::get();
+}
 
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {

@@ -9,6 +9,7 @@
 //! evidence once their own pair is held out, see [`Substitutions::scores`]).
 
 use super::cues::{key, ClaimCues};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("substitutions.txt");
@@ -79,15 +80,21 @@ pub struct Scores {
     pub contradicting_pair: Option<(String, String)>,
 }
 
+/// Two words, the first before the second.
+pub type WordPair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// Label counts (entail, neutral, contradict) of word pairs and one-side words.
+///
+/// The words borrow from the text the table was read from (the embedded table is read at the start
+/// of every process: no allocation per entry), or are owned when the table was just counted.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Substitutions {
+pub struct Substitutions<'a> {
     /// Labelled pairs the table was counted from, per label.
     pub totals: [u32; 3],
     /// Sorted by `(x, y)`.
-    pub pairs: Vec<((String, String), [u32; 3])>,
+    pub pairs: Vec<(WordPair<'a>, [u32; 3])>,
     /// Sorted by word.
-    pub words: Vec<(String, [u32; 3])>,
+    pub words: Vec<(Cow<'a, str>, [u32; 3])>,
 }
 
 /// Why a substitutions file cannot be read.
@@ -99,17 +106,17 @@ pub enum TableError {
     Order(usize),
 }
 
-impl Substitutions {
+impl<'a> Substitutions<'a> {
     /// The embedded table. An unreadable file (a test guards against it) gives an empty table.
-    pub fn get() -> &'static Substitutions {
-        static TABLE_CELL: OnceLock<Substitutions> = OnceLock::new();
+    pub fn get() -> &'static Substitutions<'static> {
+        static TABLE_CELL: OnceLock<Substitutions<'static>> = OnceLock::new();
         TABLE_CELL.get_or_init(|| Substitutions::parse(TABLE).unwrap_or_default())
     }
 
     /// Count the differences of labelled pairs (label 0 entail, 1 neutral, 2 contradict). Each
     /// pair counts a word pair or word once; entries seen in fewer than two pairs are dropped.
     #[cfg(any(test, feature = "training"))]
-    pub fn count<'a>(rows: impl IntoIterator<Item = (&'a Difference, usize)>) -> Substitutions {
+    pub fn count<'d>(rows: impl IntoIterator<Item = (&'d Difference, usize)>) -> Substitutions<'static> {
         let mut totals = [0u32; 3];
         let mut pairs: Vec<((String, String), usize)> = Vec::new();
         let mut words: Vec<(String, usize)> = Vec::new();
@@ -127,20 +134,25 @@ impl Substitutions {
         }
         Substitutions {
             totals,
-            pairs: tally(pairs),
-            words: tally(words),
+            pairs: tally(pairs)
+                .into_iter()
+                .map(|((x, y), c)| ((Cow::Owned(x), Cow::Owned(y)), c))
+                .collect(),
+            words: tally(words).into_iter().map(|(w, c)| (Cow::Owned(w), c)).collect(),
         }
     }
 
     /// Read `totals e n c`, `pair x y e n c` and `word w e n c` lines; `#` starts a comment.
-    pub fn parse(text: &str) -> Result<Substitutions, TableError> {
+    pub fn parse(text: &'a str) -> Result<Substitutions<'a>, TableError> {
         // Read at the first use of the judge in every process, so it is kept lean: one pass over
         // ASCII fields per line, no allocation but the entries themselves (a `lines()` /
         // `split_whitespace()` / `collect()` version cost about 20 M instructions, a fifth of a
         // small report).
         let mut table = Substitutions::default();
         for (n, line) in text.split('\n').enumerate() {
-            let line = line.split_once('#').map_or(line, |(before, _)| before);
+            let line = line
+                .get(..line.bytes().position(|b| b == b'#').unwrap_or(line.len()))
+                .unwrap_or(line);
             let mut fields = line.split_ascii_whitespace();
             let Some(tag) = fields.next() else { continue };
             let mut parts = [""; 5];
@@ -162,17 +174,17 @@ impl Substitutions {
                     let in_order = table
                         .pairs
                         .last()
-                        .is_none_or(|((a, b), _)| (a.as_str(), b.as_str()) < (*x, *y));
+                        .is_none_or(|((a, b), _)| (a.as_ref(), b.as_ref()) < (*x, *y));
                     if !in_order {
                         return Err(TableError::Order(n + 1));
                     }
-                    table.pairs.push(((x.to_string(), y.to_string()), counts(c)?));
+                    table.pairs.push(((Cow::Borrowed(*x), Cow::Borrowed(*y)), counts(c)?));
                 }
                 ("word", [w, c @ ..]) if c.len() == 3 => {
-                    if table.words.last().is_some_and(|(k, _)| k.as_str() >= *w) {
+                    if table.words.last().is_some_and(|(k, _)| k.as_ref() >= *w) {
                         return Err(TableError::Order(n + 1));
                     }
-                    table.words.push((w.to_string(), counts(c)?));
+                    table.words.push((Cow::Borrowed(*w), counts(c)?));
                 }
                 _ => return Err(TableError::Line(n + 1)),
             }
@@ -232,7 +244,7 @@ impl Substitutions {
         for &(x, y) in &pairs {
             let found = self
                 .pairs
-                .binary_search_by(|((a, b), _)| (a.as_str(), b.as_str()).cmp(&(x, y)));
+                .binary_search_by(|((a, b), _)| (a.as_ref(), b.as_ref()).cmp(&(x, y)));
             let Some(r) = found.ok().and_then(|i| ratio(self.pairs[i].1)) else {
                 continue;
             };
@@ -251,7 +263,7 @@ impl Substitutions {
         words.dedup();
         let mut known = Summary::default();
         for w in words {
-            let found = self.words.binary_search_by(|(a, _)| a.as_str().cmp(w));
+            let found = self.words.binary_search_by(|(a, _)| a.as_ref().cmp(w));
             if let Some(r) = found.ok().and_then(|i| ratio(self.words[i].1)) {
                 known.add(r);
             }

@@ -1,7 +1,9 @@
 //! Word lists as data. Each list is a `.txt` file in this folder (one entry per
-//! line, `#` comments), compiled once into Aho-Corasick automata so that a
-//! sentence is scanned in one pass per list. A linguist can extend the lists
-//! without touching Rust.
+//! line, `#` comments). The phrase lists are compiled once per process into
+//! Aho-Corasick automata (one shared by every case-insensitive list), so that a
+//! sentence is scanned in one pass; the large word lists (names, person nouns,
+//! stopwords) become perfect-hash tables when the crate is built (`build.rs`).
+//! A linguist can extend the lists without touching Rust.
 
 use crate::report::{EntityKind, Span, StanceKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -11,29 +13,48 @@ use std::sync::{Arc, OnceLock};
 /// A list of phrases matched on word boundaries.
 #[derive(Debug)]
 pub struct CueList {
-    automaton: Option<AhoCorasick>,
+    /// The automaton that holds this list's entries as patterns `first..first + entries.len()`:
+    /// its own (the case-sensitive lists) or the one every case-insensitive list shares
+    /// ([`Lexicon::index_cue_lists`]).
+    automaton: Option<Arc<AhoCorasick>>,
+    first: usize,
     entries: Vec<String>,
     /// This list's bit in a [`Scan`], for the case-insensitive lists that a sentence is checked against.
     slot: Option<u32>,
 }
 
+/// An automaton that reports every occurrence of every pattern (overlapping).
+///
+/// Built at every process start: a contiguous NFA builds in a fraction of a DFA's time (DFAs were
+/// 40 M of the 126 M instructions of a five-article report); scanning is slower, which only
+/// outweighs that past about 0.5 MB of input (docs/performance.md). One automaton serves all
+/// case-insensitive lists, so each pattern is compiled once.
+fn automaton<P: AsRef<[u8]>>(patterns: &[P], case_insensitive: bool) -> Option<Arc<AhoCorasick>> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(case_insensitive)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()
+        .map(Arc::new)
+}
+
 impl CueList {
-    fn new<'a>(entries: impl IntoIterator<Item = &'a str>, case_insensitive: bool) -> Self {
-        let entries: Vec<String> = entries.into_iter().map(str::to_string).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(case_insensitive)
-            .match_kind(MatchKind::LeftmostLongest)
-            // Built at every process start: a contiguous NFA builds in a fraction of a DFA's time
-            // (DFAs were 40 M of the 126 M instructions of a five-article report); scanning is
-            // slower, which only outweighs that past about 0.5 MB of input (docs/performance.md).
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&entries)
-            .ok();
+    /// A case-insensitive list; its entries join the shared automaton in [`Lexicon::index_cue_lists`].
+    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
         CueList {
-            automaton,
-            entries,
+            automaton: None,
+            first: 0,
+            entries: entries.into_iter().map(str::to_string).collect(),
             slot: None,
         }
+    }
+
+    /// A case-sensitive list with an automaton of its own.
+    fn case_sensitive<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut list = CueList::new(entries);
+        list.automaton = automaton(&list.entries, false);
+        list
     }
 
     /// Matches in `text` as (span relative to `text`, entry index), on word boundaries.
@@ -52,18 +73,31 @@ impl CueList {
     }
 
     /// The matches of [`CueList::find`] that lie inside `range` of `text`.
+    ///
+    /// Each match is the leftmost-longest one from where the last ended (earliest start, then the
+    /// longest, then the first entry), taken from all occurrences in `range`.
     fn matches<'t>(&'t self, text: &'t str, range: std::ops::Range<usize>) -> impl Iterator<Item = (Span, usize)> + 't {
-        let (mut at, end) = (range.start, range.end);
-        std::iter::from_fn(move || {
-            let ac = self.automaton.as_ref()?;
-            while at < end {
-                let m = ac.find(aho_corasick::Input::new(text).range(at..end))?;
-                if on_word_boundaries(text, m.start(), m.end()) {
-                    at = m.end();
-                    return Some((Span::new(m.start(), m.end()), m.pattern().as_usize()));
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        if let Some(ac) = &self.automaton {
+            let input = aho_corasick::Input::new(text).range(range.clone());
+            for m in ac.find_overlapping_iter(input) {
+                let entry = m.pattern().as_usize().wrapping_sub(self.first);
+                if entry < self.entries.len() {
+                    found.push((m.start(), m.end(), entry));
                 }
-                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             }
+        }
+        found.sort_unstable_by_key(|&(start, end, entry)| (start, std::cmp::Reverse(end), entry));
+        let mut at = range.start;
+        found.into_iter().filter_map(move |(start, end, entry)| {
+            if start < at {
+                return None;
+            }
+            if on_word_boundaries(text, start, end) {
+                at = end;
+                return Some((Span::new(start, end), entry));
+            }
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             None
         })
     }
@@ -93,6 +127,9 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 
 /// Most lists a sentence is scanned for; lists beyond these are scanned in full.
 const MAX_SLOTS: usize = 16;
+
+/// The slot of a pattern whose list has none.
+const NO_SLOT: u32 = u32::MAX;
 
 /// A sentence checked against all case-insensitive word lists in one pass.
 ///
@@ -194,19 +231,10 @@ pub struct Lexicon {
     pub boilerplate: Vec<(String, Boilerplate)>,
     /// Stem → stems it cannot hold together with.
     pub antonyms: HashMap<String, Vec<String>>,
-    pub stopwords: HashSet<String>,
-    /// Lower-case head words of organisation speakers ("ministry", "police", "news").
-    pub organisation_words: HashSet<String>,
-    /// Lower-case capitalised words that never start a person's name ("Yesterday", "Monday").
-    pub not_names: HashSet<String>,
-    /// Lower-case given names with the pronoun they usually take ("james" → he).
-    first_names: HashMap<String, Gender>,
-    /// Lower-case nouns that name a person ("lawyer", "defector"), from WordNet.
-    person_nouns: HashSet<String>,
     negator_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
-    all_cues: Option<AhoCorasick>,
+    all_cues: Option<Arc<AhoCorasick>>,
     /// For each pattern of `all_cues`, the slot of its list.
     cue_slots: Vec<u32>,
 }
@@ -217,9 +245,10 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn lower_set(data: &str) -> HashSet<String> {
-    lines(data).map(str::to_lowercase).collect()
-}
+// The large lists as perfect-hash tables, written by `build.rs` from this folder's files:
+// `STOPWORDS`, `ORGANISATION_WORDS`, `NOT_NAMES`, `PERSON_NOUNS` (lower-cased, but the stopwords
+// as written) and `FIRST_NAMES` (given name → `Gender`).
+include!(concat!(env!("OUT_DIR"), "/word_tables.rs"));
 
 fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
     lines(data).filter_map(|l| l.split_once(" | ").map(|(a, b)| (a.trim(), b.trim())))
@@ -241,7 +270,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let list = |data: &'static str| CueList::new(lines(data), true);
+        let list = |data: &'static str| CueList::new(lines(data));
         let stance: Vec<(&str, &str)> = pairs(include_str!("stance.txt")).collect();
         let stance_kinds = stance
             .iter()
@@ -301,28 +330,13 @@ impl Lexicon {
             refuters: list(include_str!("refuters.txt")),
             evaluative: list(include_str!("evaluative.txt")),
             titles: list(include_str!("titles.txt")),
-            photo_sources: CueList::new(lines(include_str!("photo_sources.txt")), false),
-            stance: CueList::new(stance.iter().map(|(_, phrase)| *phrase), true),
+            photo_sources: CueList::case_sensitive(lines(include_str!("photo_sources.txt"))),
+            stance: CueList::new(stance.iter().map(|(_, phrase)| *phrase)),
             stance_kinds,
-            gazetteer: CueList::new(gaz.iter().map(|(alias, _, _)| *alias), false),
+            gazetteer: CueList::case_sensitive(gaz.iter().map(|(alias, _, _)| *alias)),
             places,
             boilerplate,
             antonyms,
-            stopwords: lines(include_str!("stopwords.txt")).map(str::to_string).collect(),
-            organisation_words: lower_set(include_str!("organisation_words.txt")),
-            not_names: lower_set(include_str!("not_names.txt")),
-            person_nouns: lower_set(include_str!("person_nouns.txt")),
-            first_names: lines(include_str!("first_names.txt"))
-                .filter_map(|l| {
-                    let (name, g) = l.split_once(' ')?;
-                    let gender = match g.trim() {
-                        "m" => Gender::Male,
-                        "f" => Gender::Female,
-                        _ => Gender::Either,
-                    };
-                    Some((name.to_string(), gender))
-                })
-                .collect(),
             negator_words: lines(include_str!("negators.txt"))
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
@@ -354,23 +368,21 @@ impl Lexicon {
         ];
         let mut patterns: Vec<&str> = Vec::new();
         let mut slots = Vec::new();
-        for (slot, list) in (0u32..).zip(lists) {
-            // A list without a slot (there are only `MAX_SLOTS`) is always scanned in full.
-            if slot as usize >= MAX_SLOTS {
-                list.slot = None;
-                continue;
-            }
-            list.slot = Some(slot);
+        let mut firsts = Vec::new();
+        for (slot, list) in (0u32..).zip(lists.iter()) {
+            firsts.push(patterns.len());
             patterns.extend(list.entries.iter().map(String::as_str));
+            // A list without a slot (there are only `MAX_SLOTS`) is always scanned in full.
+            let slot = if (slot as usize) < MAX_SLOTS { slot } else { NO_SLOT };
             slots.extend(std::iter::repeat_n(slot, list.entries.len()));
         }
-        self.all_cues = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A contiguous NFA, for the start-up cost (see `CueList::new`).
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .ok();
+        let shared = automaton(&patterns, true);
+        for ((slot, list), first) in (0u32..).zip(lists).zip(firsts) {
+            list.slot = ((slot as usize) < MAX_SLOTS).then_some(slot);
+            list.first = first;
+            list.automaton = shared.clone();
+        }
+        self.all_cues = shared;
         self.cue_slots = slots;
     }
 
@@ -389,7 +401,7 @@ impl Lexicon {
         let mut present = 0u64;
         let mut ranges = [(u32::MAX, 0); MAX_SLOTS];
         for m in ac.find_overlapping_iter(text) {
-            let Some(&slot) = self.cue_slots.get(m.pattern().as_usize()) else {
+            let Some(&slot) = self.cue_slots.get(m.pattern().as_usize()).filter(|s| **s != NO_SLOT) else {
                 continue;
             };
             present |= 1 << slot;
@@ -427,12 +439,12 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, lower: &str) -> bool {
-        self.stopwords.contains(lower)
+        STOPWORDS.contains(lower)
     }
 
     /// True when the lower-cased word heads an organisation's name ("ministry", "news").
     pub fn is_organisation_word(&self, lower: &str) -> bool {
-        self.organisation_words.contains(lower)
+        ORGANISATION_WORDS.contains(lower)
     }
 
     /// The gender of a lower-cased given name ("james" → Male), or `None` when it is not one.
@@ -441,17 +453,17 @@ impl Lexicon {
         if self.is_not_name(lower) {
             return None;
         }
-        self.first_names.get(lower).copied()
+        FIRST_NAMES.get(lower).copied()
     }
 
     /// True when the lower-cased singular noun names a person ("lawyer", "republican").
     pub fn is_person_noun(&self, lower: &str) -> bool {
-        self.person_nouns.contains(lower)
+        PERSON_NOUNS.contains(lower)
     }
 
     /// True when a capitalised word cannot start a person's name (stopwords, days, "Yesterday").
     pub fn is_not_name(&self, lower: &str) -> bool {
-        self.stopwords.contains(lower) || self.not_names.contains(lower)
+        STOPWORDS.contains(lower) || NOT_NAMES.contains(lower)
     }
 
     /// True for a single lower-cased word listed as a negator ("not", "never").
