@@ -37,6 +37,32 @@ fn set(out: &mut String, static_name: &str, file: &str, lower: bool) {
     let _ = writeln!(out, "static {static_name}: phf::Set<&'static str> = {};", table.build());
 }
 
+/// The aligner's WordNet sense table (`synonyms.txt`: `term id id ...` after the `#` header) as a
+/// map from term to its sense ids, written to its own file for `lexicon/synonyms.rs`.
+fn synonyms(dir: &Path) {
+    let data = read("synonyms.txt");
+    let mut table = phf_codegen::Map::new();
+    for line in entries(&data) {
+        let mut parts = line.split(' ');
+        let term = parts.next().unwrap_or_default();
+        let ids: Vec<String> = parts
+            .map(|id| match id.parse::<u32>() {
+                Ok(id) => id.to_string(),
+                Err(e) => panic!("build script: synonyms.txt: bad sense id {id:?} of {term:?}: {e}"),
+            })
+            .collect();
+        table.entry(term, &format!("&[{}]", ids.join(", ")));
+    }
+    let out = format!(
+        "static SYNONYMS: phf::Map<&'static str, &'static [u32]> = {};\n",
+        table.build()
+    );
+    let path = dir.join("synonyms_table.rs");
+    if let Err(e) = std::fs::write(&path, out) {
+        panic!("build script: cannot write {}: {e}", path.display());
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut out = String::new();
@@ -68,6 +94,7 @@ fn main() {
         table.build()
     );
     let dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_string());
+    synonyms(Path::new(&dir));
     let path = Path::new(&dir).join("word_tables.rs");
     if let Err(e) = std::fs::write(&path, out) {
         panic!("build script: cannot write {}: {e}", path.display());

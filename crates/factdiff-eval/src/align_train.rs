@@ -217,8 +217,18 @@ fn accuracy(groups: &[Group], w: &Values, t: f64) -> f64 {
     got / GROUPS.iter().map(|g| g.1).sum::<f64>()
 }
 
-/// Train on the training splits and write the weights file `out`.
-pub fn train(dir: &Path, out: &Path) -> Res<()> {
+/// Train on the training splits and write the weights file `out`. The features named in `drop`
+/// are left out (their weight 0), to measure what a feature adds.
+pub fn train(dir: &Path, out: &Path, drop: &[String]) -> Res<()> {
+    let dropped: Vec<usize> = drop
+        .iter()
+        .map(|d| {
+            NAMES
+                .iter()
+                .position(|n| n == d)
+                .ok_or_else(|| format!("--drop-features: unknown feature {d:?}"))
+        })
+        .collect::<Result<_, _>>()?;
     let stories = story::stories(&dir.join("fnc1"), false)?;
     let per_story: Vec<[Group; 3]> = stories.par_iter().map(story_groups).collect();
     let mut groups: Vec<Group> = (0..GROUPS.len()).map(|_| Group::default()).collect();
@@ -231,6 +241,13 @@ pub fn train(dir: &Path, out: &Path) -> Res<()> {
     groups[STS] = pair_group(&paraphrase::sts(&dir.join("sts_headlines/headlines-2013.tsv"))?, |g| {
         g / 5.0
     });
+    for g in &mut groups {
+        for x in g.bags.iter_mut().flat_map(|(xs, _)| xs.iter_mut()) {
+            for &f in &dropped {
+                x[f] = 0.0;
+            }
+        }
+    }
     let mut w = [0.0; NAMES.len()];
     for _ in 0..ROUNDS {
         w = fit(&rows(&groups, &w), &w);
@@ -252,10 +269,15 @@ pub fn train(dir: &Path, out: &Path) -> Res<()> {
     let _ = (HR, HU, BU);
     let header = format!(
         "factdiff aligner: logistic regression over the named pair features (bias: decision at 0.5).\n\
-         Written by `cargo run --release -p factdiff-eval -- --train-align` from training splits only:\n\
-         {}.\n\
+         Written by `cargo run --release -p factdiff-eval -- train-align` from training splits only:\n\
+         {}.{}\n\
          Do not edit by hand.",
-        sizes.join("; ")
+        sizes.join("; "),
+        if drop.is_empty() {
+            String::new()
+        } else {
+            format!(" Left out: {}.", drop.join(", "))
+        }
     );
     crate::data::write_out(out, &model.to_text(&header))?;
     Ok(())

@@ -52,6 +52,19 @@ pub enum Command {
         /// The weights file [default: crates/factdiff-core/src/align/weights.txt, embedded].
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Features to train without (their weight 0), to measure what a feature adds.
+        #[arg(long, value_delimiter = ',', value_name = "A,B,...")]
+        drop_features: Vec<String>,
+    },
+    /// Build the aligner's table of word senses from WordNet 3.0 (Debian's `wordnet-base`) and
+    /// the training splits' word counts.
+    BuildSynonyms {
+        /// WordNet's dictionary directory.
+        #[arg(long, value_name = "DIR", default_value = "/usr/share/wordnet")]
+        wordnet: PathBuf,
+        /// The table [default: crates/factdiff-core/src/lexicon/synonyms.txt, embedded].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Semantic mode: write every sentence the two commands below need, one JSON string per line
     /// (then `python bench/minilm.py FILE CACHE` writes their vectors).
@@ -156,9 +169,10 @@ impl Cli {
 }
 
 /// The flags of earlier versions, each with the subcommand (and options) it stands for.
-const OLD_FLAGS: [(&str, &[&str]); 10] = [
+const OLD_FLAGS: [(&str, &[&str]); 11] = [
     ("--train", &["train"]),
     ("--train-align", &["train-align"]),
+    ("--build-synonyms", &["build-synonyms"]),
     ("--tune", &["tune"]),
     ("--speaker-misses", &["speaker-misses"]),
     ("--scale", &["scale"]),
@@ -233,7 +247,11 @@ mod tests {
         ));
         assert!(matches!(
             parse("--train-align").command,
-            Some(Command::TrainAlign { out: None })
+            Some(Command::TrainAlign { out: None, .. })
+        ));
+        assert!(matches!(
+            parse("--build-synonyms").command,
+            Some(Command::BuildSynonyms { out: None, .. })
         ));
         assert!(matches!(
             parse("--speaker-misses").command,

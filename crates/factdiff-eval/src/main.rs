@@ -4,7 +4,8 @@
 //! ```text
 //! factdiff-eval [eval] [--smoke] [--data DIR] [--check docs/evaluation.md] [--baseline]
 //! factdiff-eval train [--out-dir DIR]           # judge, then positions (writes the embedded weights)
-//! factdiff-eval train-align [--out FILE]        # the aligner
+//! factdiff-eval train-align [--out FILE] [--drop-features A,B] # the aligner
+//! factdiff-eval build-synonyms [--wordnet DIR] [--out FILE] # the WordNet sense table
 //! factdiff-eval tune | speaker-misses
 //! factdiff-eval scale [--factors 1,10,100]      # the scale benchmark (see `scale`)
 //! factdiff-eval write-story DOCS DIR            # one FNC-1 story of DOCS documents as files
@@ -57,6 +58,7 @@ mod position_dump;
 mod semantic;
 mod speakers;
 mod story;
+mod synonyms_build;
 
 fn write_stdout(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
@@ -158,9 +160,14 @@ fn real_main() -> Res<i32> {
             train::train(&dir, out_dir.as_deref().unwrap_or(core_src))?;
             Ok(0)
         }
-        Some(cli::Command::TrainAlign { out }) => {
+        Some(cli::Command::TrainAlign { out, drop_features }) => {
             let out = out.unwrap_or_else(|| core_src.join("align/weights.txt"));
-            align_train::train(&dir, &out)?;
+            align_train::train(&dir, &out, &drop_features)?;
+            Ok(0)
+        }
+        Some(cli::Command::BuildSynonyms { wordnet, out }) => {
+            let out = out.unwrap_or_else(|| core_src.join("lexicon/synonyms.txt"));
+            synonyms_build::build(&dir, &wordnet, &out)?;
             Ok(0)
         }
         Some(cli::Command::EmbedTexts { file }) => {

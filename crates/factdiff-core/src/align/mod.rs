@@ -7,6 +7,7 @@
 //! grouped into clusters ([`cluster`]). A source never aligns with itself: pairs inside one
 //! document are kept apart as possible repetitions.
 
+pub mod acronyms;
 pub mod best;
 pub mod bigrams;
 pub mod cluster;
@@ -211,10 +212,15 @@ fn weighted_features<T: AsRef<[Arc<str>]>>(
     terms: impl IntoIterator<Item = T>,
 ) -> (Vec<similarity::Features>, index::Index, index::Vocabulary) {
     let mut vocab = index::Vocabulary::default();
+    // Long forms that the story abbreviates itself count as their short form.
+    let acronyms = acronyms::learn(claims);
     let mut features: Vec<similarity::Features> = claims
         .iter()
         .zip(terms)
-        .map(|(c, t)| similarity::Features::of(c, t.as_ref(), &mut vocab))
+        .map(|(c, t)| match &acronyms[..] {
+            [] => similarity::Features::of(c, t.as_ref(), &mut vocab),
+            defined => similarity::Features::of(c, &acronyms::normalise(t.as_ref(), defined), &mut vocab),
+        })
         .collect();
     let idx = index::Index::build(&features, vocab.keys.len());
     for f in &mut features {

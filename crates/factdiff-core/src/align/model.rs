@@ -1,7 +1,7 @@
 //! The aligner's model: whether two claims of different documents state the same fact, as the
 //! probability of a logistic regression over named features of the pair (term overlap weighted
 //! by rarity, how much of each claim the shared terms cover, character similarity, entity and
-//! number agreement, lengths). Its weights are a data file (`weights.txt`, one `name weight` line
+//! number agreement, lengths, and terms that are WordNet synonyms or derivations of each other). Its weights are a data file (`weights.txt`, one `name weight` line
 //! per feature), written by `factdiff-eval --train-align` from training splits only; the bias is
 //! set so that a probability of one half is the decision ([`crate::Config::align_threshold`]).
 
@@ -9,7 +9,7 @@ use super::similarity::PairStats;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights. `bias` is always 1.
-pub const NAMES: [&str; 27] = [
+pub const NAMES: [&str; 29] = [
     "bias",
     "term_jaccard",
     "shorter_covered",
@@ -37,6 +37,8 @@ pub const NAMES: [&str; 27] = [
     "short_claim_x_covered",
     "unshared_weight_min",
     "unshared_weight_max",
+    "synonym_weight",
+    "synonym_covered",
 ];
 
 /// Feature values of one pair, in the order of [`NAMES`].
@@ -57,6 +59,7 @@ fn describe(name: &str) -> &'static str {
         "text_similarity" | "text_excess" | "text_x_length_ratio" => "similar wording",
         "entity_overlap" | "entity_conflict" | "entities_unshared" => "entities",
         "number_overlap" | "number_conflict" | "numbers_unshared" => "numbers",
+        "synonym_weight" | "synonym_covered" => "shared synonyms",
         _ => "lengths",
     }
 }
@@ -113,6 +116,8 @@ pub fn values(s: &PairStats) -> Values {
         short * shorter_covered,
         (wmin - s.shared_weight).clamp(0.0, 20.0) / 10.0,
         (wmax - s.shared_weight).clamp(0.0, 40.0) / 10.0,
+        s.synonym_weight.min(20.0) / 10.0,
+        ratio(s.shared_weight + s.synonym_weight, wmin).min(1.0) - shorter_covered.min(1.0),
     ]
 }
 

@@ -18,6 +18,8 @@ pub struct Features {
     pub numbers: Box<[u32]>,
     /// All keys, sorted (for the index).
     pub keys: Box<[u32]>,
+    /// WordNet senses of the terms ([`crate::lexicon::synonyms`]) as (sense, term id), sorted.
+    pub senses: Vec<(u32, u32)>,
     /// Sorted ids of the character bigrams of the lower-cased text without whitespace, for [`dice`].
     pub bigrams: Bigrams,
     /// Bytes of the lower-cased text without whitespace.
@@ -29,13 +31,26 @@ pub struct Features {
 impl Features {
     /// Features of claim `c`, whose content terms ([`crate::analyze::tokens::content_terms`]) are `terms`.
     pub fn of(c: &Claim, terms: &[Arc<str>], vocab: &mut Vocabulary) -> Features {
+        // Each term is interned once, its WordNet senses looked up beside it.
+        let mut senses: Vec<(u32, u32)> = Vec::new();
+        let mut term_ids: Vec<u32> = Vec::with_capacity(terms.len());
+        for t in terms {
+            let id = vocab.intern(KeyKind::Term, t);
+            term_ids.push(id);
+            senses.extend(crate::lexicon::synonyms::senses(t).map(|s| (s, id)));
+        }
+        senses.sort_unstable();
+        senses.dedup();
+        term_ids.sort_unstable();
+        term_ids.dedup();
+        let terms = term_ids.into_boxed_slice();
         let mut ids = |kind: KeyKind, keys: &mut dyn Iterator<Item = &str>| {
             let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
             v.into_boxed_slice()
         };
-        let terms = ids(KeyKind::Term, &mut terms.iter().map(|t| &**t));
+
         let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
         let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
@@ -50,6 +65,7 @@ impl Features {
             entities,
             numbers,
             keys,
+            senses,
             bigrams,
             squashed_len,
             term_weight: 0.0,
@@ -167,6 +183,51 @@ pub struct PairStats {
     pub shared_numbers: usize,
     /// Character-bigram similarity (Sørensen–Dice over the two sentences).
     pub dice: f64,
+    /// Terms of either claim that the other lacks but has a synonym or derivation of (WordNet):
+    /// how many (a matched pair counts as one shared term in the weight below).
+    pub synonym_terms: usize,
+    /// The summed IDF of those terms, halved.
+    pub synonym_weight: f64,
+}
+
+/// Most terms of one claim that [`synonyms`] matches.
+const MAX_SYNONYMS: usize = 16;
+
+/// The terms of `a` and of `b` that the other claim lacks but shares a WordNet sense with
+/// (each term once): (count of terms on both sides, their summed IDF halved).
+fn synonyms(a: &Features, b: &Features, idx: &Index) -> (usize, f64) {
+    let (mut from_a, mut from_b) = ([0u32; MAX_SYNONYMS], [0u32; MAX_SYNONYMS]);
+    let (mut na, mut nb) = (0, 0);
+    let push = |list: &mut [u32; MAX_SYNONYMS], n: &mut usize, t: u32| {
+        if *n < MAX_SYNONYMS && !list[..*n].contains(&t) {
+            list[*n] = t;
+            *n += 1;
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.senses.len() && j < b.senses.len() {
+        let (sa, sb) = (a.senses[i].0, b.senses[j].0);
+        if sa < sb {
+            i += 1;
+        } else if sb < sa {
+            j += 1;
+        } else {
+            // Every term of `a` with this sense against every term of `b` with it.
+            let end_a = i + a.senses[i..].iter().take_while(|x| x.0 == sa).count();
+            let end_b = j + b.senses[j..].iter().take_while(|x| x.0 == sa).count();
+            for &(_, ta) in &a.senses[i..end_a] {
+                for &(_, tb) in &b.senses[j..end_b] {
+                    if ta != tb && b.terms.binary_search(&ta).is_err() && a.terms.binary_search(&tb).is_err() {
+                        push(&mut from_a, &mut na, ta);
+                        push(&mut from_b, &mut nb, tb);
+                    }
+                }
+            }
+            (i, j) = (end_a, end_b);
+        }
+    }
+    let weight: f64 = from_a[..na].iter().chain(&from_b[..nb]).map(|&t| idx.idf(t)).sum();
+    (na + nb, weight / 2.0)
 }
 
 /// The [`PairStats`] of two weighed claims, except the character similarity, which is left at 0
@@ -179,6 +240,7 @@ pub fn pair_stats(a: &Features, b: &Features, idx: &Index) -> PairStats {
         rarest_shared = rarest_shared.max(w);
         shared_terms += 1;
     }
+    let (synonym_terms, synonym_weight) = synonyms(a, b, idx);
     PairStats {
         shared_weight,
         weight_a: a.term_weight,
@@ -195,6 +257,8 @@ pub fn pair_stats(a: &Features, b: &Features, idx: &Index) -> PairStats {
         numbers_b: b.numbers.len(),
         shared_numbers: shared_ids(&a.numbers, &b.numbers).count(),
         dice: 0.0,
+        synonym_terms,
+        synonym_weight,
     }
 }
 

@@ -2,43 +2,10 @@
 //! and the noun they count ("nine key terror sites" → 9 sites).
 
 use super::dates::MONTHS;
-use super::tokens::Token;
+use super::tokens::{word_value, Token};
 use crate::lexicon::Lexicon;
 use crate::{Quantity, Span};
 
-const NUMBER_WORDS: [(&str, f64); 31] = [
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("thousand", 1e3),
-    ("dozen", 12.0),
-    ("dozens", 24.0),
-];
 const SCALES: [(&str, f64); 5] = [
     ("hundred", 1e2),
     ("thousand", 1e3),
@@ -87,38 +54,6 @@ const QUALIFIERS: [&str; 12] = [
 
 /// Words after a counted noun that say what happened to it, not what is counted.
 const AFTER_NOUN: [&str; 8] = ["dead", "died", "dies", "die", "alive", "missing", "hurt", "left"];
-
-/// Longest entry of [`NUMBER_WORDS`], in bytes.
-const LONGEST_NUMBER_WORD: usize = 9;
-
-fn word_value(w: &str) -> Option<f64> {
-    // Every word of every sentence comes through here: ASCII words are lower-cased on the stack
-    // and looked up in a map of the number words.
-    if w.is_ascii() {
-        // Most words cannot be a number word: reject them by their first letter and length.
-        if w.len() > LONGEST_NUMBER_WORD
-            || !w
-                .bytes()
-                .next()
-                .is_some_and(|b| b"otfsenhd".contains(&b.to_ascii_lowercase()))
-        {
-            return None;
-        }
-        let mut buf = [0u8; LONGEST_NUMBER_WORD];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        return number_words().get(&*lower).copied();
-    }
-    let lower = w.to_lowercase();
-    NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
-}
-
-/// [`NUMBER_WORDS`] as a map from the word's bytes.
-fn number_words() -> &'static rustc_hash::FxHashMap<&'static [u8], f64> {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], f64>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| NUMBER_WORDS.iter().map(|(n, v)| (n.as_bytes(), *v)).collect())
-}
 
 fn digit_value(w: &str) -> Option<f64> {
     // Digits of other scripts ("１２", "١٢") are read as ASCII ones.
@@ -323,6 +258,7 @@ mod tests {
 
     #[test]
     fn number_words_are_found_in_any_case() {
+        use crate::analyze::tokens::{LONGEST_NUMBER_WORD, NUMBER_WORDS};
         assert_eq!(
             NUMBER_WORDS.iter().map(|(n, _)| n.len()).max(),
             Some(LONGEST_NUMBER_WORD)
@@ -384,7 +320,10 @@ mod tests {
                 .filter(|v| digits && v.is_finite());
             assert_eq!(digit_value(w).map(f64::to_bits), parsed.map(f64::to_bits), "{w}");
             let lower = w.to_lowercase();
-            let listed = NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v);
+            let listed = crate::analyze::tokens::NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| *n == lower)
+                .map(|(_, v)| *v);
             assert_eq!(word_value(w), listed, "{w}");
         }
     }

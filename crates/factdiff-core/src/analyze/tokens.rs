@@ -22,6 +22,74 @@ impl Token<'_> {
     }
 }
 
+/// Number words and their values (quantities read them; content terms leave them out).
+pub(crate) const NUMBER_WORDS: [(&str, f64); 31] = [
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+];
+
+/// Longest entry of [`NUMBER_WORDS`], in bytes.
+pub(crate) const LONGEST_NUMBER_WORD: usize = 9;
+
+/// The value of a number word in any case ("seven", "Dozen"), or `None`.
+pub(crate) fn word_value(w: &str) -> Option<f64> {
+    // Every word of every sentence comes through here: ASCII words are lower-cased on the stack
+    // and looked up in a map of the number words.
+    if w.is_ascii() {
+        // Most words cannot be a number word: reject them by their first letter and length.
+        if w.len() > LONGEST_NUMBER_WORD
+            || !w
+                .bytes()
+                .next()
+                .is_some_and(|b| b"otfsenhd".contains(&b.to_ascii_lowercase()))
+        {
+            return None;
+        }
+        let mut buf = [0u8; LONGEST_NUMBER_WORD];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return number_words().get(&*lower).copied();
+    }
+    let lower = w.to_lowercase();
+    NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
+}
+
+/// [`NUMBER_WORDS`] as a map from the word's bytes.
+fn number_words() -> &'static rustc_hash::FxHashMap<&'static [u8], f64> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], f64>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| NUMBER_WORDS.iter().map(|(n, v)| (n.as_bytes(), *v)).collect())
+}
+
 /// Code points of the digit zero of decimal digit blocks besides ASCII: Arabic-Indic, Extended
 /// Arabic-Indic, NKo, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
 /// Malayalam, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, full-width.
@@ -210,7 +278,6 @@ fn ascii_words_into<'t>(out: &mut Vec<Token<'t>>, text: &'t str, base: usize) {
 }
 
 /// Stemmed content terms of `text` (no stopwords, no negators, no bare numbers).
-#[cfg(any(test, feature = "training"))]
 pub fn content_terms(lex: &Lexicon, text: &str) -> Vec<Arc<str>> {
     content_terms_of(lex, &words(text, 0))
 }
@@ -250,7 +317,9 @@ pub fn content_terms_of(lex: &Lexicon, words: &[Token<'_>]) -> Vec<Arc<str>> {
 
 /// The content term of one word, if it has one (`lower` is a scratch buffer).
 fn term_of(lex: &Lexicon, t: &Token<'_>, lower: &mut String) -> Option<Arc<str>> {
-    if t.is_number() {
+    // A number is matched by its value (a quantity's key), however it is written: "seven" gives
+    // no term, as "7" gives none.
+    if t.is_number() || word_value(t.text).is_some() {
         return None;
     }
     lower.clear();
@@ -272,12 +341,27 @@ fn term_of(lex: &Lexicon, t: &Token<'_>, lower: &mut String) -> Option<Arc<str>>
     if w.chars().nth(1).is_none() || lex.is_stopword(w) || lex.is_negator(w) {
         return None;
     }
-    Some(lex.shared_stem(w))
+    Some(lex.spelling_stem(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_spellings_do_not_split_terms() {
+        let lex = Lexicon::get();
+        let terms = |s: &str| content_terms(lex, s);
+        assert_eq!(
+            terms("Seven out of ten residents were affected"),
+            terms("7 out of 10 residents were affected")
+        );
+        assert_eq!(
+            terms("The defence ministry organised talks"),
+            terms("The defense ministry organized talks")
+        );
+        assert_ne!(terms("The defence ministry"), terms("The finance ministry"));
+    }
 
     #[test]
     fn words_keep_absolute_spans() {

@@ -5,6 +5,8 @@
 //! stopwords) become perfect-hash tables when the crate is built (`build.rs`).
 //! A linguist can extend the lists without touching Rust.
 
+pub mod synonyms;
+
 use crate::report::{EntityKind, Span, StanceKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -232,6 +234,8 @@ pub struct Lexicon {
     /// Stem → stems it cannot hold together with.
     pub antonyms: HashMap<String, Vec<String>>,
     negator_words: HashSet<String>,
+    /// Stem of a British spelling → stem of its American form (`spellings.txt`).
+    spellings: HashMap<String, Arc<str>>,
     stemmer: rust_stemmers::Stemmer,
     /// Every entry of the case-insensitive lists, for [`Lexicon::scan`] (all occurrences, overlapping).
     all_cues: Option<Arc<AhoCorasick>>,
@@ -317,6 +321,10 @@ impl Lexicon {
             antonyms.entry(a.clone()).or_default().push(b.clone());
             antonyms.entry(b).or_default().push(a);
         }
+        let spellings = pairs(include_str!("spellings.txt"))
+            .map(|(gb, us)| (stemmer.stem(gb).into_owned(), Arc::from(stemmer.stem(us).as_ref())))
+            .filter(|(gb, us): &(String, Arc<str>)| gb.as_str() != &**us)
+            .collect();
         let mut lex = Lexicon {
             reporting: list(include_str!("reporting_verbs.txt")),
             anonymous: list(include_str!("anonymous.txt")),
@@ -341,6 +349,7 @@ impl Lexicon {
                 .filter(|w| !w.contains(' '))
                 .map(str::to_lowercase)
                 .collect(),
+            spellings,
             stemmer,
             all_cues: None,
             cue_slots: Vec::new(),
@@ -436,6 +445,16 @@ impl Lexicon {
             }
             stem
         })
+    }
+
+    /// [`Lexicon::shared_stem`] in American spelling: the stem of a British spelling listed in
+    /// `spellings.txt` ("organised", "defence") is that of its American form ("organ", "defens").
+    pub fn spelling_stem(&self, word: &str) -> Arc<str> {
+        let stem = self.shared_stem(word);
+        match self.spellings.get(&*stem) {
+            Some(us) => Arc::clone(us),
+            None => stem,
+        }
     }
 
     pub fn is_stopword(&self, lower: &str) -> bool {
@@ -580,6 +599,21 @@ mod tests {
         assert!(!lex.refutes("This is no hoax, the mayor said."));
         assert!(!lex.refutes("Police haven't dismissed the claim."));
         assert!(!lex.refutes("The mayor opened the bridge."));
+    }
+
+    #[test]
+    fn british_spellings_take_the_american_stem() {
+        let lex = Lexicon::get();
+        for (gb, us) in [
+            ("organised", "organization"),
+            ("defence", "defense"),
+            ("centres", "center"),
+            ("colour", "colors"),
+        ] {
+            assert_eq!(lex.spelling_stem(gb), lex.spelling_stem(us), "{gb} {us}");
+        }
+        assert_ne!(lex.spelling_stem("defence"), lex.spelling_stem("centre"));
+        assert_eq!(&*lex.spelling_stem("analysts"), "analyst");
     }
 
     #[test]
