@@ -249,7 +249,7 @@ mod tests {
                 ..Speaker::author()
             },
             quote: None,
-            entities: vec![],
+            entities: Box::default(),
             subject: None,
             predicate: None,
             polarity: Polarity::Negated,
@@ -257,7 +257,8 @@ mod tests {
             intensifiers: vec![Cue {
                 text: "firmly".into(),
                 span,
-            }],
+            }]
+            .into(),
             stances: vec![Stance {
                 actor: "Japan".into(),
                 kind: StanceKind::Support,
@@ -267,7 +268,8 @@ mod tests {
                     text: "back".into(),
                     span,
                 },
-            }],
+            }]
+            .into(),
             quantities: vec![Quantity {
                 value: 5.0,
                 unit: None,
@@ -275,14 +277,16 @@ mod tests {
                 qualifier: Some("at least".into()),
                 text: "5 sites".into(),
                 span,
-            }],
+            }]
+            .into(),
             dates: vec![DateMention {
                 text: "Monday".into(),
                 span,
                 value: Some("2025-05-12".into()),
                 relative: true,
-            }],
-            evaluative: vec![],
+            }]
+            .into(),
+            evaluative: Box::default(),
             refutation: None,
             check_worthiness: 0.5,
             status: ClaimStatus::OnlyHere,

@@ -22,6 +22,8 @@ pub struct Vocabulary {
     ids: [FxHashMap<Arc<str>, u32>; 3],
     /// Each id's key, shared with the alignments that name it.
     pub keys: Vec<Arc<str>>,
+    /// The ids of the character bigrams of the claims' texts (a numbering of their own).
+    pub bigrams: super::bigrams::BigramIds,
 }
 
 /// The kinds of index key.

@@ -152,7 +152,7 @@ fn score_candidates(
         candidates.dedup();
     }
     for f in &mut features {
-        f.keys = Vec::new(); // blocking is done: the keys are not read again
+        f.keys = Box::default(); // blocking is done: the keys are not read again
     }
     let (mut pairs, mut repeats) = (Vec::new(), Vec::new());
     let mut outcomes: Vec<Outcome> = Vec::new();

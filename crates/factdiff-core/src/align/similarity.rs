@@ -8,17 +8,19 @@ use super::round3;
 use crate::{AlignFeatures, Claim};
 use std::sync::Arc;
 
-/// What one claim contributes to alignment: sorted, interned key ids by kind.
+/// What one claim contributes to alignment: sorted, interned key ids by kind. One per claim of
+/// the story, alive while its pairs are scored: the lists are boxed slices, sized exactly and
+/// 8 bytes smaller each than a `Vec`.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    pub terms: Vec<u32>,
-    pub entities: Vec<u32>,
-    pub numbers: Vec<u32>,
+    pub terms: Box<[u32]>,
+    pub entities: Box<[u32]>,
+    pub numbers: Box<[u32]>,
     /// All keys, sorted (for the index).
-    pub keys: Vec<u32>,
+    pub keys: Box<[u32]>,
     /// WordNet senses of the terms ([`crate::lexicon::synonyms`]) as (sense, term id), sorted.
     pub senses: Vec<(u32, u32)>,
-    /// Sorted character bigrams of the lower-cased text without whitespace, for [`dice`].
+    /// Sorted ids of the character bigrams of the lower-cased text without whitespace, for [`dice`].
     pub bigrams: Bigrams,
     /// Bytes of the lower-cased text without whitespace.
     pub squashed_len: usize,
@@ -41,24 +43,23 @@ impl Features {
         senses.dedup();
         term_ids.sort_unstable();
         term_ids.dedup();
-        let terms = term_ids;
+        let terms = term_ids.into_boxed_slice();
         let mut ids = |kind: KeyKind, keys: &mut dyn Iterator<Item = &str>| {
             let mut v: Vec<u32> = keys.map(|k| vocab.intern(kind, k)).collect();
             v.sort_unstable();
             v.dedup();
-            v
+            v.into_boxed_slice()
         };
 
         let entities = ids(KeyKind::Entity, &mut c.entities.iter().map(|e| e.canonical.as_str()));
         let values: Vec<String> = c.quantities.iter().map(|q| q.value.to_string()).collect();
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
-
-        let mut keys: Vec<u32> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
+        let mut keys: Box<[u32]> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
         let lower = c.text.to_lowercase();
         let squashed = lower.chars().filter(|c| !c.is_whitespace());
         let squashed_len = squashed.clone().map(char::len_utf8).sum();
-        let bigrams = Bigrams::of(squashed);
+        let bigrams = Bigrams::of(squashed, squashed_len, &mut vocab.bigrams);
         Features {
             terms,
             entities,

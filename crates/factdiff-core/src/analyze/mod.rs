@@ -161,22 +161,21 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             headline: s.headline,
             speaker: speaker.clone(),
             quote: quote_rel.map(|q| crate::Span::new(base + q.start_byte, base + q.end_byte)),
-            entities,
-            subject,
-            predicate: predicate(lex, &toks),
+            entities: entities.into_boxed_slice(),
+            subject: subject.map(Into::into),
+            predicate: predicate(lex, &toks).map(Into::into),
             polarity: clauses::polarity(&clauses),
             modality: modality::modality(lex, &scan),
-            intensifiers,
-            stances,
-            quantities,
-            dates,
-            evaluative,
+            intensifiers: intensifiers.into_boxed_slice(),
+            stances: stances.into_boxed_slice(),
+            quantities: quantities.into_boxed_slice(),
+            dates: dates.into_boxed_slice(),
+            evaluative: evaluative.into_boxed_slice(),
             refutation: refutation.map(Box::new),
             check_worthiness: 0.0,
             status: ClaimStatus::OnlyHere,
         };
         claim.check_worthiness = check_worthiness(&claim, toks.len());
-        shrink(&mut claim);
         if speaker.kind != SpeakerKind::Author {
             previous = Some(speaker);
             previous_sentence = Some(n);
@@ -197,17 +196,6 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], cleaned: Cleaned, lex: &L
             sentences: sentences.len(),
         },
     }
-}
-
-/// Give back the room a claim's lists kept from growing (a list that grew by pushing holds at
-/// least four items): the claims live until the report is written, one per sentence.
-fn shrink(c: &mut Claim) {
-    c.entities.shrink_to_fit();
-    c.intensifiers.shrink_to_fit();
-    c.stances.shrink_to_fit();
-    c.quantities.shrink_to_fit();
-    c.dates.shrink_to_fit();
-    c.evaluative.shrink_to_fit();
 }
 
 /// The first word listed in the antonym lexicon, as the claim's main predicate.
