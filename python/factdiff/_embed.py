@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable, List, Sequence
 
-from ._judge import check_batch_size
+from ._judge import check_batch_size, to_float
 from .errors import FactdiffError, InputError
 
 #: An embedder: a batch of sentences in, one vector (a sequence of floats) per sentence out; a
@@ -85,13 +85,9 @@ def _vector(row: object, i: int) -> List[float]:
         raise InputError(f"embed= vector for sentence {i} is empty")
     out: List[float] = []
     for x in row:
-        if isinstance(x, bool) or not isinstance(x, (int, float)):
-            try:
-                value = float(x)
-            except (TypeError, ValueError):
-                raise InputError(f"embed= vector for sentence {i} holds {x!r:.60}, not a number") from None
-        else:
-            value = float(x)
+        value = to_float(x)
+        if value is None:
+            raise InputError(f"embed= vector for sentence {i} holds {x!r:.60}, not a number")
         if not math.isfinite(value):
             raise InputError(f"embed= vector for sentence {i} holds {value}, not a finite number")
         out.append(value)

@@ -18,7 +18,7 @@ wrong shape, or scores outside 0..1, raises ``InputError`` naming the pair.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Dict, List, Mapping, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .errors import FactdiffError, InputError
 
@@ -111,14 +111,20 @@ def scores(result: object, i: int) -> Triple:
     return values[0], values[1], values[2]
 
 
-def _number(x: object, i: int) -> float:
+def to_float(x: object) -> Optional[float]:
+    """``x`` as a float (Python numbers, numpy and torch scalars), or None when it is not a number."""
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         try:
-            value = float(x)  # type: ignore[arg-type]  # numpy and torch scalars
+            return float(x)  # type: ignore[arg-type]  # numpy and torch scalars
         except (TypeError, ValueError):
-            raise InputError(f"judge= result for pair {i} has a score that is not a number: {x!r:.60}") from None
-    else:
-        value = float(x)
+            return None
+    return float(x)
+
+
+def _number(x: object, i: int) -> float:
+    value = to_float(x)
+    if value is None:
+        raise InputError(f"judge= result for pair {i} has a score that is not a number: {x!r:.60}")
     if not math.isfinite(value):
         raise InputError(f"judge= result for pair {i} has a score that is not finite: {value}")
     return value
