@@ -193,20 +193,90 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
 /// or unconfirmed ("may have", "Is it true?", "has not been confirmed" leave the claim open: a
 /// reader's discuss, not a dispute).
 pub(crate) fn takes_a_side(c: &Claim) -> bool {
-    c.modality != crate::Modality::Hedged && !asks_whether(&c.text)
+    let words = lower_words(&c.text);
+    c.modality != crate::Modality::Hedged && !asks_whether(&words) && !conditional(&words) && !feared(&words)
 }
 
-/// An indirect question: "asked (…) if" / "asked (…) whether" within six words ("I asked the
-/// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
-fn asks_whether(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|ch: char| !ch.is_alphanumeric())
+/// A fear, worry or hope that something is so ("raises fears that the girls will not be
+/// released") does not state it.
+fn feared(words: &[String]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "fear" | "fears" | "feared" | "worry" | "worries" | "worried" | "concern" | "concerns" | "concerned" | "hope" | "hopes" | "hoped"
+        ) && w[1] == "that"
+    })
+}
+
+/// The words of a text (apostrophes inside a word kept).
+fn raw_words(text: &str) -> Vec<&str> {
+    text.split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .map(|w| w.trim_matches(|ch| ch == '\'' || ch == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+        .collect()
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    raw_words(text).into_iter().map(str::to_lowercase).collect()
+}
+
+/// An indirect question: a verb of asking, demanding or wondering followed within six words by
+/// "if", "whether" or "why" ("I asked the Department of Homeland Security if Hunter's comments
+/// were true"; "parents are demanding to know why there was no supervision") leaves the claim
+/// open.
+fn asks_whether(words: &[String]) -> bool {
     words.iter().enumerate().any(|(k, w)| {
-        matches!(w.as_str(), "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder")
-            && words.iter().skip(k + 1).take(6).any(|n| n == "if" || n == "whether")
+        matches!(
+            w.as_str(),
+            "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder" | "wonders" | "wondering" | "demand" | "demands" | "demanded" | "demanding"
+        ) && words
+            .iter()
+            .skip(k + 1)
+            .take(6)
+            .any(|n| n == "if" || n == "whether" || n == "why")
+    })
+}
+
+/// A conditional sentence ("If Woods failed a test, the Tour would announce a suspension"; "If
+/// they catch five of them, there are dozens more") states neither its condition nor what follows
+/// from it.
+fn conditional(words: &[String]) -> bool {
+    words.first().is_some_and(|w| w == "if" || w == "unless")
+}
+
+/// Nouns of a document or a piece of news that a sentence can report without asserting it.
+const DOCUMENT_NOUNS: [&str; 16] = [
+    "story", "stories", "report", "reports", "article", "articles", "news", "post", "posts", "rumour", "rumours",
+    "rumor", "rumors", "headline", "headlines", "claims",
+];
+/// Words after a document noun (within four) that report its content ("of" is left out: "the
+/// story of his arrest" tells it).
+const REPORTS_CONTENT: [&str; 18] = [
+    "that", "claims", "claimed", "claiming", "says", "said", "saying", "reads", "read", "reported", "states",
+    "stated", "stating", "headlined", "suggests", "suggesting", "alleges", "alleging",
+];
+
+/// Whether a claim reports what a story, report or piece of news says without stating it
+/// itself or refuting it ("A story circulating online claims that the actor died"; "the internet
+/// is buzzing with news that the singer has died"; "'…,' read the report"): it takes no side
+/// against a source that refutes or denies that content. A document noun after a capitalised word
+/// is a verb or a name ("Variety reports that …", "Fox News"), not a document.
+pub(crate) fn reports_a_report(c: &Claim) -> bool {
+    if c.refutation.as_ref().is_some_and(|r| !r.negated) {
+        return false;
+    }
+    let raw = raw_words(&c.text);
+    let words = lower_words(&c.text);
+    words.iter().enumerate().any(|(k, w)| {
+        if !DOCUMENT_NOUNS.contains(&w.as_str()) {
+            return false;
+        }
+        let after_name = k > 0 && raw.get(k - 1).is_some_and(|p| p.starts_with(char::is_uppercase));
+        if after_name {
+            return false;
+        }
+        let read_before = words[k.saturating_sub(2)..k].iter().any(|p| p == "read" || p == "reads");
+        read_before || words.iter().skip(k + 1).take(4).any(|n| REPORTS_CONTENT.contains(&n.as_str()))
     })
 }
 
@@ -221,6 +291,43 @@ pub(crate) fn different_dates(a: &Claim, b: &Claim) -> bool {
 mod tests {
     use super::*;
 
+    fn claim(text: &str) -> Claim {
+        let mut claims =
+            crate::extract_claims(&crate::Document::new("a", text), &crate::Config::default()).unwrap_or_default();
+        assert!(!claims.is_empty(), "{text}");
+        claims.remove(0)
+    }
+
+    #[test]
+    fn conditions_questions_and_fears_take_no_side() {
+        for text in [
+            "If the player failed a test, the tour would announce a suspension.",
+            "Parents are demanding to know why there was no supervision on the trip.",
+            "The violence raises fears that the girls will not be released.",
+        ] {
+            assert!(!takes_a_side(&claim(text)), "{text}");
+        }
+        assert!(takes_a_side(&claim("The tour announced a suspension of the player.")));
+    }
+
+    #[test]
+    fn a_sentence_that_reports_a_story_does_not_state_it() {
+        for text in [
+            "A story circulating online claims that the actor died of a heart attack.",
+            "The internet is buzzing with news that the singer has died.",
+        ] {
+            assert!(reports_a_report(&claim(text)), "{text}");
+        }
+        for text in [
+            "The Daily Mail reports that the parents are furious.",
+            "And that is the story of his arrest, in full.",
+            "A hoax report claimed that the actor had died.",
+            "The actor died of a heart attack this morning.",
+        ] {
+            assert!(!reports_a_report(&claim(text)), "{text}");
+        }
+    }
+
     fn piece(doc: &str, start: usize, end: usize, note: &str) -> Evidence {
         Evidence {
             doc: doc.into(),
@@ -234,12 +341,12 @@ mod tests {
 
     #[test]
     fn an_indirect_question_asks_whether() {
-        assert!(asks_whether(
+        assert!(asks_whether(&lower_words(
             "I asked the Department of Homeland Security if Hunter's comments were true."
-        ));
-        assert!(asks_whether("Reporters asked whether the dam would hold."));
-        assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
-        assert!(!asks_whether("He asked for help and the army came if only late."));
+        )));
+        assert!(asks_whether(&lower_words("Reporters asked whether the dam would hold.")));
+        assert!(!asks_whether(&lower_words("If the dam breaks, the village floods, officials said.")));
+        assert!(!asks_whether(&lower_words("He asked for help and the army came if only late.")));
     }
 
     #[test]
