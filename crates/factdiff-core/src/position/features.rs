@@ -169,20 +169,23 @@ fn share(n: usize, of: usize) -> f64 {
 }
 
 /// The features of document `doc` on `cluster`. `claim` looks a claim id up (its claim and
-/// flags); `cues` are the document's cues.
+/// flags); `sides` are the documents of each alignment's two claims, in the order of
+/// `cluster.alignments` (looked up once per cluster, not once per document); `cues` are the
+/// document's cues.
 pub fn of<'c>(
     cluster: &Cluster,
     doc: &str,
     claim: &dyn Fn(&str) -> Option<(&'c Claim, ClaimFlags)>,
+    sides: &[(Option<&str>, Option<&str>)],
     cues: &DocCues,
 ) -> PositionFeatures {
     let mut v = [0.0; NAMES.len()];
     v[0] = 1.0;
-    let mine = |id: &str| claim(id).is_some_and(|(c, _)| &*c.doc == doc);
+    let mine = |side: Option<&str>| side == Some(doc);
     let (mut n, mut best, mut max_e, mut sum_e, mut max_c, mut sum_c, mut n_e, mut n_c) =
         (0usize, 0.0f64, 0.0f64, 0.0, 0.0f64, 0.0, 0usize, 0usize);
-    for al in &cluster.alignments {
-        if mine(&al.a) == mine(&al.b) {
+    for (al, &(a, b)) in cluster.alignments.iter().zip(sides) {
+        if mine(a) == mine(b) {
             continue;
         }
         n += 1;
