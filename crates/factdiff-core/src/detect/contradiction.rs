@@ -14,9 +14,7 @@
 
 use super::facts::{components, shorten, FactFinding, Group};
 use super::opposition::opposition;
-use super::{
-    claim_evidence, different_dates, finding, part_evidence, reports_a_report, takes_a_side, Detector, Input,
-};
+use super::{claim_evidence, different_dates, finding, part_evidence, reports_a_report, takes_a_side, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};

@@ -203,7 +203,18 @@ fn feared(words: &[String]) -> bool {
     words.windows(2).any(|w| {
         matches!(
             w[0].as_str(),
-            "fear" | "fears" | "feared" | "worry" | "worries" | "worried" | "concern" | "concerns" | "concerned" | "hope" | "hopes" | "hoped"
+            "fear"
+                | "fears"
+                | "feared"
+                | "worry"
+                | "worries"
+                | "worried"
+                | "concern"
+                | "concerns"
+                | "concerned"
+                | "hope"
+                | "hopes"
+                | "hoped"
         ) && w[1] == "that"
     })
 }
@@ -228,7 +239,18 @@ fn asks_whether(words: &[String]) -> bool {
     words.iter().enumerate().any(|(k, w)| {
         matches!(
             w.as_str(),
-            "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder" | "wonders" | "wondering" | "demand" | "demands" | "demanded" | "demanding"
+            "asked"
+                | "ask"
+                | "asks"
+                | "asking"
+                | "wondered"
+                | "wonder"
+                | "wonders"
+                | "wondering"
+                | "demand"
+                | "demands"
+                | "demanded"
+                | "demanding"
         ) && words
             .iter()
             .skip(k + 1)
@@ -246,14 +268,44 @@ fn conditional(words: &[String]) -> bool {
 
 /// Nouns of a document or a piece of news that a sentence can report without asserting it.
 const DOCUMENT_NOUNS: [&str; 16] = [
-    "story", "stories", "report", "reports", "article", "articles", "news", "post", "posts", "rumour", "rumours",
-    "rumor", "rumors", "headline", "headlines", "claims",
+    "story",
+    "stories",
+    "report",
+    "reports",
+    "article",
+    "articles",
+    "news",
+    "post",
+    "posts",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "headline",
+    "headlines",
+    "claims",
 ];
 /// Words after a document noun (within four) that report its content ("of" is left out: "the
 /// story of his arrest" tells it).
 const REPORTS_CONTENT: [&str; 18] = [
-    "that", "claims", "claimed", "claiming", "says", "said", "saying", "reads", "read", "reported", "states",
-    "stated", "stating", "headlined", "suggests", "suggesting", "alleges", "alleging",
+    "that",
+    "claims",
+    "claimed",
+    "claiming",
+    "says",
+    "said",
+    "saying",
+    "reads",
+    "read",
+    "reported",
+    "states",
+    "stated",
+    "stating",
+    "headlined",
+    "suggests",
+    "suggesting",
+    "alleges",
+    "alleging",
 ];
 
 /// Whether a claim reports what a story, report or piece of news says without stating it
@@ -275,8 +327,15 @@ pub(crate) fn reports_a_report(c: &Claim) -> bool {
         if after_name {
             return false;
         }
-        let read_before = words[k.saturating_sub(2)..k].iter().any(|p| p == "read" || p == "reads");
-        read_before || words.iter().skip(k + 1).take(4).any(|n| REPORTS_CONTENT.contains(&n.as_str()))
+        let read_before = words[k.saturating_sub(2)..k]
+            .iter()
+            .any(|p| p == "read" || p == "reads");
+        read_before
+            || words
+                .iter()
+                .skip(k + 1)
+                .take(4)
+                .any(|n| REPORTS_CONTENT.contains(&n.as_str()))
     })
 }
 
@@ -344,9 +403,15 @@ mod tests {
         assert!(asks_whether(&lower_words(
             "I asked the Department of Homeland Security if Hunter's comments were true."
         )));
-        assert!(asks_whether(&lower_words("Reporters asked whether the dam would hold.")));
-        assert!(!asks_whether(&lower_words("If the dam breaks, the village floods, officials said.")));
-        assert!(!asks_whether(&lower_words("He asked for help and the army came if only late.")));
+        assert!(asks_whether(&lower_words(
+            "Reporters asked whether the dam would hold."
+        )));
+        assert!(!asks_whether(&lower_words(
+            "If the dam breaks, the village floods, officials said."
+        )));
+        assert!(!asks_whether(&lower_words(
+            "He asked for help and the army came if only late."
+        )));
     }
 
     #[test]

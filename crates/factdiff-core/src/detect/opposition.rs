@@ -95,11 +95,11 @@ const SUBORDINATE: [&str; 15] = [
     "although", "though", "whereas",
 ];
 
-/// Prepositions: a negation followed by one denies a relation ("not among the bodies found"), and a
-/// negation's scope ends at one ("doesn't fit with Apple's plans").
+/// Prepositions: a negation followed by one denies a relation ("not among the bodies found"): only
+/// its object is denied.
 const PREPOSITIONS: [&str; 20] = [
-    "with", "of", "in", "on", "at", "for", "by", "from", "about", "into", "over", "among", "between", "near",
-    "under", "without", "during", "than", "like", "through",
+    "with", "of", "in", "on", "at", "for", "by", "from", "about", "into", "over", "among", "between", "near", "under",
+    "without", "during", "than", "like", "through",
 ];
 
 /// Why a judged contradiction between `a` and `b` holds, or `None` when its cue is not about
@@ -144,15 +144,12 @@ pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> 
         // What the negation denies must be in the other sentence's main parts, not in a detail
         // ("none of the missing students were among the bodies" / "Mass graves found near the town
         // where students went missing").
-        let main: Vec<u64> = other_parts
-            .iter()
-            .filter(|p| !p.side)
-            .flat_map(|p| p.stems.iter().copied())
-            .collect();
+        let in_main = |k: &u64| other_parts.iter().any(|p| !p.side && p.stems.contains(k));
+        let in_side = |k: &u64| other_parts.iter().any(|p| p.side && p.stems.contains(k));
         let negates_shared = ps.iter().any(|p| {
             p.negated
                 .iter()
-                .any(|k| other.stems.binary_search(k).is_ok() && main.contains(k))
+                .any(|k| other.stems.binary_search(k).is_ok() && (in_main(k) || !in_side(k)))
         });
         if best >= 1 && best >= best_other && negates_shared {
             let cue = ps
@@ -230,9 +227,9 @@ fn parts(lex: &Lexicon, c: &Claim) -> Vec<Part> {
                 p.side = true;
             }
         }
-        if after_negation > 0 && PREPOSITIONS.contains(&lower.as_str()) && scope > 0 {
-            // "not among the bodies": only the object is denied; "fit with Apple": the scope ends.
-            scope = usize::from(just_negated).min(scope);
+        if just_negated && PREPOSITIONS.contains(&lower.as_str()) {
+            // "not among the bodies found": only the object is denied.
+            scope = 1;
         }
         just_negated = false;
         prev_end = t.span.end_byte;
@@ -382,11 +379,11 @@ mod tests {
             ),
             None
         );
-        // A negation's scope ends at a preposition.
+        // A negation followed by a preposition denies its object only.
         assert_eq!(
             opposed(
-                "The rumour doesn't fit with the chief's comments on the launch in spring.",
-                "The chief said the launch would be in spring."
+                "The students were not among the bodies found in the graves.",
+                "Graves with many bodies found near the town."
             ),
             None
         );
