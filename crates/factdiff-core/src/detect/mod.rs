@@ -199,14 +199,23 @@ pub(crate) fn takes_a_side(c: &Claim) -> bool {
 /// An indirect question: "asked (…) if" / "asked (…) whether" within six words ("I asked the
 /// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
 fn asks_whether(text: &str) -> bool {
-    let words: Vec<String> = text
+    // The detectors ask this of both claims of every aligned pair: the words are compared in
+    // place (lower-cased only when not ASCII), not copied.
+    let is = |w: &str, names: &[&str]| {
+        if w.is_ascii() {
+            names.iter().any(|n| w.eq_ignore_ascii_case(n))
+        } else {
+            let lower = w.to_lowercase();
+            names.contains(&lower.as_str())
+        }
+    };
+    let words: Vec<&str> = text
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
     words.iter().enumerate().any(|(k, w)| {
-        matches!(w.as_str(), "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder")
-            && words.iter().skip(k + 1).take(6).any(|n| n == "if" || n == "whether")
+        is(w, &["asked", "ask", "asks", "asking", "wondered", "wonder"])
+            && words.iter().skip(k + 1).take(6).any(|n| is(n, &["if", "whether"]))
     })
 }
 
