@@ -2,10 +2,11 @@
 //! line, `#` comments). The phrase lists are compiled once per process into
 //! Aho-Corasick automata (one shared by every case-insensitive list), so that a
 //! sentence is scanned in one pass; the large word lists (names, person nouns,
-//! stopwords) become perfect-hash tables when the crate is built (`build.rs`).
+//! stopwords) become hash tables when the crate is built (`build.rs`, [`table`]).
 //! A linguist can extend the lists without touching Rust.
 
 pub mod synonyms;
+mod table;
 
 use crate::report::{EntityKind, Span, StanceKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -249,9 +250,10 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-// The large lists as perfect-hash tables, written by `build.rs` from this folder's files:
+// The large lists as hash tables, written by `build.rs` from this folder's files:
 // `STOPWORDS`, `ORGANISATION_WORDS`, `NOT_NAMES`, `PERSON_NOUNS` (lower-cased, but the stopwords
 // as written) and `FIRST_NAMES` (given name → `Gender`).
+use table::WordTable;
 include!(concat!(env!("OUT_DIR"), "/word_tables.rs"));
 
 fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -514,6 +516,25 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_word_tables_hold_every_listed_word_and_nothing_else() {
+        let stopwords: Vec<&str> = lines(include_str!("stopwords.txt")).collect();
+        let nouns: Vec<String> = lines(include_str!("person_nouns.txt")).map(str::to_lowercase).collect();
+        let distinct = |w: &[&str]| w.iter().collect::<std::collections::BTreeSet<_>>().len();
+        assert_eq!(STOPWORDS.words().count(), distinct(&stopwords));
+        assert!(stopwords.iter().all(|w| STOPWORDS.contains(w)));
+        assert!(nouns.iter().all(|w| PERSON_NOUNS.contains(w)));
+        let nouns: Vec<&str> = nouns.iter().map(String::as_str).collect();
+        assert_eq!(PERSON_NOUNS.words().count(), distinct(&nouns));
+        for (name, g) in lines(include_str!("first_names.txt")).filter_map(|l| l.split_once(' ')) {
+            assert!(FIRST_NAMES.contains(name), "{name} {g}");
+        }
+        assert_eq!(FIRST_NAMES.get("james"), Some(&Gender::Male));
+        for word in ["", "lawyers", "Lawyer", "the ", "zzqx", "jamesx"] {
+            assert!(!PERSON_NOUNS.contains(word) && !FIRST_NAMES.contains(word), "{word:?}");
+        }
+    }
 
     #[test]
     fn lists_load_and_match_on_word_boundaries() {

@@ -2,20 +2,28 @@
 //! for a content term, the ids of the senses it can stand for; two terms that share an id are
 //! synonyms or derivations of each other ("discontinue" / "stop", "decide" / "decision").
 //!
-//! The crate's `build.rs` compiles the table into a perfect-hash map at build time, so nothing is
-//! parsed or allocated when the program starts and a lookup is one hash.
+//! The crate's `build.rs` compiles the table into a hash table at build time
+//! ([`super::table`]), so nothing is parsed or allocated when the program starts and a lookup is
+//! one hash.
+
+use super::table::WordTable;
 
 include!(concat!(env!("OUT_DIR"), "/synonyms_table.rs"));
 
 /// The sense ids of `term` (a stem as [`crate::analyze::tokens::content_terms`] gives it), in
 /// increasing order; none when WordNet has no sense it shares with another listed term.
-pub fn senses(term: &str) -> impl Iterator<Item = u32> + 'static {
-    SYNONYMS.get(term).copied().unwrap_or_default().iter().copied()
+pub fn sense_list(term: &str) -> &'static [u32] {
+    let (from, to) = SYNONYMS.get(term).copied().unwrap_or_default();
+    SENSES.get(from as usize..to as usize).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn senses(term: &str) -> impl Iterator<Item = u32> {
+        sense_list(term).iter().copied()
+    }
 
     #[test]
     fn every_line_of_the_table_is_in_the_map_and_news_synonyms_share_a_sense() {
@@ -24,7 +32,7 @@ mod tests {
             .filter(|l| !l.starts_with('#'))
             .collect();
         assert!(lines.len() > 1000, "{}", lines.len());
-        assert_eq!(lines.len(), SYNONYMS.len());
+        assert_eq!(lines.len(), SYNONYMS.words().count());
         for line in &lines {
             let mut parts = line.split(' ');
             let term = parts.next().unwrap_or_default();

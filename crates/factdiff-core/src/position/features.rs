@@ -169,7 +169,8 @@ fn share(n: usize, of: usize) -> f64 {
 }
 
 /// The features of document `doc` on `cluster`. `claim` looks a claim id up (its claim and
-/// flags); `cues` are the document's cues.
+/// flags); `cues` are the document's cues. The judge's verdicts are read from the document's
+/// tally (`cluster.tallies`), counted once when the cluster was built.
 pub fn of<'c>(
     cluster: &Cluster,
     doc: &str,
