@@ -22,6 +22,9 @@ pub struct Vocabulary {
     ids: [FxHashMap<Arc<str>, u32>; 3],
     /// Each id's key, shared with the alignments that name it.
     pub keys: Vec<Arc<str>>,
+    /// Each id's WordNet senses ([`crate::lexicon::synonyms`]), looked up once per distinct term
+    /// (empty for entities and numbers).
+    senses: Vec<&'static [u32]>,
     /// The ids of the character bigrams of the claims' texts (a numbering of their own).
     pub bigrams: super::bigrams::BigramIds,
 }
@@ -41,10 +44,19 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.senses.push(match kind {
+            KeyKind::Term => crate::lexicon::synonyms::sense_list(key),
+            KeyKind::Entity | KeyKind::Number => &[],
+        });
         let key: Arc<str> = Arc::from(key);
         map.insert(Arc::clone(&key), id);
         self.keys.push(key);
         id
+    }
+
+    /// The WordNet senses of term `id` (none for other keys and unknown ids).
+    pub fn senses(&self, id: u32) -> &'static [u32] {
+        self.senses.get(id as usize).copied().unwrap_or_default()
     }
     /// The key of `id` (empty for an unknown id).
     pub fn name(&self, id: u32) -> Arc<str> {

@@ -37,7 +37,7 @@ impl Features {
         for t in terms {
             let id = vocab.intern(KeyKind::Term, t);
             term_ids.push(id);
-            senses.extend(crate::lexicon::synonyms::senses(t).map(|s| (s, id)));
+            senses.extend(vocab.senses(id).iter().map(|&s| (s, id)));
         }
         senses.sort_unstable();
         senses.dedup();
@@ -56,10 +56,22 @@ impl Features {
         let numbers = ids(KeyKind::Number, &mut values.iter().map(String::as_str));
         let mut keys: Box<[u32]> = terms.iter().chain(&entities).chain(&numbers).copied().collect();
         keys.sort_unstable();
-        let lower = c.text.to_lowercase();
-        let squashed = lower.chars().filter(|c| !c.is_whitespace());
-        let squashed_len = squashed.clone().map(char::len_utf8).sum();
-        let bigrams = Bigrams::of(squashed, squashed_len, &mut vocab.bigrams);
+        let (bigrams, squashed_len) = if c.text.is_ascii() {
+            // Most text: its lower case is byte for byte, its whitespace the ASCII kind.
+            let squashed: Vec<u8> = c
+                .text
+                .bytes()
+                .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            let chars = squashed.iter().map(|&b| char::from(b));
+            (Bigrams::of(chars, squashed.len(), &mut vocab.bigrams), squashed.len())
+        } else {
+            let lower = c.text.to_lowercase();
+            let squashed = lower.chars().filter(|c| !c.is_whitespace());
+            let squashed_len = squashed.clone().map(char::len_utf8).sum();
+            (Bigrams::of(squashed, squashed_len, &mut vocab.bigrams), squashed_len)
+        };
         Features {
             terms,
             entities,
@@ -292,6 +304,7 @@ mod tests {
             "Kessaria opened the floodgates of the Tovan Dam on 4 March 2026.",
             "Café owners in Zürich said prices rose, “sharply”, this year.",
             "Flood waters 🌊 rose along the Marin river on Monday, 🌊 officials said.",
+            "Rescue\tteams reached  Esk\u{b}by boat on Monday, OFFICIALS said.",
         ];
         let lex = Lexicon::get();
         let mut vocab = Vocabulary::default();

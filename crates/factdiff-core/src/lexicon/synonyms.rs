@@ -12,18 +12,18 @@ include!(concat!(env!("OUT_DIR"), "/synonyms_table.rs"));
 
 /// The sense ids of `term` (a stem as [`crate::analyze::tokens::content_terms`] gives it), in
 /// increasing order; none when WordNet has no sense it shares with another listed term.
-pub fn senses(term: &str) -> impl Iterator<Item = u32> + 'static {
+pub fn sense_list(term: &str) -> &'static [u32] {
     let (from, to) = SYNONYMS.get(term).copied().unwrap_or_default();
-    SENSES
-        .get(from as usize..to as usize)
-        .unwrap_or_default()
-        .iter()
-        .copied()
+    SENSES.get(from as usize..to as usize).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn senses(term: &str) -> impl Iterator<Item = u32> {
+        sense_list(term).iter().copied()
+    }
 
     #[test]
     fn every_line_of_the_table_is_in_the_map_and_news_synonyms_share_a_sense() {
