@@ -198,25 +198,18 @@ pub(crate) fn takes_a_side(c: &Claim) -> bool {
 
 /// An indirect question: "asked (…) if" / "asked (…) whether" within six words ("I asked the
 /// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
+/// Read word by word without copying: the detectors ask this for every pair of claims they weigh.
 fn asks_whether(text: &str) -> bool {
-    // The detectors ask this of both claims of every aligned pair: the words are compared in
-    // place (lower-cased only when not ASCII), not copied.
-    let is = |w: &str, names: &[&str]| {
-        if w.is_ascii() {
-            names.iter().any(|n| w.eq_ignore_ascii_case(n))
-        } else {
-            let lower = w.to_lowercase();
-            names.contains(&lower.as_str())
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut words = text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        if is(w, &["asked", "ask", "asks", "asking", "wondered", "wonder"])
+            && words.clone().take(6).any(|n| is(n, &["if", "whether"]))
+        {
+            return true;
         }
-    };
-    let words: Vec<&str> = text
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().enumerate().any(|(k, w)| {
-        is(w, &["asked", "ask", "asks", "asking", "wondered", "wonder"])
-            && words.iter().skip(k + 1).take(6).any(|n| is(n, &["if", "whether"]))
-    })
+    }
+    false
 }
 
 /// True when both claims carry resolved dates and none of them agree: they are
