@@ -191,79 +191,82 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
 
 /// Whether a claim can be on a side of a conflict: it states something, not hedged, questioned
 /// or unconfirmed ("may have", "Is it true?", "has not been confirmed" leave the claim open: a
-/// reader's discuss, not a dispute).
+/// reader's discuss, not a dispute), not a condition, a fear or an indirect question.
 pub(crate) fn takes_a_side(c: &Claim) -> bool {
-    let words = lower_words(&c.text);
-    c.modality != crate::Modality::Hedged && !asks_whether(&words) && !conditional(&words) && !feared(&words)
+    c.modality != crate::Modality::Hedged && !asks_whether(&c.text) && !conditional(&c.text) && !feared(&c.text)
 }
 
-/// A fear, worry or hope that something is so ("raises fears that the girls will not be
-/// released") does not state it.
-fn feared(words: &[String]) -> bool {
-    words.windows(2).any(|w| {
-        matches!(
-            w[0].as_str(),
-            "fear"
-                | "fears"
-                | "feared"
-                | "worry"
-                | "worries"
-                | "worried"
-                | "concern"
-                | "concerns"
-                | "concerned"
-                | "hope"
-                | "hopes"
-                | "hoped"
-        ) && w[1] == "that"
-    })
-}
-
-/// The words of a text (apostrophes inside a word kept).
-fn raw_words(text: &str) -> Vec<&str> {
+/// The words of a text (apostrophes inside a word kept), read without copying: the detectors ask
+/// about every pair of claims they weigh.
+fn words_of(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
         .map(|w| w.trim_matches(|ch| ch == '\'' || ch == '’'))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
-fn lower_words(text: &str) -> Vec<String> {
-    raw_words(text).into_iter().map(str::to_lowercase).collect()
+fn is(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// An indirect question: a verb of asking, demanding or wondering followed within six words by
 /// "if", "whether" or "why" ("I asked the Department of Homeland Security if Hunter's comments
 /// were true"; "parents are demanding to know why there was no supervision") leaves the claim
 /// open.
-fn asks_whether(words: &[String]) -> bool {
-    words.iter().enumerate().any(|(k, w)| {
-        matches!(
-            w.as_str(),
-            "asked"
-                | "ask"
-                | "asks"
-                | "asking"
-                | "wondered"
-                | "wonder"
-                | "wonders"
-                | "wondering"
-                | "demand"
-                | "demands"
-                | "demanded"
-                | "demanding"
-        ) && words
-            .iter()
-            .skip(k + 1)
-            .take(6)
-            .any(|n| n == "if" || n == "whether" || n == "why")
-    })
+fn asks_whether(text: &str) -> bool {
+    const ASK: [&str; 12] = [
+        "asked",
+        "ask",
+        "asks",
+        "asking",
+        "wondered",
+        "wonder",
+        "wonders",
+        "wondering",
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+    ];
+    let mut words = words_of(text);
+    while let Some(w) = words.next() {
+        if is(w, &ASK) && words.clone().take(6).any(|n| is(n, &["if", "whether", "why"])) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A conditional sentence ("If Woods failed a test, the Tour would announce a suspension"; "If
 /// they catch five of them, there are dozens more") states neither its condition nor what follows
 /// from it.
-fn conditional(words: &[String]) -> bool {
-    words.first().is_some_and(|w| w == "if" || w == "unless")
+fn conditional(text: &str) -> bool {
+    words_of(text).next().is_some_and(|w| is(w, &["if", "unless"]))
+}
+
+/// A fear, worry or hope that something is so ("raises fears that the girls will not be
+/// released") does not state it.
+fn feared(text: &str) -> bool {
+    const FEAR: [&str; 12] = [
+        "fear",
+        "fears",
+        "feared",
+        "worry",
+        "worries",
+        "worried",
+        "concern",
+        "concerns",
+        "concerned",
+        "hope",
+        "hopes",
+        "hoped",
+    ];
+    let mut words = words_of(text);
+    while let Some(w) = words.next() {
+        if is(w, &FEAR) && words.clone().next().is_some_and(|n| is(n, &["that"])) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Nouns of a document or a piece of news that a sentence can report without asserting it.
@@ -317,25 +320,16 @@ pub(crate) fn reports_a_report(c: &Claim) -> bool {
     if c.refutation.as_ref().is_some_and(|r| !r.negated) {
         return false;
     }
-    let raw = raw_words(&c.text);
-    let words = lower_words(&c.text);
+    let words: Vec<&str> = words_of(&c.text).collect();
     words.iter().enumerate().any(|(k, w)| {
-        if !DOCUMENT_NOUNS.contains(&w.as_str()) {
+        if !is(w, &DOCUMENT_NOUNS) {
             return false;
         }
-        let after_name = k > 0 && raw.get(k - 1).is_some_and(|p| p.starts_with(char::is_uppercase));
-        if after_name {
+        if k > 0 && words[k - 1].starts_with(char::is_uppercase) {
             return false;
         }
-        let read_before = words[k.saturating_sub(2)..k]
-            .iter()
-            .any(|p| p == "read" || p == "reads");
-        read_before
-            || words
-                .iter()
-                .skip(k + 1)
-                .take(4)
-                .any(|n| REPORTS_CONTENT.contains(&n.as_str()))
+        words[k.saturating_sub(2)..k].iter().any(|p| is(p, &["read", "reads"]))
+            || words[k + 1..].iter().take(4).any(|n| is(n, &REPORTS_CONTENT))
     })
 }
 
@@ -400,18 +394,14 @@ mod tests {
 
     #[test]
     fn an_indirect_question_asks_whether() {
-        assert!(asks_whether(&lower_words(
-            "I asked the Department of Homeland Security if Hunter's comments were true."
-        )));
-        assert!(asks_whether(&lower_words(
-            "Reporters asked whether the dam would hold."
-        )));
-        assert!(!asks_whether(&lower_words(
-            "If the dam breaks, the village floods, officials said."
-        )));
-        assert!(!asks_whether(&lower_words(
-            "He asked for help and the army came if only late."
-        )));
+        assert!(asks_whether(
+            ("I asked the Department of Homeland Security if Hunter's comments were true.")
+        ));
+        assert!(asks_whether(("Reporters asked whether the dam would hold.")));
+        assert!(!asks_whether(
+            ("If the dam breaks, the village floods, officials said.")
+        ));
+        assert!(!asks_whether(("He asked for help and the army came if only late.")));
     }
 
     #[test]
