@@ -395,13 +395,11 @@ mod tests {
     #[test]
     fn an_indirect_question_asks_whether() {
         assert!(asks_whether(
-            ("I asked the Department of Homeland Security if Hunter's comments were true.")
+            "I asked the Department of Homeland Security if Hunter's comments were true."
         ));
-        assert!(asks_whether(("Reporters asked whether the dam would hold.")));
-        assert!(!asks_whether(
-            ("If the dam breaks, the village floods, officials said.")
-        ));
-        assert!(!asks_whether(("He asked for help and the army came if only late.")));
+        assert!(asks_whether("Reporters asked whether the dam would hold."));
+        assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
+        assert!(!asks_whether("He asked for help and the army came if only late."));
     }
 
     #[test]
