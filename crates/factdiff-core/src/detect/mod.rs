@@ -252,7 +252,9 @@ mod tests {
         ));
         assert!(asks_whether("Reporters asked whether the dam would hold."));
         assert!(asks_whether("Residents WONDERED if the dam would hold."));
-        assert!(!asks_whether("The task force said the dam would hold if the rain stopped."));
+        assert!(!asks_whether(
+            "The task force said the dam would hold if the rain stopped."
+        ));
         assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
         assert!(!asks_whether("He asked for help and the army came if only late."));
     }
