@@ -227,6 +227,18 @@ fn asks_whether(text: &str) -> bool {
         "demanded",
         "demanding",
     ];
+    // Most claims hold neither "ask", "wonder" nor "demand": one pass over the bytes rules them out.
+    let bytes = text.as_bytes();
+    let lower = |i: usize| bytes.get(i).map_or(0, |b| b | 0x20);
+    let may_ask = (0..bytes.len()).any(|i| match lower(i) {
+        b'a' => lower(i + 1) == b's' && lower(i + 2) == b'k',
+        b'w' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"wonder")),
+        b'd' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"demand")),
+        _ => false,
+    });
+    if !may_ask {
+        return false;
+    }
     let mut words = words_of(text);
     while let Some(w) = words.next() {
         if is(w, &ASK) && words.clone().take(6).any(|n| is(n, &["if", "whether", "why"])) {
@@ -260,6 +272,9 @@ fn feared(text: &str) -> bool {
         "hopes",
         "hoped",
     ];
+    if !text.contains("that") && !text.contains("That") {
+        return false;
+    }
     let mut words = words_of(text);
     while let Some(w) = words.next() {
         if is(w, &FEAR) && words.clone().next().is_some_and(|n| is(n, &["that"])) {
@@ -398,6 +413,10 @@ mod tests {
             "I asked the Department of Homeland Security if Hunter's comments were true."
         ));
         assert!(asks_whether("Reporters asked whether the dam would hold."));
+        assert!(asks_whether("Residents WONDERED if the dam would hold."));
+        assert!(!asks_whether(
+            "The task force said the dam would hold if the rain stopped."
+        ));
         assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
         assert!(!asks_whether("He asked for help and the army came if only late."));
     }
