@@ -90,12 +90,35 @@ impl Parts {
     }
 }
 
-/// The claim's dates with values, and their parts.
+/// The claim's dates with values, and their parts. A year that modifies a noun after a
+/// determiner or possessive ("the 2011 directive", "Isaacson's 2011 biography") dates that thing,
+/// not the event the claim tells: it is left out.
 fn dated(c: &Claim) -> Vec<(&DateMention, Parts)> {
     c.dates
         .iter()
+        .filter(|d| !modifies_a_noun(c, d))
         .filter_map(|d| Some((d, Parts::of(d.value.as_deref()?)?)))
         .collect()
+}
+
+fn modifies_a_noun(c: &Claim, d: &DateMention) -> bool {
+    let (start, end) = (
+        d.span.start_byte.saturating_sub(c.span.start_byte),
+        d.span.end_byte.saturating_sub(c.span.start_byte),
+    );
+    let (Some(year), Some(before), Some(after)) = (c.text.get(start..end), c.text.get(..start), c.text.get(end..))
+    else {
+        return false;
+    };
+    let bare_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+    let determiner = matches!(
+        prev.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
+    ) || prev.ends_with("'s")
+        || prev.ends_with("’s");
+    let noun_after = after.starts_with(' ') && after[1..].starts_with(|ch: char| ch.is_lowercase());
+    bare_year && before.ends_with(' ') && determiner && noun_after
 }
 
 /// The first pair of dates of `a` and `b` that conflict, unless some pair of their dates agrees.
@@ -226,5 +249,18 @@ mod tests {
         // Different precisions are not compared.
         assert!(!conflict("2026", "2025-05-07"));
         assert!(!conflict("--05", "2025-05-07"));
+    }
+
+    #[test]
+    fn a_year_that_modifies_a_noun_is_not_the_event_date() {
+        let years = |text: &str| -> Vec<String> {
+            let c = crate::extract_claims(&crate::Document::new("a", text), &crate::Config::default())
+                .unwrap_or_default()
+                .remove(0);
+            dated(&c).iter().filter_map(|(d, _)| d.value.clone()).collect()
+        };
+        assert!(years("The defector said she was sure the 2011 directive was real.").is_empty());
+        assert!(years("The film is based on the author's 2011 biography of the founder.").is_empty());
+        assert_eq!(years("The defector reached the south in 2008."), ["2008"]);
     }
 }
