@@ -200,6 +200,17 @@ pub(crate) fn takes_a_side(c: &Claim) -> bool {
 /// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
 /// Read word by word without copying: the detectors ask this for every pair of claims they weigh.
 fn asks_whether(text: &str) -> bool {
+    // Most claims hold neither "ask" nor "wonder": one pass over the bytes rules them out.
+    let bytes = text.as_bytes();
+    let lower = |i: usize| bytes.get(i).map_or(0, |b| b | 0x20);
+    let may_ask = (0..bytes.len()).any(|i| match lower(i) {
+        b'a' => lower(i + 1) == b's' && lower(i + 2) == b'k',
+        b'w' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"wonder")),
+        _ => false,
+    });
+    if !may_ask {
+        return false;
+    }
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     let mut words = text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
     while let Some(w) = words.next() {
@@ -240,6 +251,10 @@ mod tests {
             "I asked the Department of Homeland Security if Hunter's comments were true."
         ));
         assert!(asks_whether("Reporters asked whether the dam would hold."));
+        assert!(asks_whether("Residents WONDERED if the dam would hold."));
+        assert!(!asks_whether(
+            "The task force said the dam would hold if the rain stopped."
+        ));
         assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
         assert!(!asks_whether("He asked for help and the army came if only late."));
     }
