@@ -54,6 +54,11 @@ def test_the_bundled_example_has_every_conflict_kind(example_report: factdiff.Re
     assert all(isinstance(a.verdict, factdiff.Verdict) for c in r.clusters for a in c.alignments)
     for c in r.clusters:  # one position per document with claims in the cluster
         assert tuple(p.doc for p in c.positions) == c.docs
+        # A spanning set of the pairs (a tree over the claims); every pair counted per document.
+        assert len(c.alignments) == len(c.claims) - 1
+        assert tuple(t.doc for t in c.tallies) == c.docs
+        assert all(isinstance(t, factdiff.PairTally) and t.pairs >= 1 for t in c.tallies)
+        assert sum(t.pairs for t in c.tallies) >= 2 * len(c.alignments)
         assert all(isinstance(p, factdiff.Position) and p.label in ("corroborates", "reports", "disputes") for p in c.positions)
     claim = r.claims[0]
     assert isinstance(claim, factdiff.Claim) and isinstance(claim.speaker, factdiff.Speaker)

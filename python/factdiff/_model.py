@@ -352,16 +352,34 @@ class Position:
     reasons: Tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PairTally:
+    """The judge's verdicts on every aligned pair between document ``doc``'s claims in a cluster
+    and the other documents' claims there, counted (what its position is computed from)."""
+
+    doc: str
+    pairs: int
+    entail: int
+    contradict: int
+    best_score: float
+    max_entail: float
+    mean_entail: float
+    max_contradict: float
+    mean_contradict: float
+
+
 @dataclass(frozen=True, repr=False)
 class Cluster:
-    """Claims (ids) from several documents about the same fact, with their alignments and where
-    each document stands on it."""
+    """Claims (ids) from several documents about the same fact, with the alignments that join them
+    (a spanning set: each claim's strongest alignment is among them, one fewer than the claims),
+    every pair counted per document (``tallies``) and where each document stands on it."""
 
     id: str
     claims: Tuple[str, ...]
     docs: Tuple[str, ...]
     alignments: Tuple[Alignment, ...]
     positions: Tuple[Position, ...] = ()
+    tallies: Tuple[PairTally, ...] = ()
 
     def __repr__(self) -> str:
         return f"<Cluster {self.id}: {len(self.claims)} claims from {len(self.docs)} documents>"
@@ -667,6 +685,20 @@ def cluster_from_json(c: Json) -> Cluster:
         tuple(
             Position(p["doc"], p["label"], p["score"], p["corroborates"], p["reports"], p["disputes"], tuple(p["reasons"]))
             for p in c.get("positions", ())
+        ),
+        tuple(
+            PairTally(
+                t["doc"],
+                t["pairs"],
+                t["entail"],
+                t["contradict"],
+                t["best_score"],
+                t["max_entail"],
+                t["mean_entail"],
+                t["max_contradict"],
+                t["mean_contradict"],
+            )
+            for t in c.get("tallies", ())
         ),
     )
 

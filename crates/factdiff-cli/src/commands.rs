@@ -3,7 +3,7 @@
 use crate::args::{AlignArgs, CheckArgs, ClaimsArgs, ClaimsFormat, ColorChoice, ReportArgs, ReportFormat};
 use crate::input::{self, CliError};
 use crate::judge;
-use factdiff_core::{check_claim, Config};
+use factdiff_core::{check_claim, CompareOptions, Config};
 use factdiff_render::{render_alignments, render_check, render_claims, Format, ListFormat, Options};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -94,7 +94,14 @@ pub fn align(args: &AlignArgs) -> Result<(), CliError> {
     let a_ids: Vec<String> = a.iter().map(|d| d.id.clone()).collect();
     let mut docs = a;
     docs.extend(b);
-    let report = judge::compare(&docs, &args.judge)?;
+    // Every aligned pair between A and B, not a spanning set of each cluster's.
+    let report = judge::with_options(&args.judge, |options| {
+        let options = CompareOptions {
+            all_alignments: true,
+            ..*options
+        };
+        factdiff_core::compare(&docs, &Config::default(), &options)
+    })?;
     emit(None, &render_alignments(&report, &a_ids, list_format(args.format)))
 }
 

@@ -44,7 +44,12 @@ pub fn check_claim(claim: &str, sources: &[Document], config: &Config, options: 
     let claim_doc = free_id(sources);
     let mut docs = sources.to_vec();
     docs.push(Document::new(claim_doc.clone(), claim));
-    let report = compare(&docs, config, options)?;
+    // Every pair of the claim's sentences is read, not a spanning set of each cluster's.
+    let options = CompareOptions {
+        all_alignments: true,
+        ..*options
+    };
+    let report = compare(&docs, config, &options)?;
     let aligned = aligned_with(&report, &claim_doc);
     let per_source: Vec<SourceCheck> = sources
         .iter()

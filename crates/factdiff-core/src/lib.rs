@@ -65,8 +65,8 @@ pub use judge::{verdict_from_scores, Judge};
 pub use pipeline::{compare, extract_claims, CompareOptions};
 pub use report::{
     Agreement, AlignFeatures, Alignment, Check, CheckVerdict, Claim, ClaimStatus, Cluster, Cue, DateMention,
-    DocumentReport, EntityKind, EntityMention, Evidence, EvidenceCue, Finding, FindingKind, Modality, Polarity,
-    Position, PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceCheck,
+    DocumentReport, EntityKind, EntityMention, Evidence, EvidenceCue, Finding, FindingKind, Modality, PairTally,
+    Polarity, Position, PositionLabel, Quantity, Refutation, RemovalReason, RemovedSpan, Report, Severity, SourceCheck,
     SourceStats, SourceValue, SourceVerdict, Span, Speaker, SpeakerKind, Stance, StanceKind, Verdict, VerdictLabel,
     SCHEMA_VERSION,
 };

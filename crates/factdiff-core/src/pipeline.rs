@@ -38,6 +38,11 @@ pub struct CompareOptions<'a> {
     /// each claim a sentence vector, used to propose candidate pairs by cosine and as one more
     /// feature of the aligner ([`align::embed`]). Slower: every claim goes through the encoder.
     pub embed: Option<&'a dyn Embedder>,
+    /// Keep every aligned pair in the report's clusters (`Cluster::alignments`) instead of a
+    /// spanning set (default: false). The findings, positions and tallies are the same either
+    /// way; a story stated by many sources has a pair for every two of them, so this is for
+    /// reading the pairs of a few documents (`check_claim`, `factdiff align`).
+    pub all_alignments: bool,
 }
 
 fn never() -> bool {
@@ -50,6 +55,7 @@ impl Default for CompareOptions<'_> {
             judge: &LexicalJudge,
             should_stop: &never,
             embed: None,
+            all_alignments: false,
         }
     }
 }
@@ -104,8 +110,16 @@ pub fn compare(docs: &[Document], config: &Config, options: &CompareOptions<'_>)
         Some(embedder) => Some(Vectors::of(&claims, embedder, should_stop)?),
         None => None,
     };
-    let alignment =
-        align::align(&claims, terms, vectors.as_ref(), options.judge, config, should_stop).ok_or(Error::Cancelled)?;
+    let alignment = align::align(
+        &claims,
+        terms,
+        vectors.as_ref(),
+        options.judge,
+        config,
+        options.all_alignments,
+        should_stop,
+    )
+    .ok_or(Error::Cancelled)?;
     drop(vectors);
     let findings = detect::detect_all(&detect::Input {
         docs,

@@ -638,11 +638,43 @@ pub struct Cluster {
     pub claims: Vec<String>,
     /// The ids of the documents its claims come from.
     pub docs: Vec<String>,
-    /// The aligned pairs of claims that made the cluster, each with its verdict.
+    /// The alignments that join the cluster, each with its verdict: a spanning set of its aligned
+    /// pairs (the strongest first: each claim's strongest alignment is among them), one fewer than
+    /// its claims, so a cluster stated by many sources lists its claims, not every pair of them.
+    /// All its pairs are counted in `tallies`; [`crate::CompareOptions::all_alignments`] keeps
+    /// every pair here.
     pub alignments: Vec<Alignment>,
+    /// For each document of `docs` (in that order): what the judge said on every aligned pair
+    /// joining one of its claims here to another document's claim, counted.
+    #[serde(default)]
+    pub tallies: Vec<PairTally>,
     /// Where each document with claims in this cluster stands on it (one entry per such document).
     #[serde(default)]
     pub positions: Vec<Position>,
+}
+
+/// The judge's verdicts on every aligned pair between one document's claims in a cluster and the
+/// other documents' claims there, counted (what its position is computed from).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PairTally {
+    /// The document's id.
+    pub doc: String,
+    /// Number of those pairs.
+    pub pairs: usize,
+    /// Pairs the judge labelled entail.
+    pub entail: usize,
+    /// Pairs the judge labelled contradict.
+    pub contradict: usize,
+    /// The highest alignment score among them.
+    pub best_score: f64,
+    /// The highest entail probability among them.
+    pub max_entail: f64,
+    /// The mean entail probability (0 without pairs).
+    pub mean_entail: f64,
+    /// The highest contradict probability among them.
+    pub max_contradict: f64,
+    /// The mean contradict probability (0 without pairs).
+    pub mean_contradict: f64,
 }
 
 /// One document's position on a cluster: whether, taken as a whole, it corroborates what the

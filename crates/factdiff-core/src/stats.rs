@@ -141,7 +141,7 @@ pub(crate) fn assemble(
     }
     drop(by_doc);
     // Last, so that the alignments move from the pair list into their clusters.
-    let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs);
+    let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs, alignment.keep);
     crate::position::annotate(&mut clusters, &claims);
     let facts = shared_facts(&clusters, &findings);
     let consistency = consistency(&facts, None);

@@ -68,6 +68,61 @@ fn findings_grow_with_facts_not_with_pairs_of_sources() {
 }
 
 #[test]
+fn clusters_list_their_claims_with_a_spanning_set_of_alignments_not_every_pair() {
+    let outlets = 12;
+    let texts: Vec<(String, String)> = (0..outlets)
+        .map(|k| {
+            let said = ["officials said", "the mayor said", "police said"][k % 3];
+            (
+                format!("outlet{k}"),
+                format!("Floods in Hengal killed 52 people on Tuesday, {said}.\n"),
+            )
+        })
+        .collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .map(|(id, t)| Document::new(id.as_str(), t.as_str()))
+        .collect();
+    let spanned = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
+    let all = CompareOptions {
+        all_alignments: true,
+        ..CompareOptions::default()
+    };
+    let every = compare(&docs, &Config::default(), &all).unwrap();
+    assert_eq!(spanned.clusters.len(), 1, "{:#?}", spanned.clusters);
+    let (k, every_k) = (&spanned.clusters[0], &every.clusters[0]);
+    assert_eq!(k.claims.len(), outlets);
+    // One alignment fewer than the claims (a tree), each claim in at least one of them ...
+    assert_eq!(k.alignments.len(), outlets - 1);
+    for id in &k.claims {
+        assert!(k.alignments.iter().any(|al| *al.a == **id || *al.b == **id), "{id}");
+    }
+    // ... each the strongest pair of one of its claims, every pair counted in the tallies.
+    assert!(every_k.alignments.len() > 2 * outlets, "{}", every_k.alignments.len());
+    for al in &k.alignments {
+        let strongest = |id: &str| {
+            every_k
+                .alignments
+                .iter()
+                .filter(|x| &*x.a == id || &*x.b == id)
+                .map(|x| x.score)
+                .fold(0.0, f64::max)
+        };
+        assert!(al.score >= strongest(&al.a).min(strongest(&al.b)), "{al:?}");
+    }
+    let pairs: usize = k.tallies.iter().map(|t| t.pairs).sum();
+    assert_eq!(pairs, 2 * every_k.alignments.len());
+    assert_eq!(k.tallies, every_k.tallies);
+    // Everything but the listed pairs is the same either way.
+    assert_eq!((&spanned.findings, &spanned.claims), (&every.findings, &every.claims));
+    assert_eq!(k.positions, every_k.positions);
+    assert_eq!(
+        (spanned.consistency, &spanned.agreement),
+        (every.consistency, &every.agreement)
+    );
+}
+
+#[test]
 fn a_story_where_one_source_refutes_another_is_not_fully_consistent() {
     let agreeing = report(&[
         (

@@ -303,7 +303,12 @@ fn topic(ms: &[&Mention], config: &Config) -> Res<Scores> {
         }
         documents.push(Document::new(*doc, text));
     }
-    let report = compare(&documents, config, &CompareOptions::default()).map_err(|e| e.to_string())?;
+    // Every pair the aligner made is scored, not the spanning set a cluster lists by default.
+    let options = CompareOptions {
+        all_alignments: true,
+        ..CompareOptions::default()
+    };
+    let report = compare(&documents, config, &options).map_err(|e| e.to_string())?;
     // claim id -> the lines it overlaps
     let mut lines_of_claim: HashMap<&str, Vec<SentKey>> = HashMap::new();
     for c in &report.claims {

@@ -495,16 +495,19 @@ impl<'a> Html<'a> {
                     self.out.push_str("<td class=\"cell\"></td>");
                     continue;
                 }
-                // Contradicted here: a contradict verdict inside this cluster, or a conflict finding
-                // that joins this source's claim with another claim of the cluster.
-                let contradicted = c.alignments.iter().any(|a| {
-                    a.verdict.label == VerdictLabel::Contradict && (ids.contains(&&*a.a) || ids.contains(&&*a.b))
-                }) || conflicts.iter().any(|f| {
-                    f.claims.iter().any(|x| ids.contains(&x.as_str()))
-                        && f.claims
-                            .iter()
-                            .any(|x| !ids.contains(&x.as_str()) && in_cluster.contains(x.as_str()))
-                });
+                // Contradicted here: a contradict verdict on a pair of this source inside the
+                // cluster (its tally counts every pair), or a conflict finding that joins this
+                // source's claim with another claim of the cluster.
+                let contradicted = c.tallies.iter().any(|t| t.doc == *d && t.contradict > 0)
+                    || c.alignments.iter().any(|a| {
+                        a.verdict.label == VerdictLabel::Contradict && (ids.contains(&&*a.a) || ids.contains(&&*a.b))
+                    })
+                    || conflicts.iter().any(|f| {
+                        f.claims.iter().any(|x| ids.contains(&x.as_str()))
+                            && f.claims
+                                .iter()
+                                .any(|x| !ids.contains(&x.as_str()) && in_cluster.contains(x.as_str()))
+                    });
                 let status = if contradicted {
                     ClaimStatus::Contradicted
                 } else if k >= 2 {

@@ -455,6 +455,17 @@ fn html_claim_matrix_counts_sources() {
                 reasons: vec![],
             },
         }],
+        tallies: ["a", "b"]
+            .map(|d| PairTally {
+                doc: d.into(),
+                pairs: 1,
+                contradict: 1,
+                best_score: 0.8,
+                max_contradict: 0.9,
+                mean_contradict: 0.9,
+                ..PairTally::default()
+            })
+            .to_vec(),
         positions: vec![Position {
             doc: "b".into(),
             label: PositionLabel::Disputes,
@@ -480,8 +491,15 @@ fn html_claim_matrix_counts_sources() {
     let t = text(&report, false, 200);
     assert!(t.contains("Where each source stands"), "{t}");
     assert!(t.contains(": a corroborates 0.70, b disputes 0.61"), "{t}");
+    // A contradict verdict on a pair the cluster does not list (its spanning set left it out)
+    // still marks the cell: the tallies count every pair.
     report.clusters[0].alignments[0].verdict.label = VerdictLabel::Entail;
     report.findings.retain(|f| f.kind != FindingKind::Contradiction);
+    let out = html(&report);
+    assert!(out.contains("✗ contradicted"), "{out}");
+    for t in &mut report.clusters[0].tallies {
+        (t.contradict, t.entail) = (0, 1);
+    }
     let out = html(&report);
     assert!(out.contains("✓ corroborated"), "{out}");
 }

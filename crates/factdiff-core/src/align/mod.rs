@@ -26,6 +26,11 @@ use std::sync::Arc;
 #[derive(Clone, Debug, Default)]
 pub struct Aligned {
     pub pairs: Vec<(usize, usize, Alignment)>,
+    /// For each pair: whether the report lists it (a spanning set of the pairs,
+    /// [`cluster::spanning`], or all of them). The pairs it does not list keep what the detectors
+    /// and the positions read (indices, score, shared entities, the verdict's label and
+    /// probabilities, and a contradict verdict's reasons), not their other reasons and shared keys.
+    pub keep: Vec<bool>,
     /// (i, j, similarity) for claims of the same document that nearly repeat each other.
     pub repeats: Vec<(usize, usize, f64)>,
     /// Claims that blocking could pair only through common keys, and what its budget left out.
@@ -40,21 +45,39 @@ const POLL_EVERY: usize = 4_096;
 /// Align `claims`, whose content terms ([`crate::analyze::Analysis::terms`]) are `terms`: score
 /// the candidate pairs (each claim's terms are dropped once its features are made), then have
 /// `judge` give each pair above the threshold its verdict. `None` once `should_stop` returns
-/// true; it is polled every [`POLL_EVERY`] candidate pairs and before each call of the judge. With the claims' sentence `vectors` (semantic mode,
-/// [`embed`]), their nearest neighbours are candidates too and the cosine is a feature.
+/// true; it is polled every [`POLL_EVERY`] candidate pairs and before each call of the judge.
+/// With the claims' sentence `vectors` (semantic mode, [`embed`]), their nearest neighbours are
+/// candidates too and the cosine is a feature. The report will list a spanning set of the pairs
+/// ([`Aligned::keep`]), or with `all_alignments` every pair.
 pub fn align(
     claims: &[Claim],
     terms: Vec<Vec<Arc<str>>>,
     vectors: Option<&embed::Vectors>,
     judge: &dyn Judge,
     config: &Config,
+    all_alignments: bool,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
     // The terms are only for the features: each claim's are freed once its features are made.
     let mut scored = score_candidates(claims, terms, vectors, config, should_stop)?;
     // Each claim keeps its best counterpart per other source (see [`best`]).
     scored.pairs = best::mutual_best(claims, std::mem::take(&mut scored.pairs));
-    judge_scored(claims, scored, judge, should_stop)
+    let keep = if all_alignments {
+        vec![true; scored.pairs.len()]
+    } else {
+        let keep = cluster::spanning(claims.len(), scored.pairs.iter().map(|(i, j, al)| (*i, *j, al.score)));
+        // What no one reads of a pair the report leaves out goes now: a 60-source story has
+        // hundreds of thousands of pairs.
+        for ((_, _, al), kept) in scored.pairs.iter_mut().zip(&keep) {
+            if !kept {
+                al.reasons = Vec::new();
+                al.features.shared_terms = Vec::new();
+                al.features.shared_numbers = Vec::new();
+            }
+        }
+        keep
+    };
+    judge_scored(claims, scored, keep, judge, should_stop)
 }
 
 /// Candidate pairs that passed scoring, before the judge: see [`score_candidates`].
@@ -78,6 +101,7 @@ const JUDGE_EVERY: usize = 8_192;
 fn judge_scored(
     claims: &[Claim],
     scored: Scored,
+    keep: Vec<bool>,
     judge: &dyn Judge,
     should_stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Aligned> {
@@ -87,24 +111,31 @@ fn judge_scored(
         fallback,
         semantic,
     } = scored;
-    judge_in_chunks(claims, &mut pairs, judge, should_stop, JUDGE_EVERY)?;
+    judge_in_chunks(claims, &mut pairs, &keep, judge, should_stop, JUDGE_EVERY)?;
     Some(Aligned {
         pairs,
+        keep,
         repeats,
         fallback,
         semantic,
     })
 }
 
-/// Write the judge's verdict into every pair, `every` pairs per call of the judge.
+/// Write the judge's verdict into every pair, `every` pairs per call of the judge; the reasons of
+/// a verdict that is not contradict are kept only where `keep` says the report lists the pair.
 fn judge_in_chunks(
     claims: &[Claim],
     pairs: &mut [(usize, usize, Alignment)],
+    keep: &[bool],
     judge: &dyn Judge,
     should_stop: &(dyn Fn() -> bool + Sync),
     every: usize,
 ) -> Option<()> {
-    for chunk in pairs.chunks_mut(every.max(1)) {
+    let every = every.max(1);
+    for (chunk, keep) in pairs
+        .chunks_mut(every)
+        .zip(keep.chunks(every).chain(std::iter::repeat(&[][..])))
+    {
         if should_stop() {
             return None;
         }
@@ -113,11 +144,14 @@ fn judge_in_chunks(
             .map(|(i, j, al)| (&claims[*i], &claims[*j], al.features.term_overlap))
             .collect();
         let mut verdicts = judge.judge(&batch).into_iter();
-        for (_, _, al) in chunk.iter_mut() {
+        for (k, (_, _, al)) in chunk.iter_mut().enumerate() {
             // A judge owes one verdict per pair; a pair it skipped says so instead of vanishing.
             al.verdict = verdicts.next().unwrap_or_else(|| {
                 crate::judge::verdict_from_scores(0.0, 1.0, 0.0, "the judge gave no verdict".into())
             });
+            if !keep.get(k).copied().unwrap_or(true) && al.verdict.label != VerdictLabel::Contradict {
+                al.verdict.reasons = Vec::new();
+            }
         }
     }
     Some(())
@@ -381,7 +415,7 @@ mod tests {
             ("a", "Officials evacuated 1,200 people from villages along the Marin river. Officials evacuated 1,200 people from villages along the Marin river."),
             ("b", "Officials evacuated 2,400 people from villages along the Marin river. The choir sang songs in the old hall."),
         ]);
-        let al = align(&c, terms(&c), None, &LexicalJudge, &Config::default(), &|| false).unwrap_or_default();
+        let al = align(&c, terms(&c), None, &LexicalJudge, &Config::default(), false, &|| false).unwrap_or_default();
         assert!(al.pairs.iter().all(|(i, j, _)| c[*i].doc != c[*j].doc));
         assert!(al.pairs.iter().any(|(_, _, a)| &*a.a == "a#0" && &*a.b == "b#0"));
         assert!(
@@ -394,7 +428,7 @@ mod tests {
         );
         let pair = &al.pairs[0].2;
         assert!(pair.features.shared_terms.iter().any(|t| &**t == "evacu"));
-        assert_eq!(cluster::clusters(&c, al.pairs).len(), 1);
+        assert_eq!(cluster::clusters(&c, al.pairs, al.keep).len(), 1);
     }
 
     #[test]
@@ -407,14 +441,15 @@ mod tests {
         let terms = terms(&c);
         let scored =
             |c: &[Claim]| score_candidates(c, terms.clone(), None, &Config::default(), &|| false).unwrap_or_default();
-        let whole = judge_scored(&c, scored(&c), &LexicalJudge, &|| false).unwrap_or_default();
+        let all = |c: &[Claim]| vec![true; scored(c).pairs.len()];
+        let whole = judge_scored(&c, scored(&c), all(&c), &LexicalJudge, &|| false).unwrap_or_default();
         assert!(whole.pairs.len() >= 4, "{}", whole.pairs.len());
         let mut pairs = scored(&c).pairs;
-        judge_in_chunks(&c, &mut pairs, &LexicalJudge, &|| false, 2).unwrap_or_default();
+        judge_in_chunks(&c, &mut pairs, &all(&c), &LexicalJudge, &|| false, 2).unwrap_or_default();
         assert_eq!(pairs, whole.pairs);
         assert!(pairs.iter().all(|(_, _, al)| !al.verdict.reasons.is_empty()));
         let mut pairs = scored(&c).pairs;
-        assert!(judge_in_chunks(&c, &mut pairs, &LexicalJudge, &|| true, 2).is_none());
+        assert!(judge_in_chunks(&c, &mut pairs, &all(&c), &LexicalJudge, &|| true, 2).is_none());
         // A judge that answers only the first pair of each call: the others say so.
         struct FirstOnly;
         impl Judge for FirstOnly {
@@ -423,7 +458,7 @@ mod tests {
             }
         }
         let mut pairs = scored(&c).pairs;
-        judge_in_chunks(&c, &mut pairs, &FirstOnly, &|| false, 2).unwrap_or_default();
+        judge_in_chunks(&c, &mut pairs, &all(&c), &FirstOnly, &|| false, 2).unwrap_or_default();
         assert_eq!(pairs[0], whole.pairs[0]);
         assert_eq!(pairs[1].2.verdict.reasons, ["the judge gave no verdict: neutral 1.00"]);
     }

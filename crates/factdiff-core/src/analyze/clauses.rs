@@ -88,11 +88,13 @@ const DETAIL_OBJECTS: [&str; 11] = [
     "when", "how", "why", "where", "who", "what", "whether", "which", "details", "further", "more",
 ];
 /// Verbs whose negation is no statement at all: "did not comment", "did not immediately respond".
-const NO_STATEMENT: [&str; 8] = [
+const NO_STATEMENT: [&str; 10] = [
     "comment",
     "commented",
+    "commenting",
     "respond",
     "responded",
+    "responding",
     "reply",
     "replied",
     "return",
@@ -295,6 +297,7 @@ fn negates_a_detail(after: &str) -> bool {
         "officially",
         "official",
         "independently",
+        "independent",
         "able",
         "comment",
     ];

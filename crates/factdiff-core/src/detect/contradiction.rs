@@ -14,7 +14,7 @@
 
 use super::facts::{components, shorten, FactFinding, Group};
 use super::opposition::opposition;
-use super::{claim_evidence, different_dates, finding, part_evidence, takes_a_side, Detector, Input};
+use super::{claim_evidence, different_dates, finding, part_evidence, reports_a_report, takes_a_side, Detector, Input};
 use crate::{Claim, Finding, FindingKind, Polarity, Severity, SpeakerKind, Stance, StanceKind, VerdictLabel};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
@@ -31,12 +31,6 @@ impl Detector for Contradiction {
     }
 }
 
-/// Whether a claim refutes something (a refutation cue not negated): two refutations of the same
-/// content say the same thing.
-fn refutes(c: &Claim) -> bool {
-    c.refutation.as_ref().is_some_and(|r| !r.negated)
-}
-
 /// One finding per fact: the claims joined by contradictory verdicts, split into the two sides
 /// the verdicts put them on, each with the claims that entail one of its members.
 fn judged(input: &Input<'_>) -> Vec<Finding> {
@@ -50,7 +44,9 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
                 && !different_dates(&claims[*i], &claims[*j])
                 && takes_a_side(&claims[*i])
                 && takes_a_side(&claims[*j])
-                && !(refutes(&claims[*i]) && refutes(&claims[*j]))
+                && !(says_not(&[&claims[*i]]) && says_not(&[&claims[*j]]))
+                && !reports_a_report(&claims[*i])
+                && !reports_a_report(&claims[*j])
         })
         .filter_map(|(i, j, al)| opposition(input.lex, &claims[*i], &claims[*j]).map(|why| (*i, *j, al, why)))
         .collect();
@@ -109,7 +105,7 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
             continue;
         }
         for (member, other) in [(*i, *j), (*j, *i)] {
-            if !takes_a_side(&claims[other]) || denies(member) != denies(other) {
+            if !takes_a_side(&claims[other]) || reports_a_report(&claims[other]) || denies(member) != denies(other) {
                 continue;
             }
             if let (Some(&f), None) = (fact_of.get(&member), fact_of.get(&other)) {
@@ -170,7 +166,8 @@ fn judged(input: &Input<'_>) -> Vec<Finding> {
     out
 }
 
-/// Every claim of a side negates or refutes what it states.
+/// Every claim of a side negates or refutes what it states. Two claims that both do (two
+/// refutations, a refutation and a denial) say the same thing and are never opposed.
 fn says_not(side: &[&Claim]) -> bool {
     !side.is_empty()
         && side

@@ -191,22 +191,160 @@ pub(crate) fn absolute_dates(c: &Claim) -> Vec<&str> {
 
 /// Whether a claim can be on a side of a conflict: it states something, not hedged, questioned
 /// or unconfirmed ("may have", "Is it true?", "has not been confirmed" leave the claim open: a
-/// reader's discuss, not a dispute).
+/// reader's discuss, not a dispute), not a condition, a fear or an indirect question.
 pub(crate) fn takes_a_side(c: &Claim) -> bool {
-    c.modality != crate::Modality::Hedged && !asks_whether(&c.text)
+    c.modality != crate::Modality::Hedged && !asks_whether(&c.text) && !conditional(&c.text) && !feared(&c.text)
 }
 
-/// An indirect question: "asked (…) if" / "asked (…) whether" within six words ("I asked the
-/// Department of Homeland Security if Hunter's comments were true") leaves the claim open.
-fn asks_whether(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|ch: char| !ch.is_alphanumeric())
+/// The words of a text (apostrophes inside a word kept), read without copying: the detectors ask
+/// about every pair of claims they weigh.
+fn words_of(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .map(|w| w.trim_matches(|ch| ch == '\'' || ch == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+}
+
+fn is(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// An indirect question: a verb of asking, demanding or wondering followed within six words by
+/// "if", "whether" or "why" ("I asked the Department of Homeland Security if Hunter's comments
+/// were true"; "parents are demanding to know why there was no supervision") leaves the claim
+/// open.
+fn asks_whether(text: &str) -> bool {
+    const ASK: [&str; 12] = [
+        "asked",
+        "ask",
+        "asks",
+        "asking",
+        "wondered",
+        "wonder",
+        "wonders",
+        "wondering",
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+    ];
+    // Most claims hold neither "ask", "wonder" nor "demand": one pass over the bytes rules them out.
+    let bytes = text.as_bytes();
+    let lower = |i: usize| bytes.get(i).map_or(0, |b| b | 0x20);
+    let may_ask = (0..bytes.len()).any(|i| match lower(i) {
+        b'a' => lower(i + 1) == b's' && lower(i + 2) == b'k',
+        b'w' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"wonder")),
+        b'd' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"demand")),
+        _ => false,
+    });
+    if !may_ask {
+        return false;
+    }
+    let mut words = words_of(text);
+    while let Some(w) = words.next() {
+        if is(w, &ASK) && words.clone().take(6).any(|n| is(n, &["if", "whether", "why"])) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A conditional sentence ("If Woods failed a test, the Tour would announce a suspension"; "If
+/// they catch five of them, there are dozens more") states neither its condition nor what follows
+/// from it.
+fn conditional(text: &str) -> bool {
+    words_of(text).next().is_some_and(|w| is(w, &["if", "unless"]))
+}
+
+/// A fear, worry or hope that something is so ("raises fears that the girls will not be
+/// released") does not state it.
+fn feared(text: &str) -> bool {
+    const FEAR: [&str; 12] = [
+        "fear",
+        "fears",
+        "feared",
+        "worry",
+        "worries",
+        "worried",
+        "concern",
+        "concerns",
+        "concerned",
+        "hope",
+        "hopes",
+        "hoped",
+    ];
+    if !text.contains("that") && !text.contains("That") {
+        return false;
+    }
+    let mut words = words_of(text);
+    while let Some(w) = words.next() {
+        if is(w, &FEAR) && words.clone().next().is_some_and(|n| is(n, &["that"])) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Nouns of a document or a piece of news that a sentence can report without asserting it.
+const DOCUMENT_NOUNS: [&str; 16] = [
+    "story",
+    "stories",
+    "report",
+    "reports",
+    "article",
+    "articles",
+    "news",
+    "post",
+    "posts",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "headline",
+    "headlines",
+    "claims",
+];
+/// Words after a document noun (within four) that report its content ("of" is left out: "the
+/// story of his arrest" tells it).
+const REPORTS_CONTENT: [&str; 18] = [
+    "that",
+    "claims",
+    "claimed",
+    "claiming",
+    "says",
+    "said",
+    "saying",
+    "reads",
+    "read",
+    "reported",
+    "states",
+    "stated",
+    "stating",
+    "headlined",
+    "suggests",
+    "suggesting",
+    "alleges",
+    "alleging",
+];
+
+/// Whether a claim reports what a story, report or piece of news says without stating it
+/// itself or refuting it ("A story circulating online claims that the actor died"; "the internet
+/// is buzzing with news that the singer has died"; "'…,' read the report"): it takes no side
+/// against a source that refutes or denies that content. A document noun after a capitalised word
+/// is a verb or a name ("Variety reports that …", "Fox News"), not a document.
+pub(crate) fn reports_a_report(c: &Claim) -> bool {
+    if c.refutation.as_ref().is_some_and(|r| !r.negated) {
+        return false;
+    }
+    let words: Vec<&str> = words_of(&c.text).collect();
     words.iter().enumerate().any(|(k, w)| {
-        matches!(w.as_str(), "asked" | "ask" | "asks" | "asking" | "wondered" | "wonder")
-            && words.iter().skip(k + 1).take(6).any(|n| n == "if" || n == "whether")
+        if !is(w, &DOCUMENT_NOUNS) {
+            return false;
+        }
+        if k > 0 && words[k - 1].starts_with(char::is_uppercase) {
+            return false;
+        }
+        words[k.saturating_sub(2)..k].iter().any(|p| is(p, &["read", "reads"]))
+            || words[k + 1..].iter().take(4).any(|n| is(n, &REPORTS_CONTENT))
     })
 }
 
@@ -220,6 +358,43 @@ pub(crate) fn different_dates(a: &Claim, b: &Claim) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn claim(text: &str) -> Claim {
+        let mut claims =
+            crate::extract_claims(&crate::Document::new("a", text), &crate::Config::default()).unwrap_or_default();
+        assert!(!claims.is_empty(), "{text}");
+        claims.remove(0)
+    }
+
+    #[test]
+    fn conditions_questions_and_fears_take_no_side() {
+        for text in [
+            "If the player failed a test, the tour would announce a suspension.",
+            "Parents are demanding to know why there was no supervision on the trip.",
+            "The violence raises fears that the girls will not be released.",
+        ] {
+            assert!(!takes_a_side(&claim(text)), "{text}");
+        }
+        assert!(takes_a_side(&claim("The tour announced a suspension of the player.")));
+    }
+
+    #[test]
+    fn a_sentence_that_reports_a_story_does_not_state_it() {
+        for text in [
+            "A story circulating online claims that the actor died of a heart attack.",
+            "The internet is buzzing with news that the singer has died.",
+        ] {
+            assert!(reports_a_report(&claim(text)), "{text}");
+        }
+        for text in [
+            "The Daily Mail reports that the parents are furious.",
+            "And that is the story of his arrest, in full.",
+            "A hoax report claimed that the actor had died.",
+            "The actor died of a heart attack this morning.",
+        ] {
+            assert!(!reports_a_report(&claim(text)), "{text}");
+        }
+    }
 
     fn piece(doc: &str, start: usize, end: usize, note: &str) -> Evidence {
         Evidence {
@@ -238,6 +413,10 @@ mod tests {
             "I asked the Department of Homeland Security if Hunter's comments were true."
         ));
         assert!(asks_whether("Reporters asked whether the dam would hold."));
+        assert!(asks_whether("Residents WONDERED if the dam would hold."));
+        assert!(!asks_whether(
+            "The task force said the dam would hold if the rain stopped."
+        ));
         assert!(!asks_whether("If the dam breaks, the village floods, officials said."));
         assert!(!asks_whether("He asked for help and the army came if only late."));
     }

@@ -24,7 +24,7 @@ use crate::analyze::clauses;
 use crate::analyze::tokens::words;
 use crate::judge::{antonym_pair, ClaimCues};
 use crate::lexicon::Lexicon;
-use crate::Claim;
+use crate::{Claim, EntityKind};
 
 /// Words that open a new part of a sentence.
 const OPENERS: [&str; 22] = [
@@ -34,6 +34,43 @@ const OPENERS: [&str; 22] = [
 
 /// Characters between two words that end a part.
 const BREAKS: [char; 14] = [',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')', '—', '–', '‘'];
+
+/// Words of knowing or noticing: a negation of one of them does not deny what is known.
+const FACTIVE: [&str; 14] = [
+    "idea", "know", "knew", "known", "knowing", "aware", "realise", "realize", "realised", "realized", "clue",
+    "notice", "noticed", "informed",
+];
+
+/// Phrases that put an event in prospect (talks, plans, expectations) rather than state it.
+const PROSPECTIVE: [&str; 15] = [
+    "in talks",
+    "talks to",
+    "considering",
+    "considers",
+    "plans to",
+    "planning to",
+    "set to",
+    "expected to",
+    "in line to",
+    "poised to",
+    "likely to",
+    "hopes to",
+    "hoping to",
+    "negotiating",
+    "in negotiations",
+];
+
+/// Whether a sentence puts its event in prospect ("is in talks to play", "look set to be released").
+fn prospective(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PROSPECTIVE.iter().any(|p| {
+        lower.match_indices(p).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + p.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
 
 /// Refuted content this share of whose words the other claim states is what it states.
 const REFUTED_SHARE: f64 = 0.5;
@@ -45,14 +82,32 @@ struct Part {
     stems: Vec<u64>,
     negations: Vec<String>,
     negated: Vec<u64>,
+    /// The first two content words after each negation, prepositions or not: two claims that
+    /// negate one of the same words negate the same thing.
+    near_negation: Vec<u64>,
+    /// Opened by a word of a subordinate or relative clause ("where", "who", "because", …).
+    side: bool,
 }
+
+/// Openers of a subordinate or relative clause: what such a part says is a detail of the sentence.
+const SUBORDINATE: [&str; 15] = [
+    "which", "who", "whom", "whose", "where", "when", "while", "if", "unless", "because", "after", "before",
+    "although", "though", "whereas",
+];
+
+/// Prepositions: a negation followed by one denies a relation ("not among the bodies found"): only
+/// its object is denied.
+const PREPOSITIONS: [&str; 20] = [
+    "with", "of", "in", "on", "at", "for", "by", "from", "about", "into", "over", "among", "between", "near", "under",
+    "without", "during", "than", "like", "through",
+];
 
 /// Why a judged contradiction between `a` and `b` holds, or `None` when its cue is not about
 /// what the two claims share (see the module documentation).
 pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> {
     let (ca, cb) = (ClaimCues::of(lex, a), ClaimCues::of(lex, b));
     for (r, cr, o, co) in [(a, &ca, b, &cb), (b, &cb, a, &ca)] {
-        if cr.refutes_content_of(co) >= REFUTED_SHARE {
+        if cr.refutes_content_of(co) >= REFUTED_SHARE && same_places(r, o) {
             let cue = r.refutation.as_ref().map_or("", |x| x.cue.text.as_str());
             return Some(format!("{} says '{cue}' of what {} states", r.doc, o.doc));
         }
@@ -62,7 +117,7 @@ pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> 
     }
     let (pa, pb) = (parts(lex, a), parts(lex, b));
     let negated = |ps: &[Part]| -> Vec<u64> {
-        let mut v: Vec<u64> = ps.iter().flat_map(|p| p.negated.iter().copied()).collect();
+        let mut v: Vec<u64> = ps.iter().flat_map(|p| p.near_negation.iter().copied()).collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -71,7 +126,12 @@ pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> 
     if na.iter().any(|k| nb.contains(k)) {
         return None;
     }
-    for (n, ps, other) in [(a, &pa, &cb), (b, &pb, &ca)] {
+    for (n, ps, o, other, other_parts) in [(a, &pa, b, &cb, &pb), (b, &pb, a, &ca, &pa)] {
+        // "Bale is in talks to play Jobs" / "Bale will not play Jobs": the talks are not what is
+        // denied.
+        if prospective(&o.text) && !prospective(&n.text) {
+            continue;
+        }
         let shared = |p: &Part| p.stems.iter().filter(|k| other.stems.binary_search(k).is_ok()).count();
         let best_negated = ps.iter().filter(|p| !p.negations.is_empty()).map(shared).max();
         let best_other = ps
@@ -81,9 +141,16 @@ pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> 
             .max()
             .unwrap_or(0);
         let Some(best) = best_negated else { continue };
-        let negates_shared = ps
-            .iter()
-            .any(|p| p.negated.iter().any(|k| other.stems.binary_search(k).is_ok()));
+        // What the negation denies must be in the other sentence's main parts, not in a detail
+        // ("none of the missing students were among the bodies" / "Mass graves found near the town
+        // where students went missing").
+        let in_main = |k: &u64| other_parts.iter().any(|p| !p.side && p.stems.contains(k));
+        let in_side = |k: &u64| other_parts.iter().any(|p| p.side && p.stems.contains(k));
+        let negates_shared = ps.iter().any(|p| {
+            p.negated
+                .iter()
+                .any(|k| other.stems.binary_search(k).is_ok() && (in_main(k) || !in_side(k)))
+        });
         if best >= 1 && best >= best_other && negates_shared {
             let cue = ps
                 .iter()
@@ -98,6 +165,28 @@ pub(crate) fn opposition(lex: &Lexicon, a: &Claim, b: &Claim) -> Option<String> 
         }
     }
     None
+}
+
+/// Whether the content refuted by `r` is set where `other` sets its content: a place or country
+/// named in the refuted content is among `other`'s when `other` names any ("denied reports that it
+/// plans to open a restaurant in Scotland" does not refute "a branch opened in Amsterdam").
+fn same_places(r: &Claim, other: &Claim) -> bool {
+    let Some(t) = r.refutation.as_ref().and_then(|x| x.target) else {
+        return true;
+    };
+    let place = |e: &&crate::EntityMention| matches!(e.kind, EntityKind::Country | EntityKind::Place);
+    let theirs: Vec<&str> = other
+        .entities
+        .iter()
+        .filter(place)
+        .map(|e| e.canonical.as_str())
+        .collect();
+    theirs.is_empty()
+        || r.entities
+            .iter()
+            .filter(place)
+            .filter(|e| t.contains(e.span))
+            .all(|e| theirs.contains(&e.canonical.as_str()))
 }
 
 /// The parts of a claim's sentence (see the module documentation); words of the attribution
@@ -115,6 +204,9 @@ fn parts(lex: &Lexicon, c: &Claim) -> Vec<Part> {
     let mut out: Vec<Part> = vec![Part::default()];
     let mut prev_end = 0;
     let mut after_negation = 0usize;
+    let mut just_negated = false;
+    // How many of the words after the negation it still denies (a preposition ends its scope).
+    let mut scope = 0usize;
     for t in &toks {
         let gap = text.get(prev_end..t.span.start_byte).unwrap_or("");
         let lower = t.text.to_lowercase();
@@ -124,9 +216,22 @@ fn parts(lex: &Lexicon, c: &Claim) -> Vec<Part> {
                 .last()
                 .is_some_and(|p| !p.stems.is_empty() || !p.negations.is_empty())
         {
-            out.push(Part::default());
+            out.push(Part {
+                side: SUBORDINATE.contains(&lower.as_str()),
+                ..Part::default()
+            });
             after_negation = 0;
+            scope = 0;
+        } else if breaks && SUBORDINATE.contains(&lower.as_str()) {
+            if let Some(p) = out.last_mut() {
+                p.side = true;
+            }
         }
+        if just_negated && PREPOSITIONS.contains(&lower.as_str()) {
+            // "not among the bodies found": only the object is denied.
+            scope = 1;
+        }
+        just_negated = false;
         prev_end = t.span.end_byte;
         let Some(part) = out.last_mut() else { break };
         if negations
@@ -138,6 +243,8 @@ fn parts(lex: &Lexicon, c: &Claim) -> Vec<Part> {
                 part.negations.push(cue);
             }
             after_negation = 2;
+            scope = 2;
+            just_negated = true;
             continue;
         }
         if speaker.is_some_and(|s| s.contains(t.span))
@@ -147,10 +254,27 @@ fn parts(lex: &Lexicon, c: &Claim) -> Vec<Part> {
         {
             continue;
         }
+        // "non-blurred" negates "blurred".
+        if lower == "non" && text.get(t.span.end_byte..).is_some_and(|r| r.starts_with('-')) {
+            part.negations.push("non-".into());
+            after_negation = 1;
+            scope = 1;
+            just_negated = true;
+            continue;
+        }
         let k = crate::judge::key(&lex.shared_stem(&lower));
         if after_negation > 0 {
-            part.negated.push(k);
+            part.near_negation.push(k);
             after_negation -= 1;
+            if scope > 0 {
+                part.negated.push(k);
+                scope -= 1;
+                // "had no idea she was pregnant", "did not know that …": not knowing something
+                // does not deny it.
+                if scope == 1 && FACTIVE.contains(&lower.as_str()) {
+                    scope = 0;
+                }
+            }
         }
         part.stems.push(k);
     }
@@ -216,6 +340,50 @@ mod tests {
             opposed(
                 "He went on seeking extension of leave, which was not sanctioned, and defied directions.",
                 "Verma went on seeking extension of leave which was not sanctioned and defied directions."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn not_knowing_talks_a_prefix_and_side_clauses_do_not_oppose() {
+        // Not knowing something does not deny it.
+        assert_eq!(
+            opposed(
+                "A woman who had no idea she was pregnant gave birth in the hospital.",
+                "The woman went to the hospital and found out she was pregnant."
+            ),
+            None
+        );
+        // Talks about playing a role are not denied by "will not play" it.
+        assert_eq!(
+            opposed(
+                "The actor is in talks to play the inventor in the film.",
+                "The actor will not play the inventor in the film."
+            ),
+            None
+        );
+        // "non-blurred" says what "did not blur" says.
+        assert_eq!(
+            opposed(
+                "The station did not blur the face of the visitor.",
+                "The station showed non-blurred images of the face of the visitor."
+            ),
+            None
+        );
+        // The denied words are in the other sentence's relative clause only.
+        assert_eq!(
+            opposed(
+                "None of the missing students were among the bodies in the graves.",
+                "Graves found near the town where students went missing."
+            ),
+            None
+        );
+        // A negation followed by a preposition denies its object only.
+        assert_eq!(
+            opposed(
+                "The students were not among the bodies found in the graves.",
+                "Graves with many bodies found near the town."
             ),
             None
         );

@@ -60,7 +60,12 @@ impl ClaimCues {
         for t in words(&c.text, c.span.start_byte) {
             if !c.speaker.span.is_some_and(|s| s.contains(t.span)) {
                 // `str::to_lowercase`, not per character: a final sigma lower-cases differently.
-                lowered.push_str(&t.text.to_lowercase());
+                // ASCII words (most) are lower-cased in place, without a copy.
+                if t.text.is_ascii() {
+                    lowered.extend(t.text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    lowered.push_str(&t.text.to_lowercase());
+                }
                 ends.push(u32::try_from(lowered.len()).unwrap_or(u32::MAX));
             }
         }
@@ -81,7 +86,8 @@ impl ClaimCues {
         };
         cues.scope(lex, c);
         let mut set: Vec<u32> = (0..u32::try_from(cues.ends.len()).unwrap_or(u32::MAX)).collect();
-        set.sort_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
+        // Only the words of the set are read, so equal words may come in any order.
+        set.sort_unstable_by(|&x, &y| cues.word(x).cmp(cues.word(y)));
         set.dedup_by(|x, y| cues.word(*x) == cues.word(*y));
         cues.word_set = set;
         let ordered: Vec<u64> = cues

@@ -6,7 +6,7 @@
 //! (share of hedged or attributed claims, refutation cues anywhere and near the aligned claims).
 //! Only verdict labels and scores are read, so any judge (lexical, NLI, Python) feeds them.
 
-use crate::{Claim, Cluster, Modality, SpeakerKind, VerdictLabel};
+use crate::{Claim, Cluster, Modality, PairTally, SpeakerKind};
 
 /// Feature names, in the order of [`PositionFeatures::values`] and of the weights file.
 pub const NAMES: [&str; 29] = [
@@ -169,34 +169,20 @@ fn share(n: usize, of: usize) -> f64 {
 }
 
 /// The features of document `doc` on `cluster`. `claim` looks a claim id up (its claim and
-/// flags); `sides` are the documents of each alignment's two claims, in the order of
-/// `cluster.alignments` (looked up once per cluster, not once per document); `cues` are the
-/// document's cues.
+/// flags); `cues` are the document's cues. The judge's verdicts are read from the document's
+/// tally (`cluster.tallies`), counted once when the cluster was built.
 pub fn of<'c>(
     cluster: &Cluster,
     doc: &str,
     claim: &dyn Fn(&str) -> Option<(&'c Claim, ClaimFlags)>,
-    sides: &[(Option<&str>, Option<&str>)],
     cues: &DocCues,
 ) -> PositionFeatures {
     let mut v = [0.0; NAMES.len()];
     v[0] = 1.0;
-    let mine = |side: Option<&str>| side == Some(doc);
-    let (mut n, mut best, mut max_e, mut sum_e, mut max_c, mut sum_c, mut n_e, mut n_c) =
-        (0usize, 0.0f64, 0.0f64, 0.0, 0.0f64, 0.0, 0usize, 0usize);
-    for (al, &(a, b)) in cluster.alignments.iter().zip(sides) {
-        if mine(a) == mine(b) {
-            continue;
-        }
-        n += 1;
-        best = best.max(al.score);
-        max_e = max_e.max(al.verdict.entail);
-        max_c = max_c.max(al.verdict.contradict);
-        sum_e += al.verdict.entail;
-        sum_c += al.verdict.contradict;
-        n_e += usize::from(al.verdict.label == VerdictLabel::Entail);
-        n_c += usize::from(al.verdict.label == VerdictLabel::Contradict);
-    }
+    // The judge's verdicts on every pair of this document's claims here, counted when the
+    // cluster was built (its alignments are only a spanning set of them).
+    let empty = PairTally::default();
+    let t = cluster.tallies.iter().find(|t| t.doc == doc).unwrap_or(&empty);
     let (mut own, mut hedged, mut attributed, mut refuting, mut negated, mut question, mut near_cue) =
         (0usize, 0usize, 0usize, 0usize, 0usize, false, false);
     let (mut others, mut others_hedged, mut others_refuting, mut others_negated) = (0usize, 0usize, false, false);
@@ -229,13 +215,13 @@ pub fn of<'c>(
     let doc_refuting_log = (1.0 + cues.refuting as f64).ln() / 3.0 * clean;
     let (own_refutes, own_negated) = (refuting > 0, negated > 0);
     let rest = [
-        best,
-        max_e,
-        sum_e / n.max(1) as f64,
-        max_c,
-        sum_c / n.max(1) as f64,
-        share(n_e, n),
-        share(n_c, n),
+        t.best_score,
+        t.max_entail,
+        t.mean_entail,
+        t.max_contradict,
+        t.mean_contradict,
+        share(t.entail, t.pairs),
+        share(t.contradict, t.pairs),
         (1.0 + own as f64).ln() / 3.0,
         share(hedged, own),
         share(attributed, own),
@@ -254,7 +240,7 @@ pub fn of<'c>(
         flag(near_cue) * clean,
         (1.0 + cues.claims as f64).ln() / 5.0,
         share(own, cues.claims),
-        doc_refuting_log * best,
+        doc_refuting_log * t.best_score,
         flag((affirming && others_refuting) || (own_refutes && others_affirming)),
         flag(refers_back) * clean,
     ];

@@ -44,18 +44,12 @@ pub fn features(clusters: &[Cluster], claims: &[Claim]) -> Vec<Vec<(String, Posi
     clusters
         .par_iter()
         .map(|cluster| {
-            let doc_of = |id: &str| lookup(id).map(|(c, _)| &*c.doc);
-            let sides: Vec<(Option<&str>, Option<&str>)> = cluster
-                .alignments
-                .iter()
-                .map(|al| (doc_of(&al.a), doc_of(&al.b)))
-                .collect();
             cluster
                 .docs
                 .iter()
                 .map(|d| {
                     let doc_cues = cues.get(d.as_str()).unwrap_or(&empty);
-                    (d.clone(), features::of(cluster, d, &lookup, &sides, doc_cues))
+                    (d.clone(), features::of(cluster, d, &lookup, doc_cues))
                 })
                 .collect()
         })
