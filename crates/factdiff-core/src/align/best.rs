@@ -13,23 +13,29 @@ use rustc_hash::FxHashMap;
 /// both claims, the best-scoring pair with the other claim's document (ties all kept). Order is
 /// kept.
 pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> Vec<(usize, usize, Alignment)> {
-    let mut doc_index: FxHashMap<&str, usize> = FxHashMap::default();
-    let docs: Vec<usize> = claims
+    let mut doc_index: FxHashMap<&str, u32> = FxHashMap::default();
+    let docs: Vec<u32> = claims
         .iter()
         .map(|c| {
-            let n = doc_index.len();
+            let n = doc_index.len() as u32;
             *doc_index.entry(&*c.doc).or_insert(n)
         })
         .collect();
-    // The best score of each (claim, other document).
-    let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    // The best score of each (claim, other document): a sorted list rather than a hash map (a
+    // story of 60 sources has a million of them, and a map's buckets were its alignment's peak).
+    let mut best: Vec<(u32, u32, f64)> = Vec::with_capacity(2 * pairs.len());
     for (i, j, al) in &pairs {
-        for (a, b) in [(*i, *j), (*j, *i)] {
-            let e = best.entry((a, docs[b])).or_insert(f64::NEG_INFINITY);
-            *e = e.max(al.score);
-        }
+        best.push((*i as u32, docs[*j], al.score));
+        best.push((*j as u32, docs[*i], al.score));
     }
-    let is_best = |a: usize, b: usize, score: f64| best.get(&(a, docs[b])).is_some_and(|s| score >= *s);
+    best.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+    best.dedup_by_key(|e| (e.0, e.1));
+    best.shrink_to_fit();
+    let is_best = |a: usize, b: usize, score: f64| {
+        let key = (a as u32, docs[b]);
+        best.binary_search_by(|e| (e.0, e.1).cmp(&key))
+            .is_ok_and(|k| score >= best[k].2)
+    };
     pairs
         .into_iter()
         .filter(|(i, j, al)| is_best(*i, *j, al.score) && is_best(*j, *i, al.score))

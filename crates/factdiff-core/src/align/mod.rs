@@ -62,6 +62,7 @@ pub fn align(
     let mut scored = score_candidates(claims, terms, vectors, config, should_stop)?;
     // Each claim keeps its best counterpart per other source (see [`best`]).
     scored.pairs = best::mutual_best(claims, std::mem::take(&mut scored.pairs));
+    scored.pairs.shrink_to_fit(); // the filter kept the room of every scored pair
     let keep = if all_alignments {
         vec![true; scored.pairs.len()]
     } else {
