@@ -98,6 +98,13 @@ impl Index {
         self.idf.get(key as usize).copied().unwrap_or(1.0)
     }
 
+    /// The IDF of a key that `share` of the claims hold, or two claims if that is more: the
+    /// least IDF of a key that is rare in the story.
+    pub fn rare_idf(&self, share: f64) -> f64 {
+        let most = (self.claims as f64 * share).max(2.0);
+        ((self.claims as f64 + 1.0) / (most + 1.0)).ln() + 1.0
+    }
+
     /// The IDF of a key only one claim has (the largest there is).
     pub fn max_idf(&self) -> f64 {
         ((self.claims as f64 + 1.0) / 2.0).ln() + 1.0

@@ -9,7 +9,7 @@ use super::similarity::PairStats;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights. `bias` is always 1.
-pub const NAMES: [&str; 29] = [
+pub const NAMES: [&str; 35] = [
     "bias",
     "term_jaccard",
     "shorter_covered",
@@ -39,7 +39,19 @@ pub const NAMES: [&str; 29] = [
     "unshared_weight_max",
     "synonym_weight",
     "synonym_covered",
+    "unmatched_terms_min",
+    "unmatched_terms_max",
+    "unmatched_share_max",
+    "entities_missing_min",
+    "numbers_missing_min",
+    "numbers_missing_max",
 ];
+
+/// Where the character similarity's features are in [`NAMES`] (`text_similarity`, then
+/// `text_excess` and `text_x_length_ratio`) and `length_ratio`: [`AlignModel::bound`] reads them.
+const TEXT_SIMILARITY: usize = 12;
+const TEXT_X_LENGTH_RATIO: usize = 14;
+const LENGTH_RATIO: usize = 21;
 
 /// Feature values of one pair, in the order of [`NAMES`].
 pub type Values = [f64; NAMES.len()];
@@ -57,8 +69,11 @@ fn describe(name: &str) -> &'static str {
         | "short_claim_x_covered" => "shared terms cover the claims",
         "shared_weight" | "shared_terms" | "shorter_terms_shared" | "rarest_shared" => "shared rare terms",
         "text_similarity" | "text_excess" | "text_x_length_ratio" => "similar wording",
-        "entity_overlap" | "entity_conflict" | "entities_unshared" => "entities",
-        "number_overlap" | "number_conflict" | "numbers_unshared" => "numbers",
+        "entity_overlap" | "entity_conflict" | "entities_unshared" | "entities_missing_min" => "entities",
+        "number_overlap" | "number_conflict" | "numbers_unshared" | "numbers_missing_min" | "numbers_missing_max" => {
+            "numbers"
+        }
+        "unmatched_terms_min" | "unmatched_terms_max" | "unmatched_share_max" => "words only one claim has",
         "synonym_weight" | "synonym_covered" => "shared synonyms",
         _ => "lengths",
     }
@@ -88,6 +103,16 @@ pub fn values(s: &PairStats) -> Values {
     let unshared = |a: usize, b: usize, shared: usize| (a.max(b) - shared).min(3) as f64 / 3.0;
     let length_ratio = ratio(tmin, tmax.max(1.0));
     let short = f64::from(u8::from(tmin <= 6.0));
+    // Terms of each side with neither the same term nor a synonym on the other.
+    let synonyms_b = s.synonym_terms.saturating_sub(s.synonyms_a);
+    let unmatched_a = s.terms_a.saturating_sub(s.shared_terms + s.synonyms_a) as f64;
+    let unmatched_b = s.terms_b.saturating_sub(s.shared_terms + synonyms_b) as f64;
+    let unmatched_share = ratio(unmatched_a, s.terms_a as f64).max(ratio(unmatched_b, s.terms_b as f64));
+    // Names and numbers one side has and the other lacks.
+    let missing =
+        |a: usize, b: usize, shared: usize| (a.saturating_sub(shared) as f64, b.saturating_sub(shared) as f64);
+    let (ea, eb) = missing(s.entities_a, s.entities_b, s.shared_entities);
+    let (na, nb) = missing(s.numbers_a, s.numbers_b, s.shared_numbers);
     [
         1.0,
         jaccard,
@@ -118,6 +143,12 @@ pub fn values(s: &PairStats) -> Values {
         (wmax - s.shared_weight).clamp(0.0, 40.0) / 10.0,
         s.synonym_weight.min(20.0) / 10.0,
         ratio(s.shared_weight + s.synonym_weight, wmin).min(1.0) - shorter_covered.min(1.0),
+        unmatched_a.min(unmatched_b).min(5.0) / 5.0,
+        unmatched_a.max(unmatched_b).min(10.0) / 10.0,
+        unmatched_share,
+        ea.min(eb).min(2.0) / 2.0,
+        na.min(nb).min(2.0) / 2.0,
+        na.max(nb).min(2.0) / 2.0,
     ]
 }
 
@@ -207,10 +238,20 @@ impl AlignModel {
     /// `0..=dice_bound` (the features are linear in it piece by piece, bending at 0.3), so that a
     /// pair that cannot align skips the costly bigram comparison.
     pub fn bound(&self, s: &PairStats, dice_bound: f64) -> f64 {
-        [0.0, dice_bound.min(0.3), dice_bound]
+        // The logit without the character similarity, once; then the three features that read it.
+        let x = values(&PairStats { dice: 0.0, ..*s });
+        let base = self.logit(&x);
+        let length_ratio = x[LENGTH_RATIO];
+        let w = &self.weights;
+        let best = [dice_bound.min(0.3), dice_bound]
             .into_iter()
-            .map(|dice| self.probability(&values(&PairStats { dice, ..*s })))
-            .fold(0.0, f64::max)
+            .map(|d| {
+                base + w[TEXT_SIMILARITY] * d
+                    + w[TEXT_SIMILARITY + 1] * (d - 0.3).max(0.0)
+                    + w[TEXT_X_LENGTH_RATIO] * d * length_ratio
+            })
+            .fold(base, f64::max);
+        1.0 / (1.0 + (-best).exp())
     }
 
     /// Each kind of evidence's push on the logit: features with the same description summed,
@@ -252,6 +293,15 @@ mod tests {
         assert!(m.is_ok(), "{m:?}");
         let text = AlignModel::get().to_text("x");
         assert_eq!(AlignModel::parse(&text).ok().as_ref(), Some(AlignModel::get()));
+    }
+
+    #[test]
+    fn the_bound_reads_the_character_similarity_features_where_they_are() {
+        assert_eq!(
+            NAMES[TEXT_SIMILARITY..=TEXT_X_LENGTH_RATIO],
+            ["text_similarity", "text_excess", "text_x_length_ratio"]
+        );
+        assert_eq!(NAMES[LENGTH_RATIO], "length_ratio");
     }
 
     #[test]

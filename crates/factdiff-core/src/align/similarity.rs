@@ -200,14 +200,23 @@ pub struct PairStats {
     pub synonym_terms: usize,
     /// The summed IDF of those terms, halved.
     pub synonym_weight: f64,
+    /// How many of those terms are the first claim's.
+    pub synonyms_a: usize,
 }
+
+/// A term at most this share of a story's claims hold (or two claims) is rare in it: synonyms
+/// count for a pair only beside a shared term that rare ([`pair_stats`]).
+pub const RARE_SHARE: f64 = 0.05;
+
+/// ... or when the shared terms cover at least this much of the shorter claim's IDF weight.
+pub const EARNED_COVER: f64 = 0.5;
 
 /// Most terms of one claim that [`synonyms`] matches.
 const MAX_SYNONYMS: usize = 16;
 
 /// The terms of `a` and of `b` that the other claim lacks but shares a WordNet sense with
-/// (each term once): (count of terms on both sides, their summed IDF halved).
-fn synonyms(a: &Features, b: &Features, idx: &Index) -> (usize, f64) {
+/// (each term once): (count of terms on both sides, of them on `a`'s side, their summed IDF halved).
+fn synonyms(a: &Features, b: &Features, idx: &Index) -> (usize, usize, f64) {
     let (mut from_a, mut from_b) = ([0u32; MAX_SYNONYMS], [0u32; MAX_SYNONYMS]);
     let (mut na, mut nb) = (0, 0);
     let push = |list: &mut [u32; MAX_SYNONYMS], n: &mut usize, t: u32| {
@@ -239,7 +248,7 @@ fn synonyms(a: &Features, b: &Features, idx: &Index) -> (usize, f64) {
         }
     }
     let weight: f64 = from_a[..na].iter().chain(&from_b[..nb]).map(|&t| idx.idf(t)).sum();
-    (na + nb, weight / 2.0)
+    (na + nb, na, weight / 2.0)
 }
 
 /// The [`PairStats`] of two weighed claims, except the character similarity, which is left at 0
@@ -252,7 +261,12 @@ pub fn pair_stats(a: &Features, b: &Features, idx: &Index) -> PairStats {
         rarest_shared = rarest_shared.max(w);
         shared_terms += 1;
     }
-    let (synonym_terms, synonym_weight) = synonyms(a, b, idx);
+    // WordNet senses stand in for words only beside a word the pair shares that is rare in the
+    // story, or when the shared words already cover much of the shorter claim: two sentences
+    // that share only a story's topic words always have some words of related sense.
+    let covered = shared_weight / a.term_weight.min(b.term_weight).max(f64::MIN_POSITIVE);
+    let earned = rarest_shared >= idx.rare_idf(RARE_SHARE) || covered >= EARNED_COVER;
+    let (synonym_terms, synonyms_a, synonym_weight) = if earned { synonyms(a, b, idx) } else { (0, 0, 0.0) };
     PairStats {
         shared_weight,
         weight_a: a.term_weight,
@@ -271,6 +285,7 @@ pub fn pair_stats(a: &Features, b: &Features, idx: &Index) -> PairStats {
         dice: 0.0,
         synonym_terms,
         synonym_weight,
+        synonyms_a,
     }
 }
 
