@@ -145,12 +145,13 @@ impl Detector for DateConflict {
         let mut stems = Stems::new(input.lex, input.claims);
         for (i, j, al) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
+            // The cheap tests first: most pairs carry no dates.
             if al.score < SAME_EVENT
-                || !takes_a_side(a)
-                || !takes_a_side(b)
                 || al.features.shared_entities.is_empty()
                 || a.dates.is_empty()
                 || b.dates.is_empty()
+                || !takes_a_side(a)
+                || !takes_a_side(b)
                 || stems.same_event(*i, *j).is_none()
             {
                 continue;

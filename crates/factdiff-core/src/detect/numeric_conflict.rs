@@ -34,15 +34,16 @@ impl Detector for NumericConflict {
         let mut stems = Stems::new(input.lex, input.claims);
         for (i, j, _) in &input.alignment.pairs {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
-            if different_dates(a, b) || !takes_a_side(a) || !takes_a_side(b) {
+            if different_dates(a, b) {
                 continue;
             }
-            // Both count one thing in claims that say the same thing apart from the numbers.
+            // Both count one thing in claims that say the same thing apart from the numbers (the
+            // cheap test first: most pairs count nothing in common).
             let counts_one_thing = a
                 .quantities
                 .iter()
                 .any(|qa| b.quantities.iter().any(|qb| same_thing(qa, qb)));
-            if !counts_one_thing || stems.same_event(*i, *j).is_none() {
+            if !counts_one_thing || !takes_a_side(a) || !takes_a_side(b) || stems.same_event(*i, *j).is_none() {
                 continue;
             }
             let mut keys: Vec<Key> = Vec::new();
