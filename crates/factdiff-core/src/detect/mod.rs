@@ -208,6 +208,17 @@ fn is(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
+/// Whether a word of `first` is followed, within `within` words, by a word of `then`.
+fn followed_by(text: &str, first: &[&str], within: usize, then: &[&str]) -> bool {
+    let mut words = words_of(text);
+    while let Some(w) = words.next() {
+        if is(w, first) && words.clone().take(within).any(|n| is(n, then)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// An indirect question: a verb of asking, demanding or wondering followed within six words by
 /// "if", "whether" or "why" ("I asked the Department of Homeland Security if Hunter's comments
 /// were true"; "parents are demanding to know why there was no supervision") leaves the claim
@@ -236,16 +247,7 @@ fn asks_whether(text: &str) -> bool {
         b'd' => bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"demand")),
         _ => false,
     });
-    if !may_ask {
-        return false;
-    }
-    let mut words = words_of(text);
-    while let Some(w) = words.next() {
-        if is(w, &ASK) && words.clone().take(6).any(|n| is(n, &["if", "whether", "why"])) {
-            return true;
-        }
-    }
-    false
+    may_ask && followed_by(text, &ASK, 6, &["if", "whether", "why"])
 }
 
 /// A conditional sentence ("If Woods failed a test, the Tour would announce a suspension"; "If
@@ -272,16 +274,7 @@ fn feared(text: &str) -> bool {
         "hopes",
         "hoped",
     ];
-    if !text.contains("that") && !text.contains("That") {
-        return false;
-    }
-    let mut words = words_of(text);
-    while let Some(w) = words.next() {
-        if is(w, &FEAR) && words.clone().next().is_some_and(|n| is(n, &["that"])) {
-            return true;
-        }
-    }
-    false
+    (text.contains("that") || text.contains("That")) && followed_by(text, &FEAR, 1, &["that"])
 }
 
 /// Nouns of a document or a piece of news that a sentence can report without asserting it.
