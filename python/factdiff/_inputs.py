@@ -136,9 +136,17 @@ def frame_documents(frame: Any, function: str, rows: Optional[List[Dict[str, Any
                 )
     out = []
     for i, row in enumerate(rows):
-        meta = {k: cell(row.get(k)) for k in ("title", "source", "published", "url")}
         name = cell(row.get("id"))
-        out.append(Document(name if name is not None else f"doc{i}", text_of(row["text"], f"docs row {i} text"), **meta))
+        out.append(
+            Document(
+                name if name is not None else f"doc{i}",
+                text_of(row["text"], f"docs row {i} text"),
+                title=cell(row.get("title")),
+                source=cell(row.get("source")),
+                published=cell(row.get("published")),
+                url=cell(row.get("url")),
+            )
+        )
     return out
 
 

@@ -68,7 +68,8 @@ fn identical_headlines_corroborate_each_other() {
 }
 
 /// `outlets` outlets that each report the same six events in the same words, each with its own
-/// counts: every word of an event is in one claim per outlet.
+/// counts: every word of an event is in one claim per outlet. No count is a round hundred, which
+/// would be read as a rounding of the counts within 5% of it.
 fn templated(outlets: usize) -> Vec<String> {
     (0..outlets)
         .map(|o| {
@@ -79,9 +80,9 @@ fn templated(outlets: usize) -> Vec<String> {
                  Power was cut to {} households across the northern districts. \
                  Firefighters from Valdoria sent {} trucks to help with the pumping. \
                  Insurers estimate the damage at {} million euros.",
-                100 + o % 11,
+                120 + o % 11,
                 20 + (o * 3) % 7,
-                300 + o % 13,
+                310 + o % 13,
                 5000 + o % 17,
                 10 + o % 5,
                 40 + o % 19

@@ -38,7 +38,7 @@ const OPENERS: [&str; 10] = [
 ];
 
 /// "not only", "no doubt", "not every night" and the like do not negate the clause.
-const NOT_NEGATING: [&str; 15] = [
+pub(crate) const NOT_NEGATING: [&str; 16] = [
     "not only",
     "not merely",
     "not just",
@@ -54,6 +54,8 @@ const NOT_NEGATING: [&str; 15] = [
     "not to mention",
     "not surprisingly",
     "no wonder",
+    // "is made up of 13 aircraft": what a thing consists of, not an invention.
+    "made up of",
 ];
 
 /// Verbs whose negation denies a detail, not the content: "did not say when", "would not say how".
@@ -402,6 +404,11 @@ mod tests {
             Polarity::Asserted
         );
         assert_eq!(polarity_of("It is not only a loss but a defeat."), Polarity::Asserted);
+        assert_eq!(
+            polarity_of("The airline's fleet is made up of 13 aircraft."),
+            Polarity::Asserted
+        );
+        assert_eq!(polarity_of("The story was made up."), Polarity::Negated);
         assert_eq!(
             polarity_of("No, ESPN is not having an all-male panel tonight."),
             Polarity::Negated

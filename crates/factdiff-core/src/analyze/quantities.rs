@@ -94,8 +94,13 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
             t.is_number() && super::tokens::ascii_digits(t.text).len() == 4 && (1800.0..=2100.0).contains(&value);
         let is_day = prev.as_deref().is_some_and(|p| MONTHS.contains(&p))
             || next.as_deref().is_some_and(|n| MONTHS.contains(&n));
-        if is_year || is_day || (value == 1.0 && !t.is_number()) {
+        if is_year || is_day || (value == 1.0 && !t.is_number()) || names_a_model(sentence, base, t) {
             i += 1;
+            continue;
+        }
+        if let Some(tokens) = clock_time(sentence, base, &toks[i..]) {
+            // "1:00 p.m.", "10 a.m.": a time of day, not a count.
+            i += tokens;
             continue;
         }
         let mut end = t.span.end_byte;
@@ -162,6 +167,30 @@ pub fn find(lex: &Lexicon, sentence: &str, base: usize, toks: &[Token<'_>]) -> V
     out
 }
 
+/// Whether the number `t` is glued by a hyphen to a word before it ("ATR-42", "F-16",
+/// "Covid-19"): it names a model or a thing, it counts nothing.
+fn names_a_model(sentence: &str, base: usize, t: Token<'_>) -> bool {
+    let before = &sentence[..t.span.start_byte - base];
+    before
+        .strip_suffix('-')
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// How many tokens of the time of day that starts `toks` ("1:00 p.m.", "9:30", "10 a.m."), if
+/// it is one.
+fn clock_time(sentence: &str, base: usize, toks: &[Token<'_>]) -> Option<usize> {
+    const MERIDIEM: [&str; 4] = ["a.m", "p.m", "am", "pm"];
+    let first = toks.first()?;
+    let after = &sentence[first.span.end_byte - base..];
+    let minutes = after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    let tokens = if minutes { 2 } else { 1 };
+    let meridiem = toks
+        .get(tokens)
+        .is_some_and(|n| MERIDIEM.contains(&n.text.to_lowercase().trim_end_matches('.')));
+    (minutes || meridiem).then_some(if meridiem { tokens + 1 } else { tokens })
+}
+
 /// The end of `text`, trimmed and lower-cased: enough to end with any of the [`QUALIFIERS`] exactly
 /// when all of `text`, trimmed and lower-cased, does.
 ///
@@ -198,7 +227,14 @@ pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
             Some("about" | "around" | "approximately" | "some")
         )
     };
-    lower_bound(lo) || upper_bound(hi) || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
+    // A round number ("$2,000") and a precise one within 5% ("$2,084"): the round one is the
+    // other rounded, not another value.
+    let round = |q: &Quantity| q.value >= 100.0 && q.value % 100.0 == 0.0;
+    let rounded = round(a) != round(b) && (hi.value - lo.value) <= 0.05 * hi.value;
+    lower_bound(lo)
+        || upper_bound(hi)
+        || rounded
+        || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
 }
 
 /// Whether two quantities count the same thing: the same counted noun and unit, or (when either
@@ -350,6 +386,28 @@ mod tests {
             Some("passeng".into())
         );
         assert_eq!(counted("Floods killed dozens of people."), Some("peopl".into()));
+    }
+
+    #[test]
+    fn times_of_day_and_model_numbers_are_not_quantities() {
+        assert!(q("A press conference is set for 1:00 p.m. Tuesday.").is_empty());
+        assert!(q("A press conference is set for 1 p.m. CT Tuesday.").is_empty());
+        assert!(q("The shop opens at 9:30 and closes at 10 am.").is_empty());
+        assert!(q("The fleet has French ATR-42 turboprops and F-16 fighters.").is_empty());
+        assert_eq!(q("They waited 9 hours for 40-year-old men.").len(), 2);
+    }
+
+    #[test]
+    fn a_round_number_is_compatible_with_a_precise_one_near_it() {
+        let one = |s: &str| find(Lexicon::get(), s, 0, &words(s, 0)).remove(0);
+        let (round, precise) = (one("a $2,000 tip"), one("a $2,084 tip"));
+        assert!(compatible(&round, &precise));
+        assert!(!compatible(
+            &one("a 100-year-old capsule"),
+            &one("a 113-year-old capsule")
+        ));
+        assert!(!compatible(&one("a $2,100 tip"), &one("a $2,000 tip")));
+        assert!(!compatible(&round, &one("a $2,400 tip")));
     }
 
     #[test]

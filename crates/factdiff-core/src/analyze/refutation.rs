@@ -180,9 +180,10 @@ impl Kind {
             "deni", "deny", "refut", "debunk", "dismiss", "reject", "retract", "rubbish", "rebut", "cast", "casting",
             "poured",
         ];
-        const PHRASES: [&str; 12] = [
+        const PHRASES: [&str; 13] = [
             "hoax",
             "a lie",
+            "the lie",
             "nothing but",
             "a myth",
             "nonsense",
@@ -279,6 +280,11 @@ pub fn find(lex: &Lexicon, scan: &Scan<'_>, base: usize, toks: &[Token<'_>], cla
     let mut cues: Vec<(Span, usize, usize, bool, Option<usize>)> = Vec::new();
     for (cue, _) in scan.find(&lex.refuters) {
         let cue_text = cue.slice(text).to_lowercase();
+        // "is made up of 13 aircraft": a phrase that holds a cue and refutes nothing.
+        let from = text.get(cue.start_byte..).unwrap_or("").to_lowercase();
+        if super::clauses::NOT_NEGATING.iter().any(|p| from.starts_with(p)) {
+            continue;
+        }
         let first = words.partition_point(|(s, _)| s.start_byte < cue.start_byte);
         let last = words.partition_point(|(s, _)| s.end_byte <= cue.end_byte);
         let negated = words[first.saturating_sub(3)..first]
@@ -561,6 +567,7 @@ mod tests {
             None
         );
         assert_eq!(refutation("The airline denied entry to three passengers."), None);
+        assert_eq!(refutation("The state airline's fleet is made up of 13 aircraft."), None);
         assert_eq!(
             content("Officials refute Iraqi media reports that fighters have contracted Ebola."),
             Some("fighters have contracted Ebola".into())
@@ -569,6 +576,13 @@ mod tests {
             content("The ministry dismissed claims that it had signed a truce."),
             Some("it had signed a truce".into())
         );
+    }
+
+    #[test]
+    fn the_lie_announces_a_refuted_claim() {
+        let r = refutation("The lie is this: that the flooding was caused by the dams.");
+        assert_eq!(r.map(|r| (r.0, r.2)), Some(("The lie is".into(), false)));
+        assert_eq!(refutation("He passed the lie detector test."), None);
     }
 
     #[test]

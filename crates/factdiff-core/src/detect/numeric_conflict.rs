@@ -19,6 +19,19 @@ use std::collections::BTreeMap;
 #[derive(Debug)]
 pub struct NumericConflict;
 
+/// Whether the quantity `q` of `c` is said of another one of its kind ("another 40-year-old
+/// man did the same"): a second person or thing, not the one the other claims count.
+fn of_another(c: &Claim, q: &Quantity) -> bool {
+    let before = c
+        .text
+        .get(..q.span.start_byte.saturating_sub(c.span.start_byte))
+        .unwrap_or("");
+    before
+        .split(|ch: char| !ch.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"))
+}
+
 /// Whether `c` gives another value than `q` for the thing `q` counts.
 fn several_values(c: &Claim, q: &Quantity) -> bool {
     c.quantities.iter().any(|x| same_thing(q, x) && !compatible(q, x))
@@ -53,7 +66,7 @@ impl Detector for NumericConflict {
                 };
                 // A claim that gives several values of the thing counts several things ("the
                 // 12-inch model, smaller than the 13-inch"): no one value to dispute.
-                if several_values(a, qa) || several_values(b, qb) {
+                if several_values(a, qa) || several_values(b, qb) || of_another(a, qa) || of_another(b, qb) {
                     continue;
                 }
                 let key = (qa.counted.clone(), qa.unit.clone());
@@ -174,4 +187,35 @@ fn split_number(q: &Quantity) -> (String, String) {
         None => number,
     };
     (number, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use crate::{compare, CompareOptions, Config, Document, FindingKind};
+
+    fn numeric_conflicts(a: &str, b: &str) -> usize {
+        let docs = [Document::new("a", a), Document::new("b", b)];
+        let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
+        r.count(FindingKind::NumericConflict)
+    }
+
+    #[test]
+    fn another_one_of_a_kind_is_a_second_thing() {
+        let a = "A 22-year-old man from Hengal cut off his own finger after a quarrel with his brother.";
+        assert_eq!(
+            numeric_conflicts(
+                a,
+                "A 40-year-old man from Hengal cut off his own finger after a quarrel with his brother."
+            ),
+            1
+        );
+        assert_eq!(
+            numeric_conflicts(
+                a,
+                "Another 40-year-old man from Hengal cut off his own finger after a quarrel with his brother."
+            ),
+            0
+        );
+    }
 }
