@@ -187,7 +187,7 @@ impl Detector for DateConflict {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
             // The cheap tests first: most pairs carry no dates.
             if al.score < SAME_EVENT
-                || al.features.shared_entities.is_empty()
+                || !al.shares_entity
                 || a.dates.is_empty()
                 || b.dates.is_empty()
                 || !takes_a_side(a)
