@@ -17,8 +17,9 @@ const GLUE: [&str; 18] = [
 /// deduplicated once per claim, so each pair compares them by merging. The words share one
 /// buffer, and stems, stem bigrams and entities are held as 64-bit keys ([`key`]): a big story
 /// holds the cues of tens of thousands of claims at once, and the pair features only count what
-/// two sets share. Where the strings are needed (the learned substitutions look them up), they
-/// are read again from the words ([`ClaimCues::diff_stem_strings`]).
+/// two sets share. The learned substitutions look stems up by name: those strings are read from
+/// the words the first time a pair asks ([`ClaimCues::diff_stem_strings`]) and kept, so a claim
+/// in many pairs stems its words once.
 #[derive(Debug)]
 pub struct ClaimCues {
     /// Lower-cased words outside the attribution, one after another; `ends` splits them.
@@ -33,6 +34,8 @@ pub struct ClaimCues {
     /// repeats): what the learned substitutions compare ("on" vs "off" counts, "the" vs "a"
     /// does not).
     pub diff_stems: Vec<u64>,
+    /// The stems behind `diff_stems`, as strings (sorted, no repeats), once asked for.
+    diff_stem_strings: std::sync::OnceLock<Vec<Arc<str>>>,
     /// Keys of adjacent content-word stems, in claim order (sorted, no repeats).
     pub stem_bigrams: Vec<u64>,
     /// Keys of the canonical names of the claim's entities (sorted, no repeats).
@@ -76,6 +79,7 @@ impl ClaimCues {
             word_set: Vec::new(),
             stems: Vec::new(),
             diff_stems: Vec::new(),
+            diff_stem_strings: std::sync::OnceLock::new(),
             stem_bigrams: Vec::new(),
             entities: sorted_set(c.entities.iter().map(|e| key(&e.canonical)).collect()),
             refutes: c.refutation.as_ref().is_some_and(|r| !r.negated),
@@ -165,8 +169,9 @@ impl ClaimCues {
     }
 
     /// The stems behind [`ClaimCues::diff_stems`], as strings (sorted, no repeats).
-    pub fn diff_stem_strings(&self, lex: &Lexicon) -> Vec<Arc<str>> {
-        sorted_set(self.diff_words(lex).map(|w| lex.shared_stem(w)).collect())
+    pub fn diff_stem_strings(&self, lex: &Lexicon) -> &[Arc<str>] {
+        self.diff_stem_strings
+            .get_or_init(|| sorted_set(self.diff_words(lex).map(|w| lex.shared_stem(w)).collect()))
     }
 
     /// Word number `i` (lower-cased), or "" past the end.
