@@ -42,21 +42,23 @@ pub fn spanning(n: usize, pairs: impl ExactSizeIterator<Item = (usize, usize, f6
     keep
 }
 
+/// The positions of `pairs` (claim indices below `n`) in cluster order, each with its cluster's
+/// root (its smallest claim): by root, then by position.
+pub fn by_cluster(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Vec<(usize, usize)> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (i, j) in pairs.clone() {
+        union(&mut parent, i, j);
+    }
+    let mut order: Vec<(usize, usize)> = pairs.enumerate().map(|(k, (i, _))| (find(&mut parent, i), k)).collect();
+    order.sort_unstable();
+    order
+}
+
 /// Clusters of claims joined by `pairs`, in order of their first claim. Each cluster's
 /// alignments are its listed pairs ([`Pair::listed`], whose details are `listed` in the order of
 /// `pairs`), in their order; its tallies count all its pairs.
 pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Pair)>, listed: Vec<Listed>) -> Vec<Cluster> {
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    for (i, j, _) in &pairs {
-        union(&mut parent, *i, *j);
-    }
-    // A group's root is its smallest claim: the pairs in cluster order are (root, position).
-    let mut order: Vec<(usize, usize)> = pairs
-        .iter()
-        .enumerate()
-        .map(|(k, (i, _, _))| (find(&mut parent, *i), k))
-        .collect();
-    order.sort_unstable();
+    let order = by_cluster(claims.len(), pairs.iter().map(|(i, j, _)| (*i, *j)));
     // Each listed pair's details are `listed[rank[k]]` (its position among the listed pairs).
     let mut rank: Vec<u32> = Vec::with_capacity(pairs.len());
     let mut n = 0;

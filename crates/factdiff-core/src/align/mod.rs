@@ -184,7 +184,9 @@ fn describe(
 }
 
 /// Judge `pairs`, `every` pairs per call of the judge (`None` when `should_stop` returns true
-/// first); the reasons of a verdict that is not contradict are kept only for a listed pair.
+/// first); the reasons of a verdict that is not contradict are kept only for a listed pair. When
+/// it takes more than one call, the pairs go to the judge cluster by cluster: a claim's pairs then
+/// fall in few calls, and the lexical judge reads each claim's cues once per call.
 fn judge_in_chunks(
     claims: &[Claim],
     pairs: &[ScoredPair],
@@ -192,35 +194,68 @@ fn judge_in_chunks(
     should_stop: &(dyn Fn() -> bool + Sync),
     every: usize,
 ) -> Option<Vec<(usize, usize, Pair)>> {
-    let mut out = Vec::with_capacity(pairs.len());
-    for chunk in pairs.chunks(every.max(1)) {
+    let every = every.max(1);
+    let mut out: Vec<(usize, usize, Pair)> = pairs
+        .iter()
+        .map(|s| {
+            let pair = Pair {
+                score: s.score,
+                verdict: pending(),
+                shares_entity: s.shares_entity,
+                listed: s.listed,
+            };
+            (s.i as usize, s.j as usize, pair)
+        })
+        .collect();
+    let order: Vec<usize> = if pairs.len() > every {
+        let ends = pairs.iter().map(|s| (s.i as usize, s.j as usize));
+        cluster::by_cluster(claims.len(), ends)
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect()
+    } else {
+        (0..pairs.len()).collect()
+    };
+    for chunk in order.chunks(every) {
         if should_stop() {
             return None;
         }
         // The judge reads the overlap as the report gives it (rounded).
         let batch: Vec<(&Claim, &Claim, f64)> = chunk
             .iter()
-            .map(|s| (&claims[s.i as usize], &claims[s.j as usize], round3(s.term_overlap)))
+            .map(|&k| {
+                (
+                    &claims[pairs[k].i as usize],
+                    &claims[pairs[k].j as usize],
+                    round3(pairs[k].term_overlap),
+                )
+            })
             .collect();
-        let mut verdicts = judge.judge(&batch).into_iter();
-        for s in chunk {
+        let listed: Vec<bool> = chunk.iter().map(|&k| pairs[k].listed).collect();
+        let mut verdicts = judge.judge_terse(&batch, &listed).into_iter();
+        for &k in chunk {
             // A judge owes one verdict per pair; a pair it skipped says so instead of vanishing.
             let mut verdict = verdicts.next().unwrap_or_else(|| {
                 crate::judge::verdict_from_scores(0.0, 1.0, 0.0, "the judge gave no verdict".into())
             });
-            if !s.listed && verdict.label != VerdictLabel::Contradict {
+            if !pairs[k].listed && verdict.label != VerdictLabel::Contradict {
                 verdict.reasons = Vec::new();
             }
-            let pair = Pair {
-                score: s.score,
-                verdict,
-                shares_entity: s.shares_entity,
-                listed: s.listed,
-            };
-            out.push((s.i as usize, s.j as usize, pair));
+            out[k].2.verdict = verdict;
         }
     }
     Some(out)
+}
+
+/// The verdict of a pair the judge has not seen yet.
+fn pending() -> Verdict {
+    Verdict {
+        label: VerdictLabel::Neutral,
+        entail: 0.0,
+        neutral: 0.0,
+        contradict: 0.0,
+        reasons: Vec::new(),
+    }
 }
 
 /// Score the candidate pairs of `claims`, whose weighed `features` and index are given:
