@@ -37,13 +37,13 @@ pub(crate) fn assemble(
     let contradicted = claim_ids_of(FindingKind::is_conflict);
     let unsupported = claim_ids_of(|k| k == FindingKind::Unsupported);
     let repeated = claim_ids_of(|k| k == FindingKind::Repetition);
-    let corroborated: HashSet<&str> = alignment
+    let corroborated: HashSet<usize> = alignment
         .pairs
         .iter()
         .filter(|(_, _, al)| al.verdict.label != VerdictLabel::Contradict)
-        .flat_map(|(_, _, al)| [&*al.a, &*al.b])
+        .flat_map(|(i, j, _)| [*i, *j])
         .collect();
-    for c in &mut claims {
+    for (n, c) in claims.iter_mut().enumerate() {
         let id = &*c.id;
         c.status = if contradicted.contains(id) {
             ClaimStatus::Contradicted
@@ -51,7 +51,7 @@ pub(crate) fn assemble(
             ClaimStatus::Unsupported
         } else if repeated.contains(id) {
             ClaimStatus::Repeated
-        } else if corroborated.contains(id) {
+        } else if corroborated.contains(&n) {
             ClaimStatus::Corroborated
         } else {
             ClaimStatus::OnlyHere
@@ -140,8 +140,8 @@ pub(crate) fn assemble(
         d.label = label;
     }
     drop(by_doc);
-    // Last, so that the alignments move from the pair list into their clusters.
-    let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs, alignment.keep);
+    // Last, so that the listed pairs move from the pair list into their clusters.
+    let mut clusters = crate::align::cluster::clusters(&claims, alignment.pairs, alignment.listed);
     crate::position::annotate(&mut clusters, &claims);
     let facts = shared_facts(&clusters, &findings);
     let consistency = consistency(&facts, None);

@@ -6,13 +6,13 @@
 //! up) keeps the pairs that state the same fact and stops clusters chaining a whole topic
 //! together. A one-sentence document (a headline) still gets its best match in every source.
 
-use crate::{Alignment, Claim};
+use crate::Claim;
 use rustc_hash::FxHashMap;
 
-/// The pairs of `pairs` (claim indices into `claims`, from different documents) that are, for
-/// both claims, the best-scoring pair with the other claim's document (ties all kept). Order is
-/// kept.
-pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> Vec<(usize, usize, Alignment)> {
+/// The pairs of `pairs` whose claim indices into `claims` (from different documents) and score
+/// are `key(pair)` that are, for both claims, the best-scoring pair with the other claim's
+/// document (ties all kept). Order is kept.
+pub fn mutual_best<T>(claims: &[Claim], mut pairs: Vec<T>, key: impl Fn(&T) -> (usize, usize, f64)) -> Vec<T> {
     let mut doc_index: FxHashMap<&str, u32> = FxHashMap::default();
     let docs: Vec<u32> = claims
         .iter()
@@ -24,9 +24,10 @@ pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> V
     // The best score of each (claim, other document): a sorted list rather than a hash map (a
     // story of 60 sources has a million of them, and a map's buckets were its alignment's peak).
     let mut best: Vec<(u32, u32, f64)> = Vec::with_capacity(2 * pairs.len());
-    for (i, j, al) in &pairs {
-        best.push((*i as u32, docs[*j], al.score));
-        best.push((*j as u32, docs[*i], al.score));
+    for p in &pairs {
+        let (i, j, score) = key(p);
+        best.push((i as u32, docs[j], score));
+        best.push((j as u32, docs[i], score));
     }
     best.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
     best.dedup_by_key(|e| (e.0, e.1));
@@ -36,17 +37,17 @@ pub fn mutual_best(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>) -> V
         best.binary_search_by(|e| (e.0, e.1).cmp(&key))
             .is_ok_and(|k| score >= best[k].2)
     };
+    pairs.retain(|p| {
+        let (i, j, score) = key(p);
+        is_best(i, j, score) && is_best(j, i, score)
+    });
     pairs
-        .into_iter()
-        .filter(|(i, j, al)| is_best(*i, *j, al.score) && is_best(*j, *i, al.score))
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Config, Document};
-    use std::sync::Arc;
 
     /// A one-sentence headline `h`, a three-sentence body `b` and a one-sentence body `c`.
     fn claims() -> Vec<Claim> {
@@ -69,21 +70,11 @@ mod tests {
         claims
     }
 
-    fn pair(claims: &[Claim], i: usize, j: usize, score: f64) -> (usize, usize, Alignment) {
-        let al = Alignment {
-            a: Arc::clone(&claims[i].id),
-            b: Arc::clone(&claims[j].id),
-            score,
-            features: Default::default(),
-            reasons: Vec::new(),
-            verdict: crate::judge::verdict_from_scores(0.0, 1.0, 0.0, String::new()),
-        };
-        (i, j, al)
-    }
-
     fn kept(claims: &[Claim], pairs: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
-        let pairs = pairs.iter().map(|&(i, j, s)| pair(claims, i, j, s)).collect();
-        mutual_best(claims, pairs).into_iter().map(|(i, j, _)| (i, j)).collect()
+        mutual_best(claims, pairs.to_vec(), |&p| p)
+            .into_iter()
+            .map(|(i, j, _)| (i, j))
+            .collect()
     }
 
     #[test]

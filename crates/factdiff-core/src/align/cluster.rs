@@ -4,6 +4,7 @@
 //! put it there) and counts every pair per document ([`PairTally`]), so a fact that sixty sources
 //! state lists sixty claims and fifty-nine alignments, not 1,770 pairs.
 
+use super::{Listed, Pair};
 use crate::{Alignment, Claim, Cluster, PairTally, VerdictLabel};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -41,54 +42,60 @@ pub fn spanning(n: usize, pairs: impl ExactSizeIterator<Item = (usize, usize, f6
     keep
 }
 
-/// Clusters of claims joined by `pairs`, in order of their first claim. Each cluster's
-/// alignments are its pairs that `keep` marks (a spanning set, or all of them), in their order,
-/// moved in rather than copied; its tallies count all its pairs.
-pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>, keep: Vec<bool>) -> Vec<Cluster> {
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    for (i, j, _) in &pairs {
-        union(&mut parent, *i, *j);
+/// The positions of `pairs` (claim indices below `n`) in cluster order, each with its cluster's
+/// root (its smallest claim): by root, then by position.
+pub fn by_cluster(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Vec<(usize, usize)> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (i, j) in pairs.clone() {
+        union(&mut parent, i, j);
     }
-    // A group's root is its smallest claim. The pair list is put in cluster order in place
-    // (by root, then by position), and each cluster's alignments are then moved out of its tail,
-    // last cluster first, the list shrinking as it goes: a big story has tens of thousands of
-    // alignments, and a second list of them beside the first was the report's memory peak.
-    let mut pairs: Vec<(usize, usize, Alignment, bool)> = pairs
-        .into_iter()
-        .zip(keep.into_iter().chain(std::iter::repeat(true)))
-        .map(|((i, j, al), k)| (i, j, al, k))
-        .collect();
-    let mut order: Vec<(usize, usize)> = pairs
-        .iter()
-        .enumerate()
-        .map(|(k, (i, _, _, _))| (find(&mut parent, *i), k))
-        .collect();
+    let mut order: Vec<(usize, usize)> = pairs.enumerate().map(|(k, (i, _))| (find(&mut parent, i), k)).collect();
     order.sort_unstable();
-    let roots: Vec<usize> = order.iter().map(|&(root, _)| root).collect();
-    let mut from: Vec<usize> = order.into_iter().map(|(_, k)| k).collect();
-    gather(&mut pairs, &mut from);
-    let bounds: Vec<usize> = (0..roots.len())
-        .filter(|&k| k == 0 || roots[k] != roots[k - 1])
-        .collect();
-    let mut out: Vec<Cluster> = Vec::with_capacity(bounds.len());
-    for (n, &start) in bounds.iter().enumerate().rev() {
-        let mut members: Vec<usize> = pairs[start..].iter().flat_map(|(i, j, _, _)| [*i, *j]).collect();
+    order
+}
+
+/// Clusters of claims joined by `pairs`, in order of their first claim. Each cluster's
+/// alignments are its listed pairs ([`Pair::listed`], whose details are `listed` in the order of
+/// `pairs`), in their order; its tallies count all its pairs.
+pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Pair)>, listed: Vec<Listed>) -> Vec<Cluster> {
+    let order = by_cluster(claims.len(), pairs.iter().map(|(i, j, _)| (*i, *j)));
+    // Each listed pair's details are `listed[rank[k]]` (its position among the listed pairs).
+    let mut rank: Vec<u32> = Vec::with_capacity(pairs.len());
+    let mut n = 0;
+    for (_, _, p) in &pairs {
+        rank.push(n);
+        n += u32::from(p.listed);
+    }
+    let mut listed: Vec<Option<Listed>> = listed.into_iter().map(Some).collect();
+    let mut out: Vec<Cluster> = Vec::new();
+    for group in order.chunk_by(|x, y| x.0 == y.0) {
+        let of_group = || group.iter().map(|&(_, k)| &pairs[k]);
+        let mut members: Vec<usize> = of_group().flat_map(|(i, j, _)| [*i, *j]).collect();
         members.sort_unstable();
         members.dedup();
         let mut docs: Vec<String> = members.iter().map(|&m| claims[m].doc.to_string()).collect();
         docs.dedup();
         docs.sort();
         docs.dedup();
-        let tallies = tallies(claims, &docs, &pairs[start..]);
-        let alignments: Vec<Alignment> = pairs
-            .drain(start..)
-            .filter_map(|(_, _, al, kept)| kept.then_some(al))
+        let tallies = tallies(claims, &docs, of_group());
+        let alignments: Vec<Alignment> = group
+            .iter()
+            .filter(|&&(_, k)| pairs[k].2.listed)
+            .filter_map(|&(_, k)| {
+                let (i, j, pair) = &pairs[k];
+                let details = listed.get_mut(rank[k] as usize)?.take()?;
+                Some(Alignment {
+                    a: std::sync::Arc::clone(&claims[*i].id),
+                    b: std::sync::Arc::clone(&claims[*j].id),
+                    score: pair.score,
+                    features: details.features,
+                    reasons: details.reasons,
+                    verdict: pair.verdict.clone(),
+                })
+            })
             .collect();
-        if pairs.len() < pairs.capacity() / 2 {
-            pairs.shrink_to_fit();
-        }
         out.push(Cluster {
-            id: format!("k{n}"),
+            id: format!("k{}", out.len()),
             claims: members.iter().map(|&m| claims[m].id.to_string()).collect(),
             docs,
             alignments,
@@ -96,13 +103,16 @@ pub fn clusters(claims: &[Claim], pairs: Vec<(usize, usize, Alignment)>, keep: V
             positions: Vec::new(),
         });
     }
-    out.reverse();
     out
 }
 
 /// One tally per document of `docs` (sorted ids) over a cluster's `pairs`, each pair counted for
 /// the documents of both its claims, in the pairs' order.
-fn tallies(claims: &[Claim], docs: &[String], pairs: &[(usize, usize, Alignment, bool)]) -> Vec<PairTally> {
+fn tallies<'p>(
+    claims: &[Claim],
+    docs: &[String],
+    pairs: impl Iterator<Item = &'p (usize, usize, Pair)>,
+) -> Vec<PairTally> {
     // Running sums beside each tally; the means are taken at the end.
     let mut out: Vec<(PairTally, f64, f64)> = docs
         .iter()
@@ -114,7 +124,7 @@ fn tallies(claims: &[Claim], docs: &[String], pairs: &[(usize, usize, Alignment,
             (tally, 0.0, 0.0)
         })
         .collect();
-    for (i, j, al, _) in pairs {
+    for (i, j, al) in pairs {
         if claims[*i].doc == claims[*j].doc {
             continue; // pairs join documents; one inside a document says nothing on a position
         }
@@ -141,23 +151,6 @@ fn tallies(claims: &[Claim], docs: &[String], pairs: &[(usize, usize, Alignment,
             t
         })
         .collect()
-}
-
-/// Reorder `items` in place so that position `k` holds the item that was at `from[k]` (`from` is
-/// a permutation; it is used up).
-fn gather<T>(items: &mut [T], from: &mut [usize]) {
-    for start in 0..from.len() {
-        let mut k = start;
-        while from[k] != k {
-            let src = from[k];
-            from[k] = k;
-            if src == start {
-                break;
-            }
-            items.swap(k, src);
-            k = src;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -214,20 +207,24 @@ mod tests {
         ]);
         let verdict = |label: f64| crate::judge::verdict_from_scores(1.0 - label, 0.0, label, String::new());
         let pair = |i: usize, j: usize, score: f64, contradict: f64| {
-            let al = Alignment {
-                a: std::sync::Arc::clone(&c[i].id),
-                b: std::sync::Arc::clone(&c[j].id),
+            let pair = Pair {
                 score,
-                features: Default::default(),
-                reasons: Vec::new(),
                 verdict: verdict(contradict),
+                shares_entity: true,
+                listed: true,
             };
-            (i, j, al)
+            (i, j, pair)
         };
         let pairs = vec![pair(0, 1, 0.9, 0.0), pair(0, 2, 0.7, 1.0), pair(1, 2, 0.8, 0.0)];
-        let keep = spanning(3, pairs.iter().map(|(i, j, al)| (*i, *j, al.score)));
-        let all = clusters(&c, pairs.clone(), vec![true; 3]);
-        let spanned = clusters(&c, pairs, keep);
+        let details = |n: usize| vec![Listed::default(); n];
+        let all = clusters(&c, pairs.clone(), details(3));
+        let keep = spanning(3, pairs.iter().map(|(i, j, p)| (*i, *j, p.score)));
+        let spanned_pairs: Vec<(usize, usize, Pair)> = pairs
+            .into_iter()
+            .zip(&keep)
+            .map(|((i, j, p), &listed)| (i, j, Pair { listed, ..p }))
+            .collect();
+        let spanned = clusters(&c, spanned_pairs, details(2));
         assert_eq!((all.len(), spanned.len()), (1, 1));
         assert_eq!(all[0].alignments.len(), 3);
         let kept: Vec<(&str, &str)> = spanned[0].alignments.iter().map(|al| (&*al.a, &*al.b)).collect();
@@ -242,16 +239,5 @@ mod tests {
         );
         assert_eq!((t[0].best_score, t[2].best_score), (0.9, 0.8));
         assert!((t[0].mean_contradict - 0.5).abs() < 1e-9 && t[1].max_contradict < 1e-9);
-    }
-
-    #[test]
-    fn gather_applies_any_permutation() {
-        let perms: [&[usize]; 5] = [&[], &[0], &[1, 0], &[2, 0, 1], &[3, 4, 0, 2, 1]];
-        for perm in perms {
-            let mut items: Vec<usize> = (0..perm.len()).map(|k| 10 * k).collect();
-            let want: Vec<usize> = perm.iter().map(|&k| 10 * k).collect();
-            gather(&mut items, &mut perm.to_vec());
-            assert_eq!(items, want, "{perm:?}");
-        }
     }
 }

@@ -38,7 +38,7 @@ const OPENERS: [&str; 10] = [
 ];
 
 /// "not only", "no doubt", "not every night" and the like do not negate the clause.
-pub(crate) const NOT_NEGATING: [&str; 16] = [
+pub(crate) const NOT_NEGATING: [&str; 19] = [
     "not only",
     "not merely",
     "not just",
@@ -56,6 +56,10 @@ pub(crate) const NOT_NEGATING: [&str; 16] = [
     "no wonder",
     // "is made up of 13 aircraft": what a thing consists of, not an invention.
     "made up of",
+    // "This is not the first time the capsule was unearthed": it was, and before.
+    "not the first",
+    "not the only",
+    "not the last",
 ];
 
 /// Verbs whose negation denies a detail, not the content: "did not say when", "would not say how".
@@ -409,6 +413,10 @@ mod tests {
             Polarity::Asserted
         );
         assert_eq!(polarity_of("The story was made up."), Polarity::Negated);
+        assert_eq!(
+            polarity_of("This is not the first time the capsule was unearthed."),
+            Polarity::Asserted
+        );
         assert_eq!(
             polarity_of("No, ESPN is not having an all-male panel tonight."),
             Polarity::Negated

@@ -227,14 +227,37 @@ pub(crate) fn compatible(a: &Quantity, b: &Quantity) -> bool {
             Some("about" | "around" | "approximately" | "some")
         )
     };
-    // A round number ("$2,000") and a precise one within 5% ("$2,084"): the round one is the
-    // other rounded, not another value.
-    let round = |q: &Quantity| q.value >= 100.0 && q.value % 100.0 == 0.0;
-    let rounded = round(a) != round(b) && (hi.value - lo.value) <= 0.05 * hi.value;
+    // A rounder number ("$2,000", "15 million") and a precise one (three significant digits or
+    // more) that rounds to it, less than 5% apart ("$2,084", "15.4 million"): the same value,
+    // rounded. Two round numbers ("$2,000" / "$2,100", "19" / "20") are two values.
+    let rounded = match (precision(a.value), precision(b.value)) {
+        (Some(pa), Some(pb)) if pa != pb => {
+            let (round, precise, p, q) = if pa > pb { (a, b, pa, pb) } else { (b, a, pb, pa) };
+            let unit = 10f64.powi(p);
+            let digits = (precise.value.abs() / 10f64.powi(q)).round();
+            digits >= 100.0
+                && (precise.value / unit).round() * unit == round.value
+                && (hi.value - lo.value) < 0.05 * hi.value.abs()
+        }
+        _ => false,
+    };
     lower_bound(lo)
         || upper_bound(hi)
         || rounded
         || ((approx(a) || approx(b)) && (hi.value - lo.value) <= 0.1 * hi.value)
+}
+
+/// The power of ten a value is a whole multiple of (2,000 → 3, 15.4 million → 5, 3.5 → -1); none
+/// for zero or beyond the range a news number is written in.
+fn precision(value: f64) -> Option<i32> {
+    if value == 0.0 || !value.is_finite() {
+        return None;
+    }
+    (-3..=12).rev().find(|&k| {
+        let unit = 10f64.powi(k);
+        let n = (value / unit).round();
+        n != 0.0 && ((n * unit - value).abs() <= 1e-9 * value.abs())
+    })
 }
 
 /// Whether two quantities count the same thing: the same counted noun and unit, or (when either
@@ -408,6 +431,13 @@ mod tests {
         ));
         assert!(!compatible(&one("a $2,100 tip"), &one("a $2,000 tip")));
         assert!(!compatible(&round, &one("a $2,400 tip")));
+        assert!(compatible(&one("15 million units"), &one("15.4 million units")));
+        assert!(!compatible(&one("a 20 stone catfish"), &one("a 19 stone catfish")));
+        assert!(!compatible(&one("44 days"), &one("45 days")));
+        assert_eq!(precision(2000.0), Some(3));
+        assert_eq!(precision(15.4e6), Some(5));
+        assert_eq!(precision(3.5), Some(-1));
+        assert_eq!(precision(0.0), None);
     }
 
     #[test]

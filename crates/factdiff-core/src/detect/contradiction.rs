@@ -35,7 +35,7 @@ impl Detector for Contradiction {
 /// the verdicts put them on, each with the claims that entail one of its members.
 fn judged(input: &Input<'_>) -> Vec<Finding> {
     let claims = input.claims;
-    let contradicts: Vec<(usize, usize, &crate::Alignment, String)> = input
+    let contradicts: Vec<(usize, usize, &crate::align::Pair, String)> = input
         .alignment
         .pairs
         .iter()

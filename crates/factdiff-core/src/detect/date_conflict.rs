@@ -9,6 +9,7 @@
 use super::facts::{components, main_entity, FactFinding, Group};
 use super::same_event::Stems;
 use super::{claim_evidence, part_evidence, takes_a_side, Detector, Input};
+use crate::lexicon::Lexicon;
 use crate::{Claim, DateMention, Finding, FindingKind, Severity};
 use rustc_hash::FxHashMap;
 
@@ -91,14 +92,51 @@ impl Parts {
 }
 
 /// The claim's dates with values, and their parts. A year that modifies a noun after a
-/// determiner or possessive ("the 2011 directive", "Isaacson's 2011 biography") dates that thing,
-/// not the event the claim tells: it is left out.
-fn dated(c: &Claim) -> Vec<(&DateMention, Parts)> {
+/// determiner or possessive ("the 2011 directive", "Isaacson's 2011 biography", "last year's
+/// film", "2013's film") dates that thing, and a date on a verb of reporting ("Variety reported on Oct. 15
+/// that …") dates the report, not the event the claim tells: both are left out.
+fn dated<'c>(lex: &Lexicon, c: &'c Claim) -> Vec<(&'c DateMention, Parts)> {
     c.dates
         .iter()
-        .filter(|d| !modifies_a_noun(c, d))
+        .filter(|d| !modifies_a_noun(c, d) && !dates_the_report(lex, c, d))
         .filter_map(|d| Some((d, Parts::of(d.value.as_deref()?)?)))
         .collect()
+}
+
+/// Whether a claim has no word that can be a verb — no event word ([`Stems`]), auxiliary or
+/// copula, nor a lower-case word in "-s" ("American journalist James Foley in Syria in July,
+/// 2012."): a caption or a label, which dates no event.
+fn a_caption(stems: &mut Stems<'_>, c: &Claim, i: usize) -> bool {
+    const VERBS: [&str; 21] = [
+        "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+        "might", "shall", "should", "must", "do", "does", "did",
+    ];
+    let verb_like = c
+        .text
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .any(|w| {
+            let lower = w.starts_with(|ch: char| ch.is_lowercase());
+            VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) || (lower && w.len() > 2 && w.ends_with('s'))
+        });
+    !verb_like && stems.has_no_events(i)
+}
+
+/// Whether the date `d` follows a verb of reporting ("reported on Oct. 15", "said Monday").
+fn dates_the_report(lex: &Lexicon, c: &Claim, d: &DateMention) -> bool {
+    let before = c
+        .text
+        .get(..d.span.start_byte.saturating_sub(c.span.start_byte))
+        .unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let mut last = words.next().unwrap_or("");
+    if ["on", "in", "last", "this"]
+        .iter()
+        .any(|p| last.eq_ignore_ascii_case(p))
+    {
+        last = words.next().unwrap_or("");
+    }
+    let last = last.to_lowercase();
+    !last.is_empty() && lex.reporting.find(&last).iter().any(|(s, _)| s.len() == last.len())
 }
 
 fn modifies_a_noun(c: &Claim, d: &DateMention) -> bool {
@@ -118,12 +156,14 @@ fn modifies_a_noun(c: &Claim, d: &DateMention) -> bool {
     ) || prev.ends_with("'s")
         || prev.ends_with("’s");
     let noun_after = after.starts_with(' ') && after[1..].starts_with(|ch: char| ch.is_lowercase());
-    bare_year && before.ends_with(' ') && determiner && noun_after
+    // "Last year's film", "2013's biopic": a possessive date names a thing.
+    let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+    possessive || (bare_year && before.ends_with(' ') && determiner && noun_after)
 }
 
 /// The first pair of dates of `a` and `b` that conflict, unless some pair of their dates agrees.
-fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(Precision, &'a DateMention, &'a DateMention)> {
-    let (da, db) = (dated(a), dated(b));
+fn conflict<'a>(lex: &Lexicon, a: &'a Claim, b: &'a Claim) -> Option<(Precision, &'a DateMention, &'a DateMention)> {
+    let (da, db) = (dated(lex, a), dated(lex, b));
     let agree = da
         .iter()
         .any(|(_, x)| db.iter().any(|(_, y)| x.comparable(y) && x.compatible(y)));
@@ -147,17 +187,20 @@ impl Detector for DateConflict {
             let (a, b) = (&input.claims[*i], &input.claims[*j]);
             // The cheap tests first: most pairs carry no dates.
             if al.score < SAME_EVENT
-                || al.features.shared_entities.is_empty()
+                || !al.shares_entity
                 || a.dates.is_empty()
                 || b.dates.is_empty()
                 || !takes_a_side(a)
                 || !takes_a_side(b)
                 || stems.same_event(*i, *j).is_none()
+                || !stems.same_action(*i, *j)
+                || a_caption(&mut stems, a, *i)
+                || a_caption(&mut stems, b, *j)
             {
                 continue;
             }
             edges.push((*i, *j));
-            if let Some((p, _, _)) = conflict(a, b) {
+            if let Some((p, _, _)) = conflict(input.lex, a, b) {
                 disputed.push((*i, p));
             }
         }
@@ -181,7 +224,10 @@ fn fact_finding<'a>(input: &Input<'a>, fact: &[usize], precision: Precision) -> 
     let mut dated_claims = Vec::new();
     for &k in fact {
         let c = &input.claims[k];
-        let Some((d, p)) = dated(c).into_iter().find(|(_, p)| p.precision() == precision) else {
+        let Some((d, p)) = dated(input.lex, c)
+            .into_iter()
+            .find(|(_, p)| p.precision() == precision)
+        else {
             continue;
         };
         dated_claims.push((c, d));
@@ -253,15 +299,46 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_dates_no_event() {
+        let docs = [
+            crate::Document::new("a", "American journalist James Foley in Syria in July, 2012."),
+            crate::Document::new(
+                "b",
+                "American journalist James Foley was captured in Syria in August, 2012.",
+            ),
+            crate::Document::new(
+                "c",
+                "American journalist James Foley was captured in Syria in July, 2012.",
+            ),
+        ];
+        let r = crate::compare(&docs, &crate::Config::default(), &crate::CompareOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let f: Vec<&crate::Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DateConflict)
+            .collect();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].opposes("b", "c") && !f[0].opposes("a", "b"), "{f:#?}");
+    }
+
+    #[test]
     fn a_year_that_modifies_a_noun_is_not_the_event_date() {
         let years = |text: &str| -> Vec<String> {
             let c = crate::extract_claims(&crate::Document::new("a", text), &crate::Config::default())
                 .unwrap_or_default()
                 .remove(0);
-            dated(&c).iter().filter_map(|(d, _)| d.value.clone()).collect()
+            dated(Lexicon::get(), &c)
+                .iter()
+                .filter_map(|(d, _)| d.value.clone())
+                .collect()
         };
         assert!(years("The defector said she was sure the 2011 directive was real.").is_empty());
         assert!(years("The film is based on the author's 2011 biography of the founder.").is_empty());
         assert_eq!(years("The defector reached the south in 2008."), ["2008"]);
+        assert!(years("The critics loved 2013's film about the founder.").is_empty());
+        assert!(years("Variety reported on Oct. 15 that the actor was in talks.").is_empty());
+        assert!(years("The company said Monday that the plant would close.").is_empty());
+        assert_eq!(years("The plant closed on Oct. 15, the company said."), ["--10-15"]);
     }
 }

@@ -9,7 +9,7 @@
 //! ("people (Valdoria): 2,400 (river_times); 1,200 (valley_courier)").
 
 use super::facts::{components, main_entity, FactFinding, Group};
-use super::same_event::Stems;
+use super::same_event::{events_near, same_action, Stems};
 use super::{claim_evidence, different_dates, part_evidence, takes_a_side, Detector, Input};
 use crate::analyze::quantities::{compatible, same_thing};
 use crate::{Claim, Finding, FindingKind, Quantity, Severity};
@@ -30,6 +30,31 @@ fn of_another(c: &Claim, q: &Quantity) -> bool {
         .split(|ch: char| !ch.is_alphanumeric())
         .rfind(|w| !w.is_empty())
         .is_some_and(|w| w.eq_ignore_ascii_case("another"))
+}
+
+/// Whether `q` measures a time or an age ("held for 44 days", "served three years", "a
+/// 31-year-old nun"): the verbs around such a number vary freely ("imprisoned", "held",
+/// "captured"), so they do not tell two facts apart.
+fn a_duration_or_age(q: &Quantity) -> bool {
+    const TIME: [&str; 7] = ["minut", "hour", "day", "week", "month", "year", "decad"];
+    let time = |w: &Option<String>| w.as_deref().is_some_and(|w| TIME.iter().any(|t| w.starts_with(t)));
+    time(&q.unit) || time(&q.counted) || q.text.to_lowercase().contains("year-old")
+}
+
+/// Whether the number `q` of `c` is a record's, not the counted thing's own ("where the biggest
+/// catfish ever caught was 22 stone"): a superlative followed by "ever", or "record", before it
+/// in its clause.
+fn of_a_record(c: &Claim, q: &Quantity) -> bool {
+    let before = c
+        .text
+        .get(..q.span.start_byte.saturating_sub(c.span.start_byte))
+        .unwrap_or("");
+    let clause = before.rsplit([',', ';', ':', '(', '—', '–']).next().unwrap_or(before);
+    let words: Vec<String> = clause.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let superlative = (w.len() > 5 && w.ends_with("est")) || w == "most";
+        w == "record" || (superlative && words[k + 1..].iter().take(3).any(|n| n == "ever"))
+    })
 }
 
 /// Whether `c` gives another value than `q` for the thing `q` counts.
@@ -67,6 +92,16 @@ impl Detector for NumericConflict {
                 // A claim that gives several values of the thing counts several things ("the
                 // 12-inch model, smaller than the 13-inch"): no one value to dispute.
                 if several_values(a, qa) || several_values(b, qb) || of_another(a, qa) || of_another(b, qb) {
+                    continue;
+                }
+                // A record is another thing; and counts of different actions ("rescued 18
+                // families" / "80 families have been evacuated") are different facts.
+                if of_a_record(a, qa) || of_a_record(b, qb) {
+                    continue;
+                }
+                if !a_duration_or_age(qa)
+                    && !same_action(&events_near(input.lex, a, qa.span), &events_near(input.lex, b, qb.span))
+                {
                     continue;
                 }
                 let key = (qa.counted.clone(), qa.unit.clone());
@@ -198,6 +233,40 @@ mod tests {
         let docs = [Document::new("a", a), Document::new("b", b)];
         let r = compare(&docs, &Config::default(), &CompareOptions::default()).unwrap();
         r.count(FindingKind::NumericConflict)
+    }
+
+    #[test]
+    fn counts_of_different_actions_or_of_a_record_are_different_facts() {
+        let a = "Civil defence teams in Hengal rescued 18 families from the flooded valley on Monday.";
+        assert_eq!(
+            numeric_conflicts(
+                a,
+                "Civil defence teams in Hengal rescued 80 families from the flooded valley on Monday."
+            ),
+            1
+        );
+        assert_eq!(
+            numeric_conflicts(
+                a,
+                "Civil defence teams in Hengal evacuated 80 families from the flooded valley on Monday."
+            ),
+            0
+        );
+        let fish = "The fisherman caught a catfish weighing 20 stone in the Po Delta.";
+        assert_eq!(
+            numeric_conflicts(
+                fish,
+                "The fisherman caught a catfish weighing 22 stone in the Po Delta."
+            ),
+            1
+        );
+        assert_eq!(
+            numeric_conflicts(
+                fish,
+                "The fisherman caught it in the Po Delta, where the biggest catfish ever caught weighed 22 stone."
+            ),
+            0
+        );
     }
 
     #[test]

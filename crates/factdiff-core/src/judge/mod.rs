@@ -30,6 +30,15 @@ pub mod onnx;
 pub trait Judge: Sync {
     /// One verdict per pair, in order. `overlap` is the alignment's term overlap (0..=1).
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict>;
+
+    /// [`Judge::judge`] for a caller that keeps the reasons of pair `k` only when `reasons[k]` is
+    /// true or the verdict is contradict: a judge may leave the other verdicts' reasons empty
+    /// (the lexical judge then does not write them; most pairs of a big story are not shown).
+    /// By default the same as `judge`.
+    fn judge_terse(&self, pairs: &[(&Claim, &Claim, f64)], reasons: &[bool]) -> Vec<Verdict> {
+        let _ = reasons;
+        self.judge(pairs)
+    }
 }
 
 /// The default judge, from word lists only.
@@ -45,33 +54,44 @@ pub fn load_tables() {
 
 impl Judge for LexicalJudge {
     fn judge(&self, pairs: &[(&Claim, &Claim, f64)]) -> Vec<Verdict> {
-        use rayon::prelude::*;
-        let lex = Lexicon::get();
-        // A claim appears in many pairs: read its words and cues once (claims in parallel).
-        // The cues sit in a list, found through a small map of claim ids to positions: a big
-        // story has tens of thousands of claims, and a map of the cues themselves held a slot
-        // of their size for every free entry of the table.
-        let mut unique: Vec<&Claim> = Vec::new();
-        let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
-        for (a, b, _) in pairs {
-            for c in [*a, *b] {
-                slot.entry(&*c.id).or_insert_with(|| {
-                    unique.push(c);
-                    unique.len() - 1
-                });
-            }
-        }
-        let cues: Vec<ClaimCues> = unique.par_iter().map(|c| ClaimCues::of(lex, c)).collect();
-        drop(unique);
-        let cue = |c: &Claim| slot.get(&*c.id).and_then(|&k| cues.get(k));
-        pairs
-            .par_iter()
-            .map(|(a, b, overlap)| match (cue(a), cue(b)) {
-                (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap),
-                _ => lexical_verdict(lex, a, b, *overlap),
-            })
-            .collect()
+        lexical_verdicts(pairs, &|_| true)
     }
+
+    fn judge_terse(&self, pairs: &[(&Claim, &Claim, f64)], reasons: &[bool]) -> Vec<Verdict> {
+        lexical_verdicts(pairs, &|k| reasons.get(k).copied().unwrap_or(true))
+    }
+}
+
+/// The lexical judge's verdicts on `pairs`, with reasons for pair `k` when `reasons(k)` or the
+/// verdict is contradict.
+fn lexical_verdicts(pairs: &[(&Claim, &Claim, f64)], reasons: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Verdict> {
+    use rayon::prelude::*;
+    let lex = Lexicon::get();
+    // A claim appears in many pairs: read its words and cues once (claims in parallel).
+    // The cues sit in a list, found through a small map of claim ids to positions: a big
+    // story has tens of thousands of claims, and a map of the cues themselves held a slot
+    // of their size for every free entry of the table.
+    let mut unique: Vec<&Claim> = Vec::new();
+    let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
+    for (a, b, _) in pairs {
+        for c in [*a, *b] {
+            slot.entry(&*c.id).or_insert_with(|| {
+                unique.push(c);
+                unique.len() - 1
+            });
+        }
+    }
+    let cues: Vec<ClaimCues> = unique.par_iter().map(|c| ClaimCues::of(lex, c)).collect();
+    drop(unique);
+    let cue = |c: &Claim| slot.get(&*c.id).and_then(|&k| cues.get(k));
+    pairs
+        .par_iter()
+        .enumerate()
+        .map(|(k, (a, b, overlap))| match (cue(a), cue(b)) {
+            (Some(ca), Some(cb)) => verdict_with_cues(lex, a, b, ca, cb, *overlap, reasons(k)),
+            _ => lexical_verdict(lex, a, b, *overlap),
+        })
+        .collect()
 }
 
 /// A verdict from an external judge's three scores (an NLI model, a Python callable).
@@ -136,10 +156,20 @@ pub fn pair_differences(pairs: &[(&Claim, &Claim, f64)]) -> Vec<Difference> {
 
 /// Verdict for one pair from named lexical cues.
 pub fn lexical_verdict(lex: &Lexicon, a: &Claim, b: &Claim, overlap: f64) -> Verdict {
-    verdict_with_cues(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), overlap)
+    verdict_with_cues(lex, a, b, &ClaimCues::of(lex, a), &ClaimCues::of(lex, b), overlap, true)
 }
 
-fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &ClaimCues, overlap: f64) -> Verdict {
+/// The verdict on `a` and `b`, whose cues are `ca` and `cb`; without `with_reasons`, a verdict that
+/// is not contradict comes without its reasons.
+fn verdict_with_cues(
+    lex: &Lexicon,
+    a: &Claim,
+    b: &Claim,
+    ca: &ClaimCues,
+    cb: &ClaimCues,
+    overlap: f64,
+    with_reasons: bool,
+) -> Verdict {
     let x = PairFeatures::of(lex, a, b, ca, cb, overlap);
     let model = Model::get();
     let (k, [entail, neutral, contradict]) = model.decide(&x);
@@ -147,6 +177,14 @@ fn verdict_with_cues(lex: &Lexicon, a: &Claim, b: &Claim, ca: &ClaimCues, cb: &C
     let mut reasons = Vec::new();
     if label == VerdictLabel::Contradict {
         reasons = cue_reasons(lex, a, b, ca, cb, &x);
+    } else if !with_reasons {
+        return Verdict {
+            label,
+            entail,
+            neutral,
+            contradict,
+            reasons,
+        };
     }
     let top = model.top_reasons(&x, k, 3);
     let p = [entail, neutral, contradict][k];
@@ -229,6 +267,36 @@ mod tests {
         crate::extract_claims(&doc, &Config::default())
             .unwrap_or_default()
             .remove(0)
+    }
+
+    #[test]
+    fn terse_verdicts_are_the_verdicts_without_the_reasons_not_asked_for() {
+        let of = |id: &str, text: &str| {
+            crate::extract_claims(&Document::new(id, text), &Config::default())
+                .unwrap_or_default()
+                .remove(0)
+        };
+        let a = of("a", "The dam on the Marin river broke on Sunday night.");
+        let b = of("b", "The dam on the Marin river did not break on Sunday night.");
+        let c = of("c", "The Marin river dam broke on Sunday night after rain.");
+        let pairs = [(&a, &b, 0.8), (&a, &c, 0.6), (&b, &c, 0.5), (&a, &c, 0.6)];
+        let full = LexicalJudge.judge(&pairs);
+        let terse = LexicalJudge.judge_terse(&pairs, &[false, false, true, true]);
+        assert_eq!(full[0].label, VerdictLabel::Contradict);
+        for (k, (f, t)) in full.iter().zip(&terse).enumerate() {
+            assert!(!f.reasons.is_empty());
+            let kept = k >= 2 || f.label == VerdictLabel::Contradict;
+            let want = if kept {
+                f.clone()
+            } else {
+                Verdict {
+                    reasons: Vec::new(),
+                    ..f.clone()
+                }
+            };
+            assert_eq!(t, &want, "pair {k}");
+        }
+        assert!(terse[1].reasons.is_empty() && !terse[3].reasons.is_empty());
     }
 
     #[test]
