@@ -365,6 +365,7 @@ mod tests {
             "If the player failed a test, the tour would announce a suspension.",
             "Parents are demanding to know why there was no supervision on the trip.",
             "The violence raises fears that the girls will not be released.",
+            "The agency said it had received no confirmation of Ebola cases from Iraq.",
         ] {
             assert!(!takes_a_side(&claim(text)), "{text}");
         }
