@@ -7,8 +7,8 @@
 //! fact: the claims joined by such pairs, every source with its date.
 
 use super::facts::{components, main_entity, FactFinding, Group};
-use super::same_event::Stems;
-use super::{claim_evidence, part_evidence, takes_a_side, Detector, Input};
+use super::same_event::{a_reporting_verb, Stems, DETERMINERS};
+use super::{claim_evidence, part_evidence, takes_a_side, text_before, Detector, Input};
 use crate::lexicon::Lexicon;
 use crate::{Claim, DateMention, Finding, FindingKind, Severity};
 use rustc_hash::FxHashMap;
@@ -123,10 +123,7 @@ fn a_caption(stems: &mut Stems<'_>, c: &Claim, i: usize) -> bool {
 
 /// Whether the date `d` follows a verb of reporting ("reported on Oct. 15", "said Monday").
 fn dates_the_report(lex: &Lexicon, c: &Claim, d: &DateMention) -> bool {
-    let before = c
-        .text
-        .get(..d.span.start_byte.saturating_sub(c.span.start_byte))
-        .unwrap_or("");
+    let before = text_before(c, d.span);
     let mut words = before.split_whitespace().rev();
     let mut last = words.next().unwrap_or("");
     if ["on", "in", "last", "this"]
@@ -136,7 +133,7 @@ fn dates_the_report(lex: &Lexicon, c: &Claim, d: &DateMention) -> bool {
         last = words.next().unwrap_or("");
     }
     let last = last.to_lowercase();
-    !last.is_empty() && lex.reporting.find(&last).iter().any(|(s, _)| s.len() == last.len())
+    !last.is_empty() && a_reporting_verb(lex, &last)
 }
 
 fn modifies_a_noun(c: &Claim, d: &DateMention) -> bool {
@@ -150,11 +147,7 @@ fn modifies_a_noun(c: &Claim, d: &DateMention) -> bool {
     };
     let bare_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
     let prev = before.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-    let determiner = matches!(
-        prev.as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
-    ) || prev.ends_with("'s")
-        || prev.ends_with("’s");
+    let determiner = DETERMINERS.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with("’s");
     let noun_after = after.starts_with(' ') && after[1..].starts_with(|ch: char| ch.is_lowercase());
     // "Last year's film", "2013's biopic": a possessive date names a thing.
     let possessive = after.starts_with("'s ") || after.starts_with("’s ");

@@ -74,6 +74,13 @@ pub(crate) fn claim_evidence(c: &Claim, note: impl Into<String>) -> Evidence {
     }
 }
 
+/// The text of claim `c` before `span` (a part of it: a number, a date).
+pub(crate) fn text_before(c: &Claim, span: Span) -> &str {
+    c.text
+        .get(..span.start_byte.saturating_sub(c.span.start_byte))
+        .unwrap_or("")
+}
+
 /// Evidence for a part of a claim (a cue, a number, a date): sliced from the claim's own text,
 /// since every such span lies inside the claim's sentence.
 pub(crate) fn part_evidence(c: &Claim, span: Span, note: impl Into<String>) -> Evidence {

@@ -9,8 +9,8 @@
 //! ("people (Valdoria): 2,400 (river_times); 1,200 (valley_courier)").
 
 use super::facts::{components, main_entity, FactFinding, Group};
-use super::same_event::{events_near, same_action, Stems};
-use super::{claim_evidence, different_dates, part_evidence, takes_a_side, Detector, Input};
+use super::same_event::Stems;
+use super::{claim_evidence, different_dates, part_evidence, takes_a_side, text_before, Detector, Input};
 use crate::analyze::quantities::{compatible, same_thing};
 use crate::{Claim, Finding, FindingKind, Quantity, Severity};
 use rustc_hash::FxHashSet;
@@ -22,10 +22,7 @@ pub struct NumericConflict;
 /// Whether the quantity `q` of `c` is said of another one of its kind ("another 40-year-old
 /// man did the same"): a second person or thing, not the one the other claims count.
 fn of_another(c: &Claim, q: &Quantity) -> bool {
-    let before = c
-        .text
-        .get(..q.span.start_byte.saturating_sub(c.span.start_byte))
-        .unwrap_or("");
+    let before = text_before(c, q.span);
     before
         .split(|ch: char| !ch.is_alphanumeric())
         .rfind(|w| !w.is_empty())
@@ -45,10 +42,7 @@ fn a_duration_or_age(q: &Quantity) -> bool {
 /// catfish ever caught was 22 stone"): a superlative followed by "ever", or "record", before it
 /// in its clause.
 fn of_a_record(c: &Claim, q: &Quantity) -> bool {
-    let before = c
-        .text
-        .get(..q.span.start_byte.saturating_sub(c.span.start_byte))
-        .unwrap_or("");
+    let before = text_before(c, q.span);
     let clause = before.rsplit([',', ';', ':', '(', '—', '–']).next().unwrap_or(before);
     let words: Vec<String> = clause.split_whitespace().map(str::to_lowercase).collect();
     words.iter().enumerate().any(|(k, w)| {
@@ -85,8 +79,8 @@ impl Detector for NumericConflict {
                 continue;
             }
             let mut keys: Vec<Key> = Vec::new();
-            for qa in &a.quantities {
-                let Some(qb) = b.quantities.iter().find(|qb| same_thing(qa, qb)) else {
+            for (ka, qa) in a.quantities.iter().enumerate() {
+                let Some((kb, qb)) = b.quantities.iter().enumerate().find(|(_, qb)| same_thing(qa, qb)) else {
                     continue;
                 };
                 // A claim that gives several values of the thing counts several things ("the
@@ -99,9 +93,7 @@ impl Detector for NumericConflict {
                 if of_a_record(a, qa) || of_a_record(b, qb) {
                     continue;
                 }
-                if !a_duration_or_age(qa)
-                    && !same_action(&events_near(input.lex, a, qa.span), &events_near(input.lex, b, qb.span))
-                {
+                if !a_duration_or_age(qa) && !stems.same_action_near((*i, ka), (*j, kb)) {
                     continue;
                 }
                 let key = (qa.counted.clone(), qa.unit.clone());

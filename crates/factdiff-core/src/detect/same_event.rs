@@ -14,6 +14,7 @@ use crate::analyze::tokens::{words, Token};
 use crate::judge::key;
 use crate::lexicon::{synonyms::sense_list, Lexicon};
 use crate::{Claim, Span};
+use std::rc::Rc;
 
 /// Fewest content stems two claims of one event share.
 pub(crate) const MIN_SHARED: usize = 2;
@@ -72,8 +73,9 @@ const IRREGULAR: [(&str, &str); 48] = [
     ("won", "win"),
 ];
 
-/// Words after which an "-ed" or "-ing" word describes a noun ("the flooded valley").
-const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "his", "her", "their", "this", "that"];
+/// Words after which an "-ed" or "-ing" word describes a noun ("the flooded valley"), and a year
+/// dates a thing ("the 2011 directive").
+pub(crate) const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "his", "her", "their", "this", "that"];
 /// Words that open another clause: the words near a number stop before them ("rescued 18
 /// families after their homes were covered").
 const CLAUSE_OPENERS: [&str; 14] = [
@@ -90,7 +92,7 @@ fn event_stem(lex: &Lexicon, t: &Token<'_>, prev: Option<&Token<'_>>) -> Option<
         return None;
     }
     let w = t.text.to_lowercase();
-    if lex.is_stopword(&w) || lex.reporting.find(&w).iter().any(|(s, _)| s.len() == w.len()) {
+    if lex.is_stopword(&w) || a_reporting_verb(lex, &w) {
         return None;
     }
     if let Some((_, base)) = IRREGULAR.iter().find(|(past, _)| *past == w) {
@@ -104,6 +106,11 @@ fn event_stem(lex: &Lexicon, t: &Token<'_>, prev: Option<&Token<'_>>) -> Option<
     let verb = (w.len() >= 4 && w.ends_with("ed")) || (w.len() > 4 && w.ends_with("ing"));
     let act = w.len() > 6 && ACT_NOUNS.iter().any(|s| w.ends_with(s));
     ((verb || act) && w.chars().all(char::is_alphabetic)).then(|| lex.stem(&w))
+}
+
+/// Whether the lower-cased word `w` is, whole, a verb of reporting ("said", "reported").
+pub(crate) fn a_reporting_verb(lex: &Lexicon, w: &str) -> bool {
+    lex.reporting.find(w).iter().any(|(s, _)| s.len() == w.len())
 }
 
 /// Whether two sets of event stems name one action: a stem in common, or two stems that share a
@@ -168,8 +175,13 @@ pub(crate) struct Stems<'a> {
     lex: &'a Lexicon,
     claims: &'a [Claim],
     cache: Vec<Option<Vec<u64>>>,
-    events: Vec<Option<Vec<String>>>,
+    events: Vec<Events>,
+    /// Per claim, the event stems near each of its quantities ([`events_near`]), once asked for.
+    near: Vec<Option<Vec<Events>>>,
 }
+
+/// A claim's event stems, or a part's, once read.
+type Events = Option<Rc<[String]>>;
 
 impl<'a> Stems<'a> {
     pub fn new(lex: &'a Lexicon, claims: &'a [Claim]) -> Stems<'a> {
@@ -178,16 +190,32 @@ impl<'a> Stems<'a> {
             claims,
             cache: vec![None; claims.len()],
             events: vec![None; claims.len()],
+            near: vec![None; claims.len()],
         }
     }
 
     /// The event stems of claim `i`: its verbs ([`events_in`]).
-    fn events(&mut self, i: usize) -> &[String] {
+    fn events(&mut self, i: usize) -> Rc<[String]> {
         let (lex, claims) = (self.lex, self.claims);
-        self.events[i].get_or_insert_with(|| {
+        Rc::clone(self.events[i].get_or_insert_with(|| {
             let toks = words(&claims[i].text, 0);
-            events_in(lex, &toks, 0, toks.len())
-        })
+            events_in(lex, &toks, 0, toks.len()).into()
+        }))
+    }
+
+    /// The event stems near quantity `k` of claim `i` ([`events_near`]): a claim is in many
+    /// pairs, its quantities' words are read once.
+    fn near(&mut self, i: usize, k: usize) -> Rc<[String]> {
+        let (lex, claims) = (self.lex, self.claims);
+        let c = &claims[i];
+        let slots = self.near[i].get_or_insert_with(|| vec![None; c.quantities.len()]);
+        Rc::clone(slots[k].get_or_insert_with(|| events_near(lex, c, c.quantities[k].span).into()))
+    }
+
+    /// Whether quantity `ka` of claim `i` and quantity `kb` of claim `j` count what one action
+    /// did ([`same_action`] of the event stems near each).
+    pub fn same_action_near(&mut self, (i, ka): (usize, usize), (j, kb): (usize, usize)) -> bool {
+        same_action(&self.near(i, ka), &self.near(j, kb))
     }
 
     /// Whether claim `i` has no event word.
@@ -199,8 +227,7 @@ impl<'a> Stems<'a> {
     /// on Sept. 26" and "published an obituary on Oct. 7", "divorced in 2010" and "married in
     /// 2004" date different events.
     pub fn same_action(&mut self, i: usize, j: usize) -> bool {
-        let a = self.events(i).to_vec();
-        same_action(&a, self.events(j))
+        same_action(&self.events(i), &self.events(j))
     }
 
     /// The content stems of claim `i` outside its numbers, dates and attribution (sorted).
